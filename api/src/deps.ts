@@ -1,0 +1,12 @@
+import type { ClickHouseClient } from '@clickhouse/client'
+import type { Logger } from '@stackradar/core/logger'
+import type { QueueBackend } from '@stackradar/core/queue/index'
+
+export interface ApiDeps {
+  ch: ClickHouseClient
+  queue: QueueBackend
+  log: Logger
+  /** Built dashboard (SvelteKit static output); omitted → API only. */
+  dashboardDir?: string
+  apiKeys: string[]
+}

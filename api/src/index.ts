@@ -1,0 +1,3 @@
+export { createApp } from './app.ts'
+export type { ApiDeps } from './deps.ts'
+export { startServer } from './server.ts'

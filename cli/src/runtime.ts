@@ -1,0 +1,98 @@
+// Wires the roles of one process: embedded (everything, in-process queue, chDB) or any subset of
+// api / scheduler / scrape / extract on BullMQ + a ClickHouse server. The only place where the
+// apps meet; each of them imports core only.
+import { fileURLToPath } from 'node:url'
+import { createApp, startServer } from '@stackradar/api'
+import { BatchWriter } from '@stackradar/core/clickhouse/batch-writer'
+import { createClickHouse, type ClickHouseHandle } from '@stackradar/core/clickhouse/client'
+import { migrate } from '@stackradar/core/clickhouse/migrate'
+import type { Config } from '@stackradar/core/config'
+import { createRootLogger, logger, safeUrl } from '@stackradar/core/logger'
+import { BullmqQueue, InProcessQueue, type QueueBackend } from '@stackradar/core/queue/index'
+import { HostGate, registerScrapeProcessors } from '@stackradar/scraper'
+import { registerExtractProcessor, Scheduler } from '@stackradar/worker'
+
+export const ROLES = ['api', 'scheduler', 'scrape', 'extract'] as const
+export type Role = (typeof ROLES)[number]
+
+export function parseRoles(raw: string | undefined): Role[] {
+  if (!raw || raw === 'all') return [...ROLES]
+  const roles = raw.split(',').map((r) => r.trim())
+  for (const r of roles) {
+    if (!ROLES.includes(r as Role)) throw new Error(`--role: unknown role '${r}'; expected all or ${ROLES.join(', ')}`)
+  }
+  return roles as Role[]
+}
+
+export interface Runtime {
+  roles: Role[]
+  ch: ClickHouseHandle
+  queue: QueueBackend
+  writer: BatchWriter
+  scheduler?: Scheduler
+  port?: number
+  stop(reason: string): Promise<void>
+}
+
+const DEFAULT_DASHBOARD_DIR = fileURLToPath(new URL('../../dashboard/build', import.meta.url))
+
+export async function startRuntime(cfg: Config, roles: Role[]): Promise<Runtime> {
+  createRootLogger(cfg.LOG_LEVEL)
+  const log = logger('runtime')
+  if (!cfg.REDIS_URL && roles.length !== ROLES.length) {
+    throw new Error('Running single roles needs REDIS_URL (BullMQ); without it use the embedded mode (all roles).')
+  }
+  const ch = await createClickHouse(cfg)
+  log.info({ clickhouse: ch.mode, at: ch.mode === 'server' ? safeUrl(ch.location) : ch.location, roles }, 'clickhouse connected')
+  await migrate(ch.client, logger('migrate'))
+
+  const queue: QueueBackend = cfg.REDIS_URL
+    ? new BullmqQueue({ redisUrl: cfg.REDIS_URL, prefix: cfg.QUEUE_PREFIX, lockMs: cfg.QUEUE_LOCK_MS, log: logger('queue') })
+    : new InProcessQueue(logger('queue'))
+  const writer = new BatchWriter(ch.client, {
+    maxRows: cfg.WRITER_BATCH_ROWS,
+    flushMs: cfg.WRITER_FLUSH_MS,
+    log: logger('writer'),
+  })
+  const base = { cfg, ch: ch.client, queue, writer }
+
+  if (roles.includes('scrape')) {
+    registerScrapeProcessors({ ...base, gate: new HostGate(cfg.HOST_DELAY_MS), log: logger('scraper') })
+  }
+  if (roles.includes('extract')) registerExtractProcessor({ ...base, log: logger('worker') })
+
+  let server: Awaited<ReturnType<typeof startServer>> | undefined
+  if (roles.includes('api')) {
+    const app = createApp({
+      ch: ch.client,
+      queue,
+      log: logger('api'),
+      apiKeys: cfg.API_KEYS,
+      dashboardDir: cfg.DASHBOARD_DIR ?? DEFAULT_DASHBOARD_DIR,
+    })
+    server = await startServer(app, cfg.PORT, cfg.HOST)
+    log.info({ port: server.port }, `StackRadar listening on http://localhost:${server.port}`)
+  }
+
+  let scheduler: Scheduler | undefined
+  if (roles.includes('scheduler') && cfg.SCHEDULER_ENABLED) {
+    scheduler = new Scheduler({ ...base, log: logger('scheduler') })
+    await scheduler.start()
+  }
+
+  let stopping: Promise<void> | undefined
+  const stop = (reason: string) =>
+    (stopping ??= (async () => {
+      const t0 = Date.now()
+      log.info({ reason }, 'shutting down: stopping intake')
+      scheduler?.stop()
+      const budget = cfg.SHUTDOWN_TIMEOUT_MS
+      await Promise.all([server?.close(), queue.close(Math.max(100, budget - 2000))])
+      log.info('workers drained; flushing writes')
+      await writer.close()
+      await ch.close()
+      log.info({ ms: Date.now() - t0 }, 'shutdown complete')
+    })())
+
+  return { roles, ch, queue, writer, scheduler, port: server?.port, stop }
+}

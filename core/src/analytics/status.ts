@@ -1,0 +1,63 @@
+// What the system is doing: ads stored and extracted, backfill progress, queue depth. Shared by
+// the API (/api/v1/status), the progress log line and the tests.
+import type { ClickHouseClient } from '@clickhouse/client'
+import type { QueueBackend, QueueCounts } from '../queue/types.ts'
+
+export interface SystemStatus {
+  mode: 'embedded' | 'distributed'
+  ads: { raw: number; extracted: number }
+  backfill: {
+    running: boolean
+    threads: { total: number; done: number; failed: number }
+    startedAt: string | null
+    updatedAt: string | null
+  }
+  queues: { scrape: Pick<QueueCounts, 'waiting' | 'active'>; extract: Pick<QueueCounts, 'waiting' | 'active'> }
+  extractorVersion: number
+}
+
+export async function readStatus(
+  ch: ClickHouseClient,
+  queue: QueueBackend,
+  extractorVersion: number,
+): Promise<SystemStatus> {
+  const one = async <T>(query: string): Promise<T> => {
+    const rs = await ch.query({ query, query_params: { v: extractorVersion }, format: 'JSONEachRow' })
+    return (await rs.json<T>())[0]!
+  }
+  const [raw, extracted, tasks, scrape, extract] = await Promise.all([
+    one<{ n: string }>('SELECT uniqExact(ad_id) AS n FROM raw_ads'),
+    one<{ n: string }>('SELECT uniqExact(ad_id) AS n FROM ads FINAL WHERE extractor_version = {v:UInt32}'),
+    one<{ total: string; done: string; failed: string; started: string | null; updated: string | null }>(
+      `SELECT count() AS total, countIf(status = 'done') AS done, countIf(status = 'failed') AS failed,
+              if(count() = 0, NULL, toString(min(updated_at))) AS started,
+              if(count() = 0, NULL, toString(max(updated_at))) AS updated
+       FROM crawl_tasks FINAL`,
+    ),
+    queue.counts('scrape'),
+    queue.counts('extract'),
+  ])
+  const total = Number(tasks.total)
+  const done = Number(tasks.done)
+  const failed = Number(tasks.failed)
+  const busy = scrape.waiting + scrape.active + scrape.delayed + extract.waiting + extract.active + extract.delayed
+  return {
+    mode: queue.kind === 'bullmq' ? 'distributed' : 'embedded',
+    ads: { raw: Number(raw.n), extracted: Number(extracted.n) },
+    backfill: {
+      running: busy > 0 || done + failed < total,
+      threads: { total, done, failed },
+      startedAt: iso(tasks.started),
+      updatedAt: iso(tasks.updated),
+    },
+    queues: {
+      scrape: { waiting: scrape.waiting + scrape.delayed, active: scrape.active },
+      extract: { waiting: extract.waiting + extract.delayed, active: extract.active },
+    },
+    extractorVersion,
+  }
+}
+
+function iso(s: string | null): string | null {
+  return s ? new Date(`${s.replace(' ', 'T')}Z`).toISOString() : null
+}

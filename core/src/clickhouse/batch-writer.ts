@@ -1,0 +1,73 @@
+// One batched writer per process: rows for each table are buffered and inserted together,
+// flushed when a table's buffer reaches `maxRows`, every `flushMs`, and on close. `insert()`
+// resolves only once its rows are stored, so a job that awaits it is never acknowledged before
+// its data is durable; a failed flush rejects the waiting callers (their jobs are retried).
+import type { ClickHouseClient } from '@clickhouse/client'
+import type { Logger } from '../logger.ts'
+
+interface Pending {
+  rows: Record<string, unknown>[]
+  waiters: { resolve: () => void; reject: (err: Error) => void }[]
+}
+
+export interface BatchWriterOptions {
+  maxRows: number
+  flushMs: number
+  log?: Logger
+}
+
+export class BatchWriter {
+  private readonly buffers = new Map<string, Pending>()
+  private timer: NodeJS.Timeout | undefined
+  private flushing: Promise<void> = Promise.resolve()
+  private closed = false
+  /** Rows stored so far, per table (for progress and benchmarks). */
+  readonly written = new Map<string, number>()
+
+  constructor(
+    private readonly client: ClickHouseClient,
+    private readonly opts: BatchWriterOptions,
+  ) {}
+
+  insert(table: string, rows: Record<string, unknown>[]): Promise<void> {
+    if (this.closed) return Promise.reject(new Error(`BatchWriter is closed; cannot write to ${table}`))
+    if (rows.length === 0) return Promise.resolve()
+    let buf = this.buffers.get(table)
+    if (!buf) this.buffers.set(table, (buf = { rows: [], waiters: [] }))
+    for (const r of rows) buf.rows.push(r)
+    const done = new Promise<void>((resolve, reject) => buf.waiters.push({ resolve, reject }))
+    if (buf.rows.length >= this.opts.maxRows) void this.flush()
+    else this.timer ??= setTimeout(() => void this.flush(), this.opts.flushMs)
+    return done
+  }
+
+  /** Insert everything buffered now. Flushes run one after another, in arrival order. */
+  flush(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer)
+    this.timer = undefined
+    const batches = [...this.buffers.entries()]
+    this.buffers.clear()
+    if (batches.length === 0) return this.flushing
+    this.flushing = this.flushing.then(() => this.writeBatches(batches))
+    return this.flushing
+  }
+
+  private async writeBatches(batches: [string, Pending][]): Promise<void> {
+    for (const [table, { rows, waiters }] of batches) {
+      try {
+        await this.client.insert({ table, values: rows, format: 'JSONEachRow' })
+        this.written.set(table, (this.written.get(table) ?? 0) + rows.length)
+        for (const w of waiters) w.resolve()
+      } catch (err) {
+        this.opts.log?.error({ err, table, rows: rows.length }, 'batch insert failed; callers will retry')
+        for (const w of waiters) w.reject(err as Error)
+      }
+    }
+  }
+
+  /** Flush what is buffered and refuse further writes. */
+  async close(): Promise<void> {
+    this.closed = true
+    await this.flush()
+  }
+}

@@ -1,0 +1,75 @@
+// ClickHouse client factory: embedded chDB under DATA_DIR when CLICKHOUSE_URL is unset, a
+// ClickHouse server over HTTP when it is set. Both are the official @clickhouse/client, so the
+// SQL is the same. chDB binds one data directory per process ("Cannot lock file .../status"),
+// so a second process on the same DATA_DIR fails fast with a message saying so.
+import { mkdirSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { createClient, type ClickHouseClient } from '@clickhouse/client'
+import type { Config } from '../config.ts'
+
+export type { ClickHouseClient }
+
+export interface ClickHouseHandle {
+  client: ClickHouseClient
+  mode: 'embedded' | 'server'
+  /** Where the data lives: a directory (embedded) or the server URL without credentials. */
+  location: string
+  close(): Promise<void>
+}
+
+type ChConfig = Pick<
+  Config,
+  'CLICKHOUSE_URL' | 'CLICKHOUSE_USER' | 'CLICKHOUSE_PASSWORD' | 'CLICKHOUSE_DATABASE' | 'DATA_DIR'
+>
+
+export async function createClickHouse(cfg: ChConfig): Promise<ClickHouseHandle> {
+  if (cfg.CLICKHOUSE_URL) return connectServer(cfg, cfg.CLICKHOUSE_URL)
+  return openEmbedded(resolve(cfg.DATA_DIR, 'clickhouse'))
+}
+
+async function connectServer(cfg: ChConfig, url: string): Promise<ClickHouseHandle> {
+  // The database may not exist yet: create it through a client bound to `default`.
+  const bootstrap = createClient({ url, username: cfg.CLICKHOUSE_USER, password: cfg.CLICKHOUSE_PASSWORD })
+  try {
+    await bootstrap.command({ query: `CREATE DATABASE IF NOT EXISTS ${cfg.CLICKHOUSE_DATABASE}` })
+  } catch (err) {
+    throw new Error(`Cannot reach ClickHouse at ${new URL(url).origin}: ${(err as Error).message}`, {
+      cause: err,
+    })
+  } finally {
+    await bootstrap.close()
+  }
+  const client = createClient({
+    url,
+    username: cfg.CLICKHOUSE_USER,
+    password: cfg.CLICKHOUSE_PASSWORD,
+    database: cfg.CLICKHOUSE_DATABASE,
+    clickhouse_settings: { date_time_input_format: 'best_effort' },
+  })
+  return { client, mode: 'server', location: new URL(url).origin, close: () => client.close() }
+}
+
+async function openEmbedded(path: string): Promise<ClickHouseHandle> {
+  mkdirSync(path, { recursive: true })
+  // Loaded lazily: the distributed roles never need the ~500 MB engine in memory.
+  const { createChdbConnection } = await import('chdb/connection')
+  let connection
+  try {
+    connection = createChdbConnection({ path })
+  } catch (err) {
+    const msg = (err as Error).message
+    const hint = /lock/i.test(msg)
+      ? ' Another StackRadar process already uses this data directory; stop it or set DATA_DIR.'
+      : ''
+    throw new Error(`Cannot open embedded ClickHouse (chDB) at ${path}: ${msg}.${hint}`, { cause: err })
+  }
+  // chDB has one database namespace per data directory; the tables live in `default`.
+  // chdb types its connection against @clickhouse/client-common; the client re-bundles the same
+  // interface under its own path, so the two declarations differ only in name.
+  type ClientConnection = NonNullable<Parameters<typeof createClient>[0]>['connection']
+  const client = createClient({
+    connection: connection as unknown as ClientConnection,
+    clickhouse_settings: { date_time_input_format: 'best_effort' },
+  })
+  return { client, mode: 'embedded', location: path, close: () => client.close() }
+}

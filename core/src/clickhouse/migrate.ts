@@ -1,0 +1,75 @@
+// Numbered plain-SQL migrations (NNN_name.sql), applied in order at start. Applied versions are
+// recorded in ClickHouse itself, so this works on chDB and a server alike. Every statement is
+// idempotent (IF NOT EXISTS), which makes two processes migrating at once safe: both may run a
+// statement, and the version table collapses duplicates (ReplacingMergeTree on version).
+import { readdirSync, readFileSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { ClickHouseClient } from '@clickhouse/client'
+import type { Logger } from '../logger.ts'
+
+export interface Migration {
+  version: number
+  name: string
+  statements: string[]
+  checksum: string
+}
+
+const MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), 'migrations')
+
+export function loadMigrations(dir = MIGRATIONS_DIR): Migration[] {
+  return readdirSync(dir)
+    .filter((f) => /^\d{3}_[\w-]+\.sql$/.test(f))
+    .sort()
+    .map((file) => {
+      const sql = readFileSync(join(dir, file), 'utf8')
+      return {
+        version: Number(file.slice(0, 3)),
+        name: file.replace(/\.sql$/, ''),
+        statements: splitStatements(sql),
+        checksum: createHash('sha256').update(sql).digest('hex').slice(0, 16),
+      }
+    })
+}
+
+/** Split on `;` at the end of a line, dropping `--` comment lines. */
+export function splitStatements(sql: string): string[] {
+  return sql
+    .split(/;\s*$/m)
+    .map((s) =>
+      s
+        .split('\n')
+        .filter((line) => !line.trim().startsWith('--'))
+        .join('\n')
+        .trim(),
+    )
+    .filter(Boolean)
+}
+
+export async function migrate(
+  client: ClickHouseClient,
+  log?: Logger,
+  migrations = loadMigrations(),
+): Promise<number[]> {
+  await client.command({
+    query: `CREATE TABLE IF NOT EXISTS schema_migrations
+      (version UInt32, name String, checksum String, applied_at DateTime64(3, 'UTC'))
+      ENGINE = ReplacingMergeTree(applied_at) ORDER BY version`,
+  })
+  const rs = await client.query({ query: 'SELECT DISTINCT version FROM schema_migrations', format: 'JSONEachRow' })
+  const applied = new Set((await rs.json<{ version: number }>()).map((r) => Number(r.version)))
+  const done: number[] = []
+  for (const m of migrations) {
+    if (applied.has(m.version)) continue
+    log?.info({ version: m.version, name: m.name }, 'applying migration')
+    for (const statement of m.statements) await client.command({ query: statement })
+    await client.insert({
+      table: 'schema_migrations',
+      values: [{ version: m.version, name: m.name, checksum: m.checksum, applied_at: Date.now() }],
+      format: 'JSONEachRow',
+    })
+    done.push(m.version)
+  }
+  return done
+}

@@ -1,0 +1,106 @@
+// Configuration: parsed once from the environment by zod. A bad value stops start-up with a
+// message naming the variable and what it expects.
+import { z } from 'zod'
+
+const intFrom = (def: number, min = 0) => z.coerce.number().int().min(min).default(def)
+const bool = (def: boolean) =>
+  z
+    .enum(['true', 'false', '1', '0', 'yes', 'no'])
+    .default(def ? 'true' : 'false')
+    .transform((v) => v === 'true' || v === '1' || v === 'yes')
+const optionalUrl = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? undefined : v))
+  .pipe(z.url().optional())
+  .optional()
+
+export const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
+  PORT: intFrom(3000).pipe(z.number().max(65535)),
+  HOST: z.string().default('0.0.0.0'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Unset → embedded chDB under DATA_DIR; set → a ClickHouse server over HTTP. */
+  CLICKHOUSE_URL: optionalUrl,
+  CLICKHOUSE_USER: z.string().default('default'),
+  CLICKHOUSE_PASSWORD: z.string().default(''),
+  CLICKHOUSE_DATABASE: z
+    .string()
+    .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'a database name of letters, digits and _')
+    .default('stackradar'),
+  /** Unset → in-process queue; set → BullMQ on Redis. */
+  REDIS_URL: optionalUrl,
+  QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_-]+$/).default('stackradar'),
+  HN_ALGOLIA_URL: z.url().default('https://hn.algolia.com'),
+  HN_WEB_URL: z.url().default('https://news.ycombinator.com'),
+  /** How far back the Hacker News backfill goes, in months. */
+  HN_MONTHS: intFrom(24, 1).pipe(z.number().max(240)),
+  /** Alternatively an explicit first month, YYYY-MM (wins over HN_MONTHS). */
+  HN_SINCE: z
+    .string()
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month as YYYY-MM')
+    .optional(),
+  /** Threads younger than this many days are re-scanned for new comments. */
+  HN_RESCAN_DAYS: intFrom(45),
+  SCHEDULE_INTERVAL_MINUTES: intFrom(60, 1),
+  SCHEDULER_ENABLED: bool(true),
+  SCRAPE_CONCURRENCY: intFrom(2, 1).pipe(z.number().max(64)),
+  EXTRACT_CONCURRENCY: intFrom(2, 1).pipe(z.number().max(64)),
+  /** Max ads per extract job (payloads carry ids, not text). */
+  EXTRACT_BATCH: intFrom(200, 1).pipe(z.number().max(5000)),
+  HTTP_TIMEOUT_MS: intFrom(20_000, 100),
+  HTTP_RETRIES: intFrom(4),
+  HTTP_MAX_BYTES: intFrom(20 * 1024 * 1024, 1024),
+  /** Minimum delay between two requests to the same host. */
+  HOST_DELAY_MS: intFrom(1000),
+  USER_AGENT: z.string().min(3).default('StackRadarBot/0.1 (+mailto:bot@stackradar.invalid)'),
+  WRITER_BATCH_ROWS: intFrom(5000, 1),
+  WRITER_FLUSH_MS: intFrom(500, 10),
+  /** BullMQ lock; a crashed worker's job is taken over after about this long. */
+  QUEUE_LOCK_MS: intFrom(30_000, 1000),
+  SHUTDOWN_TIMEOUT_MS: intFrom(25_000, 100),
+  /** Comma-separated keys for private routes (reports, admin). Empty: private routes are closed. */
+  API_KEYS: z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
+  DASHBOARD_DIR: z.string().optional(),
+  CHROMIUM_PATH: z.string().default('/usr/bin/chromium'),
+})
+
+export type Config = z.infer<typeof envSchema>
+
+export class ConfigError extends Error {
+  constructor(public readonly issues: string[]) {
+    super(`Invalid configuration:\n${issues.map((i) => `  - ${i}`).join('\n')}`)
+    this.name = 'ConfigError'
+  }
+}
+
+/** Parse the environment. Throws ConfigError naming each bad variable and what it expects. */
+export function parseConfig(env: Record<string, string | undefined> = process.env): Config {
+  const result = envSchema.safeParse(env)
+  if (!result.success) {
+    throw new ConfigError(
+      result.error.issues.map((i) => {
+        const name = i.path.join('.')
+        const got = env[name]
+        return `${name}: ${i.message}${got === undefined ? '' : ` (got ${JSON.stringify(got)})`}`
+      }),
+    )
+  }
+  return result.data
+}
+
+let cached: Config | undefined
+/** The process-wide config, parsed once. */
+export function config(): Config {
+  cached ??= parseConfig()
+  return cached
+}

@@ -1,0 +1,143 @@
+// Facets of an ad read by keyword rules over the title, the header line and the text: seniority, work mode,
+// country, employment type, industries, visa sponsorship and role family.
+import { parseHeader } from './header.ts'
+import { countryOf } from './location.ts'
+import type { AdInput, EmploymentType, Extraction, RoleFamily, Seniority, WorkMode } from './types.ts'
+import { detectIndustries } from './industries.ts'
+import { tokenize, type Token } from './tokenize.ts'
+
+export type Facets = Omit<Extraction, 'id' | 'skills' | 'salary'>
+
+// Only the head of long texts is read for these: requirements deep in the ad mention other roles.
+const HEAD_CHARS = 1500
+
+const SENIORITY: [Seniority, RegExp][] = [
+  ['intern', /\b(intern|interns|internship|co-?op)\b/i],
+  ['principal', /\b(principal|staff|distinguished)\b/i],
+  ['lead', /\b(lead|head of|team lead|manager|director|vp|cto|chief)\b/i],
+  ['senior', /\b(senior|sr\.?|snr)\b/i],
+  ['junior', /\b(junior|jr\.?|entry[- ]level|graduate|new grad)\b/i],
+  ['mid', /\b(mid[- ]level|intermediate|mid[- ]senior)\b/i],
+]
+
+const ROLE: [RoleFamily, RegExp][] = [
+  ['mobile', /\b(ios|android|mobile|react native|flutter)\b/i],
+  ['data', /\b(data|machine learning|ml|ai|analytics|scientist|analyst)\b/i],
+  ['devops', /\b(devops|sre|site reliability|infrastructure|platform|cloud|systems? admin|sysadmin|ops)\b/i],
+  ['fullstack', /\b(full[- ]?stack)\b/i],
+  ['frontend', /\b(front[- ]?end|ui engineer|web designer|javascript developer)\b/i],
+  ['backend', /\b(back[- ]?end|server[- ]side|api|distributed systems)\b/i],
+]
+
+function seniorityOf(title: string): Seniority {
+  for (const [level, re] of SENIORITY) if (re.test(title)) return level
+  return 'unknown'
+}
+
+function workModeOf(head: string, text: string): { mode: WorkMode; region: string | null } {
+  const lower = head.toLowerCase()
+  const hasRemote = lower.includes('remote')
+  const noRemote =
+    text.toLowerCase().includes('remote') &&
+    /\b(no remote|not remote|remote (?:is )?not (?:possible|available|an option))\b/i.test(text)
+  const hybrid = lower.includes('hybrid') && /\bhybrid\b/i.test(head)
+  const remote = hasRemote && !noRemote && /\bremote(ly)?\b/i.test(head)
+  const onsite =
+    noRemote ||
+    ((lower.includes('site') || lower.includes('office') || lower.includes('person')) &&
+      /\b(on-?site|in[- ]office|in-person)\b/i.test(head))
+  const mode: WorkMode = hybrid ? 'hybrid' : remote ? 'remote' : onsite ? 'onsite' : 'unknown'
+  if (mode !== 'remote' && mode !== 'hybrid') return { mode, region: null }
+  const region =
+    /\bremote\s*\(\s*([^)]{2,40}?)\s*(?:only)?\s*\)/i.exec(head)?.[1] ??
+    (lower.includes('only')
+      ? /\b((?:US|USA|EU|UK|Europe|North America|Canada|LATAM|EMEA|APAC)(?:\s*[/&]\s*\w+)?)[- ]only\b/i.exec(
+          head,
+        )?.[1]
+      : null) ??
+    null
+  return { mode, region }
+}
+
+function employmentOf(head: string, title: string): EmploymentType {
+  if (/\b(intern|internship)s?\b/i.test(title)) return 'internship'
+  const lower = head.toLowerCase()
+  if (
+    (lower.includes('full') || lower.includes('perm') || lower.includes('fte')) &&
+    /\b(full[- ]?time|permanent|fte)\b/i.test(head)
+  ) {
+    return 'permanent'
+  }
+  if (/contract|freelanc|1099|c2c|part[- ]time/.test(lower)) return 'contract'
+  if (lower.includes('internship')) return 'internship'
+  return 'unknown'
+}
+
+function visaOf(text: string): boolean | null {
+  const lower = text.toLowerCase()
+  if (
+    !lower.includes('visa') &&
+    !lower.includes('sponsor') &&
+    !lower.includes('h1b') &&
+    !lower.includes('h-1b')
+  )
+    return null
+  if (
+    /\b(no visa|not (?:able to |)sponsor|unable to sponsor|cannot sponsor|can't sponsor|can not sponsor|without (?:visa )?sponsorship|no sponsorship)\b/.test(
+      lower,
+    )
+  ) {
+    return false
+  }
+  if (
+    /\b(visa sponsorship|sponsor (?:your |a |)visas?|visas? (?:sponsored|available|support)|h-?1b|relocation and visa|\| ?visa\b)/.test(
+      lower,
+    )
+  ) {
+    return true
+  }
+  return null
+}
+
+const FRONTEND_CATS = new Set(['frontend'])
+const BACKEND_CATS = new Set(['language', 'runtime', 'framework', 'database', 'messaging', 'api'])
+
+function roleFamilyOf(title: string, skillCats: readonly string[]): RoleFamily {
+  for (const [family, re] of ROLE) if (re.test(title)) return family
+  const fe = skillCats.filter((c) => FRONTEND_CATS.has(c)).length
+  const be = skillCats.filter((c) => BACKEND_CATS.has(c)).length
+  if (!/\b(engineer|developer|programmer|swe)\b/i.test(title) && title) return 'other'
+  if (fe > 0 && be > 0) return 'fullstack'
+  if (be > 0) return 'backend'
+  if (fe > 0) return 'frontend'
+  return 'other'
+}
+
+/** `tokens`: tokenize(input.text), when the caller already has them. */
+export function extractFacets(
+  input: AdInput,
+  skillCategories: readonly string[],
+  tokens?: readonly Token[],
+): Facets {
+  const text = input.text
+  const header = parseHeader(text)
+  const hn = !input.title && !input.company
+  const title = input.title ?? (hn ? header.title : null) ?? ''
+  const secondLine = text.slice(header.line.length + 1, header.line.length + 120).split('\n')[0] ?? ''
+  const locationText =
+    input.location ?? (hn ? `${header.line}\n${secondLine.length < 80 ? secondLine : ''}` : '')
+  const head = text.slice(0, HEAD_CHARS)
+  const { mode, region } = workModeOf(hn ? header.line + '\n' + head : head, text.slice(0, 20_000))
+  return {
+    seniority: seniorityOf(title || header.line),
+    work_mode: mode,
+    remote_region: region,
+    country: countryOf(locationText) ?? (input.location ? null : countryOf(head.slice(0, 300))),
+    employment_type: employmentOf(head, title),
+    industries: detectIndustries(tokens ?? tokenize(head), HEAD_CHARS),
+    visa_sponsorship: visaOf(text.slice(0, 20_000)),
+    role_family: roleFamilyOf(title || header.line, skillCategories),
+    company: hn ? header.company : (input.company ?? null),
+    title: hn ? header.title : (input.title ?? null),
+  }
+}

@@ -1,0 +1,58 @@
+// Public entry of the extractor: one ad in, skills + salary + facets out. Pure, synchronous, linear time.
+import { extractFacets } from './facets.ts'
+import { parseHeader } from './header.ts'
+import { extractSalary } from './salary.ts'
+import { extractSkills } from './skills.ts'
+import { tokenizeText } from './tokenize.ts'
+import type { AdInput, Extraction } from './types.ts'
+
+export type * from './types.ts'
+export { getSkill, listSkills, TAXONOMY_VERSION } from '../taxonomy/index.ts'
+export { runExtractCli } from './cli.ts'
+
+/**
+ * Rises whenever output for the same ad can change (rules, taxonomy, rates); the pipeline re-extracts
+ * stored ads then.
+ */
+export const EXTRACTOR_VERSION = 1
+
+function emptyExtraction(id: string): Extraction {
+  return {
+    id,
+    skills: [],
+    salary: null,
+    seniority: 'unknown',
+    work_mode: 'unknown',
+    remote_region: null,
+    country: null,
+    employment_type: 'unknown',
+    industries: [],
+    visa_sponsorship: null,
+    role_family: 'other',
+    company: null,
+    title: null,
+  }
+}
+
+export function extractAd(input: AdInput): Extraction {
+  const id = typeof input?.id === 'string' ? input.id : String(input?.id ?? '')
+  try {
+    const text = typeof input.text === 'string' ? input.text : ''
+    const ad: AdInput = { ...input, id, text }
+    const header = !input.title && !input.company ? parseHeader(text) : null
+    // One tokenisation (with URL / e-mail masking) shared by skills, industries and salary.
+    const { tokens, masked } = tokenizeText(text)
+    const company = {
+      span: header && header.companyEnd > 0 ? ([0, header.companyEnd] as [number, number]) : null,
+      name: typeof input.company === 'string' ? input.company : (header?.company ?? null),
+    }
+    const skills = extractSkills(text, company, tokens)
+    const named = skills.filter((s) => !s.inferred).map((s) => s.category)
+    const facets = extractFacets(ad, named, tokens)
+    const salary = extractSalary(ad, facets.country, masked)
+    return { id, skills, salary, ...facets }
+  } catch {
+    // Never throw into the pipeline: a bug on one odd ad must not stop the batch.
+    return emptyExtraction(id)
+  }
+}

@@ -1,0 +1,237 @@
+// Skill matching: tokens → longest alias at each position (one hash lookup per token), then ambiguous
+// aliases are decided by their rule (case, neighbouring words, named skills nearby), then parents are added.
+import { getSkillDef, type AliasRule } from '../taxonomy/index.ts'
+import type { SkillMatch } from './types.ts'
+import { ALIAS_INDEX, type CompiledAlias } from './alias-index.ts'
+import { tokenize, type Token } from './tokenize.ts'
+
+/** Tokens that make an ambiguous alias technical when within WINDOW tokens of it. */
+const CONTEXT_WORDS = new Set(
+  (
+    'developer developers engineer engineers engineering programming programmer programmers language languages ' +
+    'code coding codebase written stack backend frontend server servers services microservices framework ' +
+    'frameworks library libraries dev devs proficiency proficient expertise familiarity skills tech technologies ' +
+    'lang runtime apps sdk api apis web tooling scripting database databases'
+  ).split(' '),
+)
+// After an ambiguous name these make it an organisation ("Spark Capital", "Phoenix Labs").
+const ORG_SUFFIX = new Set(
+  'capital ventures partners labs inc llc ltd gmbh corp corporation group foundation'.split(' '),
+)
+// A sentence about customers, investors, partners or past employers: company-named skills in it are not usage.
+const NON_USAGE_RE =
+  /\b(?:customers?|clients?) (?:include|including|like|such as)|\b(?:used|trusted|backed|funded|founded|led) by\b|\bteams at\b|\b(?:companies|orgs|organi[sz]ations|brands) (?:like|such as|including)\b|\bfounders? of\b|\bformer(?:ly)?\b|\bex-|\balumni\b|\binvestors?\b|\bpartner(?:s|ships?)? (?:include|with)\b|\bpartnerships?\b|\bpreviously (?:at|worked)\b|\bworked at\b|\bacquired by\b|\bcompetitors?\b|\bthe next\b|\bspun out of\b/i
+const SENTENCE_CAP = 300
+const WINDOW = 4
+const MAX_EVIDENCE = 3
+
+interface Hit {
+  alias: CompiledAlias
+  first: number
+  last: number
+  /** 0 = pending (ambiguous), 1 = accepted, -1 = rejected */
+  state: number
+  /** Spelled unlike the rule's `cased`: needs this much context. */
+  loose: 'context' | 'list' | null
+}
+
+/** Blanks, hyphens or a comma (or one "/" or ".") between two tokens: one phrase ("go-to", "Phoenix, AZ", "TS/SCI"). */
+function adjacent(text: string, a: Token | undefined, b: Token | undefined): boolean {
+  if (!a || !b || b.start - a.end > 3) return false
+  if (b.start - a.end === 1 && (text[a.end] === '.' || text[a.end] === '/')) return true
+  for (let i = a.end; i < b.start; i++) {
+    const c = text.charCodeAt(i)
+    if (c !== 32 && c !== 45 && c !== 44 && c !== 9 && c !== 160) return false
+  }
+  return true
+}
+
+/** The gap between two alias tokens in the text: short, on one line, only joiners. */
+function joinable(text: string, a: Token, b: Token, slash: boolean): boolean {
+  if (b.start - a.end > 3) return false
+  for (let i = a.end; i < b.start; i++) {
+    const c = text.charCodeAt(i)
+    // space . - _ nbsp, and "/" when the alias itself has one
+    if (c !== 32 && c !== 46 && c !== 45 && c !== 95 && c !== 160 && !(slash && c === 47)) return false
+  }
+  return true
+}
+
+function findHits(text: string, tokens: Token[]): Hit[] {
+  const hits: Hit[] = []
+  for (let i = 0; i < tokens.length; i++) {
+    const cands = ALIAS_INDEX.get((tokens[i] as Token).norm)
+    if (!cands) continue
+    for (const c of cands) {
+      const len = c.tokens.length
+      if (i + len > tokens.length) continue
+      let ok = true
+      for (let j = 1; j < len && ok; j++) {
+        const t = tokens[i + j] as Token
+        ok =
+          t.norm === c.tokens[j] && joinable(text, tokens[i + j - 1] as Token, t, c.slashGap[j - 1] === true)
+      }
+      if (!ok) continue
+      hits.push({ alias: c, first: i, last: i + len - 1, state: c.rule ? 0 : 1, loose: null })
+      i += len - 1
+      break
+    }
+  }
+  return hits
+}
+
+/** Checks that need only the hit's own tokens (case, vetoing neighbours). */
+function passesLocal(text: string, tokens: Token[], hit: Hit, rule: AliasRule): boolean {
+  const first = tokens[hit.first] as Token
+  if (rule.cased && !rule.cased.includes(text.slice(first.start, first.end))) {
+    if (!rule.looseCase) return false
+    hit.loose = rule.looseCase
+  }
+  if (rule.notAfterChars && rule.notAfterChars.includes(text[first.start - 1] ?? '\n')) return false
+  const next = tokens[hit.last + 1]
+  if (rule.notBefore && next && adjacent(text, tokens[hit.last], next)) {
+    if (rule.notBefore.includes(next.norm) || (rule.notBefore.includes('#num') && /^\d+$/.test(next.norm)))
+      return false
+  }
+  if (rule.notBeforeChars && rule.notBeforeChars.includes(text[(tokens[hit.last] as Token).end] ?? '\n'))
+    return false
+  if (next && adjacent(text, tokens[hit.last], next) && ORG_SUFFIX.has(next.norm)) return false
+  const prev = tokens[hit.first - 1]
+  if (rule.notAfter && prev && adjacent(text, prev, first) && rule.notAfter.includes(prev.norm)) return false
+  return true
+}
+
+/** No sentence break between two offsets (a list item's neighbours, not the next sentence). */
+function sameClause(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i)
+    if (c === 46 || c === 33 || c === 63 || c === 59 || c === 58 || c === 10) return false
+  }
+  return true
+}
+
+function hasContext(text: string, tokens: Token[], named: Uint8Array, hit: Hit, rule: AliasRule): boolean {
+  const window = hit.loose === 'list' ? 2 : WINDOW
+  const from = Math.max(0, hit.first - window)
+  const to = Math.min(tokens.length - 1, hit.last + window)
+  for (let k = from; k <= to; k++) {
+    if (k >= hit.first && k <= hit.last) continue
+    if (hit.loose === 'list') {
+      const [a, b] = k < hit.first ? [k, hit.first] : [hit.last, k]
+      if (named[k] && sameClause(text, (tokens[a] as Token).end, (tokens[b] as Token).start)) return true
+      continue
+    }
+    if (named[k]) return true
+    const norm = (tokens[k] as Token).norm
+    if (CONTEXT_WORDS.has(norm) || rule.contextWords?.includes(norm)) return true
+  }
+  return false
+}
+
+function markNamed(named: Uint8Array, hit: Hit): void {
+  for (let k = hit.first; k <= hit.last; k++) named[k] = 1
+}
+
+/** The sentence around [start, end), capped, cut at . ! ? and line breaks. */
+function sentenceAround(text: string, start: number, end: number): string {
+  const from = Math.max(0, start - SENTENCE_CAP)
+  const before = text.slice(from, start)
+  const cut = Math.max(
+    before.lastIndexOf('. '),
+    before.lastIndexOf('\n'),
+    before.lastIndexOf('! '),
+    before.lastIndexOf('? '),
+  )
+  const after = text.slice(end, end + SENTENCE_CAP)
+  const stop = after.search(/[.!?](?:\s|$)|\n/)
+  return before.slice(cut + 1) + text.slice(start, end) + (stop < 0 ? after : after.slice(0, stop))
+}
+
+/** Company names that are skills, used as a company: the ad's own company, customers, investors, past jobs. */
+function isCompanyMention(text: string, tokens: Token[], hit: Hit, company: CompanyHint): boolean {
+  if (!hit.alias.skill.vendor) return false
+  const start = (tokens[hit.first] as Token).start
+  const end = (tokens[hit.last] as Token).end
+  const span = company.span
+  if (span && start >= span[0] && end <= span[1]) return true
+  // The employer's own name anywhere in its ad ("courses at MongoDB University").
+  if (company.name && company.name.toLowerCase().startsWith(text.slice(start, end).toLowerCase())) return true
+  return NON_USAGE_RE.test(sentenceAround(text, start, end))
+}
+
+export interface CompanyHint {
+  /** Where the ad names its own company (an HN header's first field). */
+  span?: [number, number] | null
+  /** The employer's name, from the source or the header. */
+  name?: string | null
+}
+
+export function resolveHits(text: string, tokens: Token[], hits: Hit[], company: CompanyHint = {}): Hit[] {
+  for (const hit of hits) if (isCompanyMention(text, tokens, hit, company)) hit.state = -1
+  const named = new Uint8Array(tokens.length)
+  const docIds = new Set<string>()
+  const noteDoc = (hit: Hit): void => {
+    const s = hit.alias.skill
+    docIds.add(s.id).add(s.category)
+    for (const p of s.parents ?? []) docIds.add(p)
+  }
+  for (const hit of hits) {
+    if (hit.state === 1) {
+      markNamed(named, hit)
+      noteDoc(hit)
+    } else if (hit.state === 0 && !passesLocal(text, tokens, hit, hit.alias.rule as AliasRule)) hit.state = -1
+  }
+  // Two rounds so a chain of ambiguous names ("Go, Rust, Swift") next to one clear name is accepted.
+  for (let round = 0; round < 2; round++) {
+    for (const hit of hits) {
+      if (hit.state !== 0) continue
+      const rule = hit.alias.rule as AliasRule
+      if ((rule.context || hit.loose) && !hasContext(text, tokens, named, hit, rule)) continue
+      if (rule.needsDocCategory && !docIds.has(rule.needsDocCategory)) continue
+      hit.state = 1
+      markNamed(named, hit)
+      noteDoc(hit)
+    }
+  }
+  return hits.filter((h) => h.state === 1)
+}
+
+/** `tokens`: tokenize(text), when the caller already has them. */
+export function extractSkills(
+  text: string,
+  company: CompanyHint = {},
+  tokens: Token[] = tokenize(text),
+): SkillMatch[] {
+  const hits = resolveHits(text, tokens, findHits(text, tokens), company)
+  const out = new Map<string, SkillMatch>()
+  const add = (id: string, evidence: string, inferred: boolean): void => {
+    const have = out.get(id)
+    if (have) {
+      if (have.inferred && !inferred) have.inferred = false
+      if (have.evidence.length < MAX_EVIDENCE && !have.evidence.includes(evidence))
+        have.evidence.push(evidence)
+      return
+    }
+    const def = getSkillDef(id)
+    if (def) out.set(id, { id, category: def.category, evidence: [evidence], inferred })
+  }
+  for (const hit of hits) {
+    const span = text.slice((tokens[hit.first] as Token).start, (tokens[hit.last] as Token).end)
+    add(hit.alias.skill.id, span, false)
+    for (const id of hit.alias.also) add(id, span, false)
+  }
+  // Parents: named when the child names them (EKS → AWS), else inferred (Django → Python). Transitive.
+  const queue = [...out.values()]
+  for (let q = 0; q < queue.length; q++) {
+    const m = queue[q] as SkillMatch
+    const def = getSkillDef(m.id)
+    for (const parent of def?.parents ?? []) {
+      const named = !m.inferred && def?.namesParents === true
+      const before = out.get(parent)
+      add(parent, m.evidence[0] ?? '', !named)
+      const after = out.get(parent)
+      if (after && (!before || (before.inferred && !after.inferred))) queue.push(after)
+    }
+  }
+  return [...out.values()]
+}

@@ -1,0 +1,103 @@
+// Distributed-mode queue: BullMQ on Redis. Many worker processes on many machines consume the
+// same queues; a crashed worker's job is taken over once its lock expires (stalled job check).
+import { Queue, Worker, UnrecoverableError, type Job } from 'bullmq'
+import { Redis } from 'ioredis'
+import { isPermanent } from './errors.ts'
+import { queues, type PayloadOf, type QueueName } from './registry.ts'
+import type { EnqueueOptions, Processor, QueueBackend, QueueCounts } from './types.ts'
+import type { Logger } from '../logger.ts'
+
+export interface BullmqOptions {
+  redisUrl: string
+  prefix: string
+  lockMs: number
+  log?: Logger
+}
+
+export class BullmqQueue implements QueueBackend {
+  readonly kind = 'bullmq' as const
+  private readonly connection: Redis
+  private readonly queuesByName = new Map<QueueName, Queue>()
+  private readonly workers: Worker[] = []
+
+  constructor(private readonly opts: BullmqOptions) {
+    this.connection = new Redis(opts.redisUrl, { maxRetriesPerRequest: null, lazyConnect: false })
+    this.connection.on('error', (err) => opts.log?.warn({ err: err.message }, 'redis connection error'))
+  }
+
+  private queue(name: QueueName): Queue {
+    let q = this.queuesByName.get(name)
+    if (!q) {
+      q = new Queue(name, { connection: this.connection, prefix: this.opts.prefix })
+      this.queuesByName.set(name, q)
+    }
+    return q
+  }
+
+  async enqueue<N extends QueueName>(queue: N, payload: PayloadOf<N>, opts: EnqueueOptions = {}): Promise<void> {
+    const def = queues[queue]
+    const data = def.payload.parse(payload)
+    await this.queue(queue).add(queue, data, {
+      jobId: opts.jobId,
+      delay: opts.delayMs,
+      attempts: def.options.attempts,
+      backoff: { type: 'exponential', delay: def.options.backoffMs, jitter: 0.5 },
+      // Completed ids are forgotten so the same work (a thread re-scan) can be queued again later.
+      removeOnComplete: true,
+      removeOnFail: { count: 1000 },
+    })
+  }
+
+  work<N extends QueueName>(queue: N, processor: Processor<N>, opts: { concurrency: number }): void {
+    const def = queues[queue]
+    const worker = new Worker(
+      queue,
+      async (job: Job) => {
+        const parsed = def.payload.safeParse(job.data)
+        if (!parsed.success) throw new UnrecoverableError(`invalid ${queue} payload: ${parsed.error.message}`)
+        try {
+          await processor(parsed.data as PayloadOf<N>, { id: job.id ?? '?', attempt: job.attemptsMade + 1, queue })
+        } catch (err) {
+          if (isPermanent(err)) throw new UnrecoverableError((err as Error).message)
+          throw err
+        }
+      },
+      {
+        connection: this.connection,
+        prefix: this.opts.prefix,
+        concurrency: opts.concurrency,
+        lockDuration: this.opts.lockMs,
+        stalledInterval: Math.max(1000, Math.floor(this.opts.lockMs / 2)),
+        maxStalledCount: 3,
+      },
+    )
+    worker.on('failed', (job, err) =>
+      this.opts.log?.warn({ queue, jobId: job?.id, attempt: job?.attemptsMade, err: err.message }, 'job failed'),
+    )
+    worker.on('error', (err) => this.opts.log?.error({ queue, err: err.message }, 'worker error'))
+    this.workers.push(worker)
+  }
+
+  async counts(queue: QueueName): Promise<QueueCounts> {
+    const c = await this.queue(queue).getJobCounts('waiting', 'active', 'delayed', 'failed', 'prioritized')
+    return {
+      waiting: (c.waiting ?? 0) + (c.prioritized ?? 0),
+      active: c.active ?? 0,
+      delayed: c.delayed ?? 0,
+      failed: c.failed ?? 0,
+    }
+  }
+
+  async close(deadlineMs: number): Promise<void> {
+    // Stop taking jobs, let running ones finish; past the deadline, force-close: their locks
+    // lapse and another worker takes them over (nothing is lost, the work is redone).
+    const graceful = Promise.all(this.workers.map((w) => w.close()))
+    const timer = new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), deadlineMs).unref())
+    if ((await Promise.race([graceful.then(() => 'ok' as const), timer])) === 'timeout') {
+      this.opts.log?.warn('workers still busy at deadline; handing their jobs back')
+      await Promise.all(this.workers.map((w) => w.close(true)))
+    }
+    await Promise.all([...this.queuesByName.values()].map((q) => q.close()))
+    await this.connection.quit().catch(() => this.connection.disconnect())
+  }
+}

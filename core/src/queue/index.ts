@@ -1,0 +1,5 @@
+export * from './registry.ts'
+export * from './errors.ts'
+export * from './types.ts'
+export { InProcessQueue } from './in-process.ts'
+export { BullmqQueue } from './bullmq.ts'

@@ -1,0 +1,16 @@
+// What a scrape processor needs from the process it runs in.
+import type { ClickHouseClient } from '@clickhouse/client'
+import type { BatchWriter } from '@stackradar/core/clickhouse/batch-writer'
+import type { Config } from '@stackradar/core/config'
+import type { Logger } from '@stackradar/core/logger'
+import type { QueueBackend } from '@stackradar/core/queue/index'
+import type { HostGate } from './politeness/host-gate.ts'
+
+export interface ScrapeDeps {
+  cfg: Config
+  ch: ClickHouseClient
+  queue: QueueBackend
+  writer: BatchWriter
+  gate: HostGate
+  log: Logger
+}

@@ -1,0 +1,25 @@
+// The scrape role: registers the scrape queue's processors.
+import type { ScrapeDeps } from './deps.ts'
+import { discoverHnThreads } from './processors/hn-discover.ts'
+import { scrapeHnThreadPage } from './processors/hn-thread-page.ts'
+
+export type { ScrapeDeps } from './deps.ts'
+export { HostGate } from './politeness/host-gate.ts'
+export { queueThreads, backfillStart } from './processors/hn-discover.ts'
+
+export function registerScrapeProcessors(deps: ScrapeDeps): void {
+  deps.queue.work(
+    'scrape',
+    async (payload) => {
+      switch (payload.kind) {
+        case 'hn-discover':
+          await discoverHnThreads(deps)
+          return
+        case 'hn-thread-page':
+          await scrapeHnThreadPage(deps, payload)
+          return
+      }
+    },
+    { concurrency: deps.cfg.SCRAPE_CONCURRENCY },
+  )
+}

@@ -1,0 +1,66 @@
+// The dashboard home page in real Chromium (Debian's /usr/bin/chromium through playwright-core),
+// served by the embedded runtime after a backfill of the fixture threads: the chart has data.
+import { existsSync } from 'node:fs'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { chromium, type Browser } from 'playwright-core'
+import { startRuntime, type Runtime } from 'stackradar/src/runtime.ts'
+import { defaultHiringSite } from './support/hiring-site.ts'
+import { startHnFixtureServer, type RunningFixture } from './support/hn-fixture-server.ts'
+import { tempDir, testConfig } from './support/test-config.ts'
+import { waitFor } from './support/wait.ts'
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+const site = defaultHiringSite()
+let fixture: RunningFixture
+let runtime: Runtime
+let browser: Browser
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: run \`apt-get install -y chromium\` (or bash .ci/run)`)
+  fixture = await startHnFixtureServer(site)
+  runtime = await startRuntime(testConfig(fixture.url, { DATA_DIR: tempDir('e2e') }), ['api', 'scheduler', 'scrape', 'extract'])
+  await waitFor(
+    'backfill',
+    async () => (await (await fetch(`http://127.0.0.1:${runtime.port}/api/v1/status`)).json()) as { ads: { extracted: number }; backfill: { running: boolean } },
+    (s) => !s.backfill.running && s.ads.extracted === site.totalAds,
+  )
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  })
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await runtime?.stop('test done')
+  await fixture?.close()
+})
+
+describe('dashboard home page', () => {
+  it('draws the trend chart with data from the API', async () => {
+    const page = await browser.newPage()
+    const errors: string[] = []
+    page.on('pageerror', (e) => errors.push(e.message))
+    await page.goto(`http://127.0.0.1:${runtime.port}/?skills=python,go&interval=month`)
+    const chart = page.getByTestId('trend-chart')
+    await chart.waitFor({ state: 'visible', timeout: 30_000 })
+    await page.waitForFunction(
+      () => Number((globalThis as unknown as { document: { querySelector(s: string): { getAttribute(a: string): string | null } | null } }).document.querySelector('[data-testid="trend-chart"]')?.getAttribute('data-points') ?? 0) > 0,
+      undefined,
+      { timeout: 30_000 },
+    )
+    // Two skills × three months of data.
+    expect(Number(await chart.getAttribute('data-points'))).toBe(6)
+    await expect(page.getByTestId('status-banner').textContent()).resolves.toMatch(/60 ads stored/)
+    expect(errors).toEqual([])
+  })
+
+  it('serves the dashboard for deep links and JSON 404s for unknown API routes', async () => {
+    const deep = await fetch(`http://127.0.0.1:${runtime.port}/some/deep/link`)
+    expect(deep.status).toBe(200)
+    expect(deep.headers.get('content-type')).toMatch(/text\/html/)
+    const missing = await fetch(`http://127.0.0.1:${runtime.port}/api/v1/nope`)
+    expect(missing.status).toBe(404)
+    expect(await missing.json()).toMatchObject({ error: { code: 'not_found' } })
+  })
+})

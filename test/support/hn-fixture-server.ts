@@ -1,0 +1,91 @@
+// A local stand-in for news.ycombinator.com and hn.algolia.com: serves thread pages and the
+// whoishiring story search from whatever a test or replay gives it, with optional faults
+// (a 503 or 429 before the real answer, a delay) to exercise retries.
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+
+export interface FixtureStory {
+  id: string
+  title: string
+  createdAt: Date
+}
+
+export interface HnFixtureSite {
+  stories: FixtureStory[]
+  /** HTML of `/item?id=ID&p=N` (page 1 when p is absent), or null for 404. */
+  page(id: string, page: number): Promise<string | null> | string | null
+}
+
+export interface FixtureFaults {
+  /** Answer these many first requests of each listed path with this status first. */
+  failFirst?: { pathPrefix: string; status: 429 | 503 | 500; times: number }[]
+  delayMs?: number
+}
+
+export interface RunningFixture {
+  url: string
+  requests: string[]
+  close(): Promise<void>
+}
+
+export async function startHnFixtureServer(
+  site: HnFixtureSite,
+  faults: FixtureFaults = {},
+): Promise<RunningFixture> {
+  const requests: string[] = []
+  const failures = new Map<string, number>()
+  const server: Server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://fixture')
+    const key = url.pathname + url.search
+    requests.push(key)
+    const respond = async () => {
+      for (const f of faults.failFirst ?? []) {
+        if (!key.startsWith(f.pathPrefix)) continue
+        const n = failures.get(key) ?? 0
+        if (n < f.times) {
+          failures.set(key, n + 1)
+          res.writeHead(f.status, { 'Retry-After': '0', 'Content-Type': 'text/plain' }).end('try later')
+          return
+        }
+      }
+      if (faults.delayMs) await new Promise((r) => setTimeout(r, faults.delayMs))
+      if (url.pathname === '/api/v1/search_by_date') {
+        const since = Number(
+          /created_at_i>=?(\d+)/.exec(url.searchParams.get('numericFilters') ?? '')?.[1] ?? 0,
+        )
+        const perPage = Number(url.searchParams.get('hitsPerPage') ?? 20)
+        const page = Number(url.searchParams.get('page') ?? 0)
+        const stories = site.stories
+          .filter((s) => s.createdAt.getTime() / 1000 >= since)
+          .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())
+        const { renderStorySearch } = await import('./hn-render.ts')
+        res
+          .writeHead(200, { 'Content-Type': 'application/json' })
+          .end(JSON.stringify(renderStorySearch(stories, page, perPage)))
+        return
+      }
+      if (url.pathname === '/item') {
+        const html = await site.page(url.searchParams.get('id') ?? '', Number(url.searchParams.get('p') ?? 1))
+        if (html !== null) {
+          res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(html)
+          return
+        }
+      }
+      res.writeHead(404, { 'Content-Type': 'text/plain' }).end('No such item.')
+    }
+    respond().catch((err) => {
+      res.writeHead(500).end(String(err))
+    })
+  })
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
+  const { port } = server.address() as AddressInfo
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    close: () =>
+      new Promise((r) => {
+        server.closeAllConnections()
+        server.close(() => r())
+      }),
+  }
+}

@@ -1,0 +1,51 @@
+// Starts a real redis-server on a free port for tests that need BullMQ (its Lua scripts do not
+// run on ioredis-mock). Says exactly what is missing when redis-server is not installed.
+import { spawn, spawnSync } from 'node:child_process'
+import { createServer } from 'node:net'
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer()
+    srv.unref()
+    srv.on('error', reject)
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number }
+      srv.close(() => resolve(port))
+    })
+  })
+}
+
+export function hasRedisServer(): boolean {
+  return spawnSync('redis-server', ['--version']).status === 0
+}
+
+export async function startRedis(): Promise<{ url: string; stop(): Promise<void> }> {
+  if (!hasRedisServer()) {
+    throw new Error('redis-server is not installed: run `apt-get install -y redis-server` (or bash .ci/run)')
+  }
+  const port = await freePort()
+  const proc = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let out = ''
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`redis-server did not start:\n${out}`)), 15_000)
+    proc.stdout.on('data', (d: Buffer) => {
+      out += d.toString()
+      if (out.includes('Ready to accept connections')) {
+        clearTimeout(timer)
+        resolve()
+      }
+    })
+    proc.on('exit', (code) => reject(new Error(`redis-server exited (${code}):\n${out}`)))
+  })
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    stop: () =>
+      new Promise((r) => {
+        if (proc.exitCode !== null) return r()
+        proc.once('exit', () => r())
+        proc.kill('SIGTERM')
+      }),
+  }
+}

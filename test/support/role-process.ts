@@ -1,0 +1,44 @@
+// Runs `stackradar start --role X` as a child process, the way the distributed deployment does.
+import { spawn, type ChildProcess } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url))
+
+export interface RoleProcess {
+  role: string
+  proc: ChildProcess
+  output: () => string
+  /** Resolves with the port once an API role listens. */
+  listening: Promise<number>
+  kill(signal?: NodeJS.Signals): Promise<number | null>
+}
+
+export function startRole(role: string, env: Record<string, string>): RoleProcess {
+  const proc = spawn(process.execPath, ['--import', 'tsx', 'cli/src/main.ts', 'start', '--role', role], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let out = ''
+  let resolvePort!: (p: number) => void
+  const listening = new Promise<number>((r) => (resolvePort = r))
+  const onData = (d: Buffer) => {
+    out += d.toString()
+    const m = /listening on http:\/\/localhost:(\d+)/.exec(out)
+    if (m) resolvePort(Number(m[1]))
+  }
+  proc.stdout!.on('data', onData)
+  proc.stderr!.on('data', onData)
+  return {
+    role,
+    proc,
+    output: () => out,
+    listening,
+    kill: (signal = 'SIGTERM') =>
+      new Promise((resolve) => {
+        if (proc.exitCode !== null || proc.signalCode !== null) return resolve(proc.exitCode)
+        proc.once('exit', (code) => resolve(code))
+        proc.kill(signal)
+      }),
+  }
+}

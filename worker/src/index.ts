@@ -1,0 +1,17 @@
+// The extract role (extract processor) and the scheduler.
+import type { WorkerDeps } from './deps.ts'
+import { extractAds } from './processors/extract.ts'
+
+export type { WorkerDeps } from './deps.ts'
+export { Scheduler } from './scheduler.ts'
+export { extractAds } from './processors/extract.ts'
+
+export function registerExtractProcessor(deps: WorkerDeps): void {
+  deps.queue.work(
+    'extract',
+    async (payload) => {
+      await extractAds(deps, payload)
+    },
+    { concurrency: deps.cfg.EXTRACT_CONCURRENCY },
+  )
+}

@@ -1,0 +1,35 @@
+// Extract job: read the raw ads by id, run the extractor, write ads + ad skills. The job is
+// acknowledged only after the batched writer has stored its rows.
+import { htmlToText } from '@stackradar/core/text/html-to-text'
+import { extractAd, EXTRACTOR_VERSION } from '@stackradar/core/extract/index'
+import { NotReadyError, type PayloadOf } from '@stackradar/core/queue/index'
+import type { WorkerDeps } from '../deps.ts'
+import { buildRows, type StoredRawAd } from './build-rows.ts'
+
+export async function extractAds(deps: WorkerDeps, job: PayloadOf<'extract'>): Promise<number> {
+  const rs = await deps.ch.query({
+    query: `SELECT ad_id, source, source_id, thread_id, url, toString(posted_at) AS posted_at, payload_format, payload
+            FROM raw_ads FINAL WHERE ad_id IN {ids:Array(String)}`,
+    query_params: { ids: job.adIds },
+    format: 'JSONEachRow',
+  })
+  const raws = await rs.json<StoredRawAd>()
+  if (raws.length < new Set(job.adIds).size) {
+    throw new NotReadyError(`${new Set(job.adIds).size - raws.length} of ${job.adIds.length} raw ads not stored yet`)
+  }
+  const now = new Date()
+  const ads = []
+  const skills = []
+  for (const raw of raws) {
+    const text = raw.payload_format === 'hn-html' ? htmlToText(raw.payload) : raw.payload
+    const rows = buildRows(raw, extractAd({ id: raw.ad_id, text, source: raw.source }), EXTRACTOR_VERSION, now)
+    ads.push(rows.ad)
+    skills.push(...rows.skills)
+  }
+  // Skills first: an `ads` row names the version whose skill rows count.
+  await Promise.all([
+    deps.writer.insert('ad_skills', skills as unknown as Record<string, unknown>[]),
+    deps.writer.insert('ads', ads as unknown as Record<string, unknown>[]),
+  ])
+  return raws.length
+}

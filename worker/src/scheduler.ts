@@ -1,0 +1,96 @@
+// The scheduler: at start and then every SCHEDULE_INTERVAL_MINUTES it queues discovery of new
+// threads, re-queues crawl tasks that never finished (a restart resumes) and raw ads that have
+// no extraction at the current extractor version (a crash loses nothing; a version bump
+// re-extracts history). It also logs backfill progress while work is running.
+import { readCrawlTasks } from '@stackradar/core/clickhouse/crawl-tasks'
+import { readStatus, type SystemStatus } from '@stackradar/core/analytics/status'
+import { EXTRACTOR_VERSION } from '@stackradar/core/extract/index'
+import { safeJobId } from '@stackradar/core/queue/index'
+import type { WorkerDeps } from './deps.ts'
+
+export class Scheduler {
+  private timer: NodeJS.Timeout | undefined
+  private progressTimer: NodeJS.Timeout | undefined
+  private stopped = false
+  private lastProgress = ''
+
+  constructor(
+    private readonly deps: WorkerDeps,
+    private readonly progressEveryMs = 5000,
+  ) {}
+
+  async start(): Promise<void> {
+    await this.tick()
+    this.timer = setInterval(() => void this.tick(), this.deps.cfg.SCHEDULE_INTERVAL_MINUTES * 60_000)
+    this.progressTimer = setInterval(() => void this.logProgress(), this.progressEveryMs)
+    this.progressTimer.unref()
+  }
+
+  async tick(): Promise<void> {
+    if (this.stopped) return
+    try {
+      const resumed = await this.resumeUnfinishedTasks()
+      const reextract = await this.queueUnextracted()
+      await this.deps.queue.enqueue('scrape', { kind: 'hn-discover' }, { jobId: 'hn-discover' })
+      this.deps.log.info({ resumedThreads: resumed, adsToExtract: reextract }, 'schedule tick')
+    } catch (err) {
+      this.deps.log.error({ err }, 'schedule tick failed; next tick retries')
+    }
+  }
+
+  /** Threads recorded as pending or failed get page 1 queued again. */
+  async resumeUnfinishedTasks(): Promise<number> {
+    const tasks = (await readCrawlTasks(this.deps.ch, 'hn')).filter((t) => t.status !== 'done')
+    for (const t of tasks) {
+      await this.deps.queue.enqueue(
+        'scrape',
+        { kind: 'hn-thread-page', threadId: t.ref, month: t.label, threadCreatedAt: t.refCreatedAt.toISOString(), page: 1 },
+        { jobId: safeJobId('hn-thread', t.ref, 'p1') },
+      )
+    }
+    return tasks.length
+  }
+
+  /** Raw ads without an extraction at the current version, queued in batches (only when idle). */
+  async queueUnextracted(): Promise<number> {
+    const c = await this.deps.queue.counts('extract')
+    if (c.waiting + c.active + c.delayed > 0) return 0
+    const rs = await this.deps.ch.query({
+      query: `SELECT DISTINCT ad_id FROM raw_ads
+              WHERE ad_id NOT IN (SELECT ad_id FROM ads FINAL WHERE extractor_version = {v:UInt32})
+              ORDER BY ad_id`,
+      query_params: { v: EXTRACTOR_VERSION },
+      format: 'JSONEachRow',
+    })
+    const ids = (await rs.json<{ ad_id: string }>()).map((r) => r.ad_id)
+    const batch = this.deps.cfg.EXTRACT_BATCH
+    for (let i = 0; i < ids.length; i += batch) {
+      await this.deps.queue.enqueue('extract', { adIds: ids.slice(i, i + batch) })
+    }
+    return ids.length
+  }
+
+  async status(): Promise<SystemStatus> {
+    return readStatus(this.deps.ch, this.deps.queue, EXTRACTOR_VERSION)
+  }
+
+  private async logProgress(): Promise<void> {
+    try {
+      const s = await this.status()
+      const line = `${s.backfill.threads.done}/${s.backfill.threads.total} threads, ${s.ads.raw} ads stored, ${s.ads.extracted} extracted`
+      if (line === this.lastProgress) return
+      this.lastProgress = line
+      const { threads } = s.backfill
+      const pct = threads.total ? Math.round((100 * (threads.done + threads.failed)) / threads.total) : 0
+      this.deps.log.info({ ...s.backfill.threads, ads: s.ads, queues: s.queues, pct }, `backfill ${pct}%: ${line}`)
+    } catch (err) {
+      this.deps.log.debug({ err }, 'progress read failed')
+    }
+  }
+
+  stop(): void {
+    this.stopped = true
+    clearInterval(this.timer)
+    clearInterval(this.progressTimer)
+  }
+}
