@@ -34,11 +34,15 @@ function seniorityOf(title: string): Seniority {
   return 'unknown'
 }
 
-function workModeOf(head: string, text: string): { mode: WorkMode; region: string | null } {
+function workModeOf(
+  head: string,
+  text: string,
+  lowerText: string,
+): { mode: WorkMode; region: string | null } {
   const lower = head.toLowerCase()
   const hasRemote = lower.includes('remote')
   const noRemote =
-    text.toLowerCase().includes('remote') &&
+    lowerText.includes('remote') &&
     /\b(no remote|not remote|remote (?:is )?not (?:possible|available|an option))\b/i.test(text)
   const hybrid = lower.includes('hybrid') && /\bhybrid\b/i.test(head)
   const remote = hasRemote && !noRemote && /\bremote(ly)?\b/i.test(head)
@@ -73,8 +77,7 @@ function employmentOf(head: string, title: string): EmploymentType {
   return 'unknown'
 }
 
-function visaOf(text: string): boolean | null {
-  const lower = text.toLowerCase()
+function visaOf(lower: string): boolean | null {
   if (
     !lower.includes('visa') &&
     !lower.includes('sponsor') &&
@@ -123,19 +126,27 @@ export function extractFacets(
   const header = parseHeader(text)
   const hn = !input.title && !input.company
   const title = input.title ?? (hn ? header.title : null) ?? ''
-  const secondLine = text.slice(header.line.length + 1, header.line.length + 120).split('\n')[0] ?? ''
-  const locationText =
-    input.location ?? (hn ? `${header.line}\n${secondLine.length < 80 ? secondLine : ''}` : '')
+  // HN: the location is in the header line or a short second line; read it from the ad's own tokens.
+  const nl = text.indexOf('\n')
+  const line1End = Math.min(nl < 0 ? text.length : nl, 600)
+  const secondLine = nl < 0 ? '' : (text.slice(nl + 1, nl + 120).split('\n')[0] ?? '')
+  const locationEnd = nl >= 0 && nl < 600 && secondLine.length < 80 ? nl + 1 + secondLine.length : line1End
   const head = text.slice(0, HEAD_CHARS)
-  const { mode, region } = workModeOf(hn ? header.line + '\n' + head : head, text.slice(0, 20_000))
+  const lower = text.slice(0, 20_000).toLowerCase()
+  const { mode, region } = workModeOf(hn ? header.line + '\n' + head : head, text, lower)
+  const country = input.location
+    ? countryOf(input.location)
+    : hn
+      ? (countryOf(text.slice(0, locationEnd), tokens) ?? countryOf(text.slice(0, 300), tokens))
+      : countryOf(text.slice(0, 300), tokens)
   return {
     seniority: seniorityOf(title || header.line),
     work_mode: mode,
     remote_region: region,
-    country: countryOf(locationText) ?? (input.location ? null : countryOf(head.slice(0, 300))),
+    country,
     employment_type: employmentOf(head, title),
     industries: detectIndustries(tokens ?? tokenize(head), HEAD_CHARS),
-    visa_sponsorship: visaOf(text.slice(0, 20_000)),
+    visa_sponsorship: visaOf(lower),
     role_family: roleFamilyOf(title || header.line, skillCategories),
     company: hn ? header.company : (input.company ?? null),
     title: hn ? header.title : (input.title ?? null),

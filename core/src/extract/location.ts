@@ -1,15 +1,16 @@
 // Country of a job from its location text (the source's location field or the ad's first line).
 import { PLACE_TO_COUNTRY, REGION_CODE_TO_COUNTRY } from './gazetteer.ts'
-import { tokenize } from './tokenize.ts'
+import { tokenize, type Token } from './tokenize.ts'
 
 const REGION_CODE_RE = /,\s*([A-Z]{2,3})\b/g
 const FIRST_WORDS = new Set([...PLACE_TO_COUNTRY.keys()].map((k) => tokenize(k)[0]?.norm ?? ''))
 const MAX_PLACE_TOKENS = 3
 
 /** All countries named in `text` (place names, countries, ", TX"-style region codes). */
-export function countriesIn(text: string): Set<string> {
+export function countriesIn(text: string, adTokens?: readonly Token[]): Set<string> {
   const found = new Set<string>()
-  const tokens = tokenize(text)
+  // The ad's own tokens can be reused when `text` is a prefix of the ad.
+  const tokens = adTokens ? adTokens.filter((t) => t.end <= text.length) : tokenize(text)
   for (let i = 0; i < tokens.length; i++) {
     if (!FIRST_WORDS.has((tokens[i] as { norm: string }).norm)) continue
     for (let n = Math.min(MAX_PLACE_TOKENS, tokens.length - i); n >= 1; n--) {
@@ -39,7 +40,7 @@ export function countriesIn(text: string): Set<string> {
 }
 
 /** One country, or null when none or several are named. */
-export function countryOf(locationText: string): string | null {
-  const found = countriesIn(locationText)
+export function countryOf(locationText: string, adTokens?: readonly Token[]): string | null {
+  const found = countriesIn(locationText, adTokens)
   return found.size === 1 ? ([...found][0] ?? null) : null
 }

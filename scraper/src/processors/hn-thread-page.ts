@@ -7,7 +7,7 @@ import type { RawAdRow } from '@stackradar/core/clickhouse/rows'
 import { PermanentError, safeJobId, type PayloadOf } from '@stackradar/core/queue/index'
 import type { ScrapeDeps } from '../deps.ts'
 import { fetchText, FetchError } from '../http/index.ts'
-import { hnItemUrl, parseThreadPage, type HnAd } from '../sources/hn/index.ts'
+import { hnItemUrl, looksLikeHnItemPage, parseThreadPage, type HnAd } from '../sources/hn/index.ts'
 import { fetchOptions } from './hn-discover.ts'
 
 type Payload = Extract<PayloadOf<'scrape'>, { kind: 'hn-thread-page' }>
@@ -36,6 +36,13 @@ export async function scrapeHnThreadPage(deps: ScrapeDeps, job: Payload): Promis
     throw err
   }
 
+  if (!looksLikeHnItemPage(html)) {
+    // An error or rate-limit page served with 200: record it and let the queue retry later;
+    // nothing stored is touched.
+    const error = `unexpected markup at ${url}: not a Hacker News item page (${html.length} bytes)`
+    await writeCrawlTask(deps.writer, { ...task, status: 'failed', pages: job.page - 1, items: 0, error })
+    throw new Error(error)
+  }
   const page = parseThreadPage(html, { threadId: job.threadId, threadCreatedAt, pageUrl: url })
   for (const w of page.warnings ?? []) log.warn({ url, warning: w }, 'unexpected markup')
   const changed = await storeNewAds(deps, job, page.ads)
