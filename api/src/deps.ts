@@ -1,6 +1,7 @@
 import type { ClickHouseClient } from '@clickhouse/client'
 import type { Logger } from '@stackradar/core/logger'
 import type { QueueBackend } from '@stackradar/core/queue/index'
+import type { SourceEntry } from '@stackradar/core/sources-config'
 
 export interface ApiDeps {
   ch: ClickHouseClient
@@ -9,4 +10,6 @@ export interface ApiDeps {
   /** Built dashboard (SvelteKit static output); omitted → API only. */
   dashboardDir?: string
   apiKeys: string[]
+  /** Configured job boards (the sources file). */
+  sources: SourceEntry[]
 }

@@ -1,21 +1,24 @@
 // `stackradar <command>`: start (embedded or one role), extract (JSONL in → JSONL out), migrate.
-import { parseArgs } from 'node:util'
 import { ConfigError, parseConfig } from '@stackradar/core/config'
 import { createRootLogger } from '@stackradar/core/logger'
 import { runExtractCli } from '@stackradar/core/extract/index'
 import { createClickHouse } from '@stackradar/core/clickhouse/client'
 import { migrate } from '@stackradar/core/clickhouse/migrate'
-import { parseRoles, startRuntime } from './runtime.ts'
+import { scrapeCommand } from './commands/scrape.ts'
+import { sourcesTestCommand } from './commands/sources-test.ts'
+import { startCommand } from './commands/start.ts'
 
 const USAGE = `usage:
   stackradar start [--role all|api,scheduler,scrape,extract]
   stackradar extract [--input FILE]     JSONL ads in (stdin by default), JSONL extractions out
-  stackradar migrate                    apply ClickHouse migrations and exit`
+  stackradar migrate                    apply ClickHouse migrations and exit
+  stackradar sources test <id|kind|URL> print the ads a source would store (stores nothing)
+  stackradar scrape --source <id|hn>    read one source now, store and extract, with progress`
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv
   if (command === 'extract') return runExtractCli(rest, process.stdin, process.stdout)
-  if (command !== 'start' && command !== 'migrate') {
+  if (!['start', 'migrate', 'sources', 'scrape'].includes(command ?? '')) {
     console.error(USAGE)
     return command === undefined || command === '--help' ? 0 : 2
   }
@@ -30,27 +33,15 @@ async function main(argv: string[]): Promise<number> {
     return 0
   }
 
-  const { values } = parseArgs({ args: rest, options: { role: { type: 'string' } } })
-  const runtime = await startRuntime(cfg, parseRoles(values.role))
-  const onSignal = (signal: string) => {
-    // A second signal, or the deadline, ends the process at once; a restart resumes.
-    if (process.exitCode === 130) process.exit(130)
-    process.exitCode = 130
-    setTimeout(() => {
-      log.error({ ms: cfg.SHUTDOWN_TIMEOUT_MS }, 'shutdown deadline passed; exiting')
-      process.exit(1)
-    }, cfg.SHUTDOWN_TIMEOUT_MS).unref()
-    runtime.stop(signal).then(
-      () => process.exit(0),
-      (err) => {
-        log.error({ err }, 'shutdown failed')
-        process.exit(1)
-      },
-    )
+  if (command === 'sources') {
+    if (rest[0] !== 'test') {
+      console.error(USAGE)
+      return 2
+    }
+    return sourcesTestCommand(cfg, rest.slice(1), log)
   }
-  process.on('SIGTERM', () => onSignal('SIGTERM'))
-  process.on('SIGINT', () => onSignal('SIGINT'))
-  return -1 // keep running
+  if (command === 'scrape') return scrapeCommand(cfg, rest, log)
+  return startCommand(cfg, rest, log)
 }
 
 process.on('unhandledRejection', (err) => {

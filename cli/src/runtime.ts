@@ -9,14 +9,21 @@ import { migrate } from '@stackradar/core/clickhouse/migrate'
 import type { Config } from '@stackradar/core/config'
 import { createRootLogger, logger, safeUrl } from '@stackradar/core/logger'
 import { BullmqQueue, InProcessQueue, type QueueBackend } from '@stackradar/core/queue/index'
-import { HostGate, registerScrapeProcessors } from '@stackradar/scraper'
+import { loadSourcesFile, type SourcesFile } from '@stackradar/core/sources-config'
+import { readStatus, type SystemStatus } from '@stackradar/core/analytics/status'
+import { EXTRACTOR_VERSION } from '@stackradar/core/extract/index'
+import { registerScrapeProcessors } from '@stackradar/scraper'
+import { createSourceHttp } from '@stackradar/scraper/source-http'
 import { registerExtractProcessor, Scheduler } from '@stackradar/worker'
 
 export const ROLES = ['api', 'scheduler', 'scrape', 'extract'] as const
 export type Role = (typeof ROLES)[number]
 
-export function parseRoles(raw: string | undefined): Role[] {
+export function parseRoles(raw: string | undefined, redisUrl: string | undefined): Role[] {
   if (!raw || raw === 'all') return [...ROLES]
+  if (!redisUrl) {
+    throw new Error('--role needs REDIS_URL (BullMQ): separate roles share work through Redis. Without it run all roles (embedded).')
+  }
   const roles = raw.split(',').map((r) => r.trim())
   for (const r of roles) {
     if (!ROLES.includes(r as Role)) throw new Error(`--role: unknown role '${r}'; expected all or ${ROLES.join(', ')}`)
@@ -26,6 +33,8 @@ export function parseRoles(raw: string | undefined): Role[] {
 
 export interface Runtime {
   roles: Role[]
+  sources: SourcesFile
+  status(): Promise<SystemStatus>
   ch: ClickHouseHandle
   queue: QueueBackend
   writer: BatchWriter
@@ -39,9 +48,7 @@ const DEFAULT_DASHBOARD_DIR = fileURLToPath(new URL('../../dashboard/build', imp
 export async function startRuntime(cfg: Config, roles: Role[]): Promise<Runtime> {
   createRootLogger(cfg.LOG_LEVEL)
   const log = logger('runtime')
-  if (!cfg.REDIS_URL && roles.length !== ROLES.length) {
-    throw new Error('Running single roles needs REDIS_URL (BullMQ); without it use the embedded mode (all roles).')
-  }
+  const sources = loadSourcesFile(cfg.SOURCES_FILE)
   const ch = await createClickHouse(cfg)
   log.info({ clickhouse: ch.mode, at: ch.mode === 'server' ? safeUrl(ch.location) : ch.location, roles }, 'clickhouse connected')
   await migrate(ch.client, logger('migrate'))
@@ -54,10 +61,15 @@ export async function startRuntime(cfg: Config, roles: Role[]): Promise<Runtime>
     flushMs: cfg.WRITER_FLUSH_MS,
     log: logger('writer'),
   })
-  const base = { cfg, ch: ch.client, queue, writer }
+  const base = { cfg, ch: ch.client, queue, writer, sources }
 
-  if (roles.includes('scrape')) {
-    registerScrapeProcessors({ ...base, gate: new HostGate(cfg.HOST_DELAY_MS), log: logger('scraper') })
+  const sourceHttp = roles.includes('scrape') ? createSourceHttp(cfg, [...cfg.ALLOW_PRIVATE_HOSTS, ...sources.allowPrivate], logger('fetch')) : undefined
+  if (sourceHttp) {
+    registerScrapeProcessors({
+      ...base,
+      sourceHttp: sourceHttp.http,
+      log: logger('scraper'),
+    })
   }
   if (roles.includes('extract')) registerExtractProcessor({ ...base, log: logger('worker') })
 
@@ -69,6 +81,7 @@ export async function startRuntime(cfg: Config, roles: Role[]): Promise<Runtime>
       log: logger('api'),
       apiKeys: cfg.API_KEYS,
       dashboardDir: cfg.DASHBOARD_DIR ?? DEFAULT_DASHBOARD_DIR,
+      sources: sources.sources,
     })
     server = await startServer(app, cfg.PORT, cfg.HOST)
     log.info({ port: server.port }, `StackRadar listening on http://localhost:${server.port}`)
@@ -89,10 +102,12 @@ export async function startRuntime(cfg: Config, roles: Role[]): Promise<Runtime>
       const budget = cfg.SHUTDOWN_TIMEOUT_MS
       await Promise.all([server?.close(), queue.close(Math.max(100, budget - 2000))])
       log.info('workers drained; flushing writes')
+      await sourceHttp?.close()
       await writer.close()
       await ch.close()
       log.info({ ms: Date.now() - t0 }, 'shutdown complete')
     })())
 
-  return { roles, ch, queue, writer, scheduler, port: server?.port, stop }
+  const status = () => readStatus(ch.client, queue, EXTRACTOR_VERSION)
+  return { roles, sources, status, ch, queue, writer, scheduler, port: server?.port, stop }
 }

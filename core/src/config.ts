@@ -71,7 +71,19 @@ export const envSchema = z.object({
         .filter(Boolean),
     ),
   DASHBOARD_DIR: z.string().optional(),
+  /** Job boards to scrape (see sources.example.json); missing file → Hacker News only. */
+  SOURCES_FILE: z.string().default('./sources.json'),
   CHROMIUM_PATH: z.string().default('/usr/bin/chromium'),
+  /** Hosts or CIDRs that may resolve to private addresses (a local mirror). Others must be public. */
+  ALLOW_PRIVATE_HOSTS: z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
 })
 
 export type Config = z.infer<typeof envSchema>

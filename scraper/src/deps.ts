@@ -4,13 +4,17 @@ import type { BatchWriter } from '@stackradar/core/clickhouse/batch-writer'
 import type { Config } from '@stackradar/core/config'
 import type { Logger } from '@stackradar/core/logger'
 import type { QueueBackend } from '@stackradar/core/queue/index'
-import type { HostGate } from './politeness/host-gate.ts'
+import type { SourcesFile } from '@stackradar/core/sources-config'
+import type { SourceHttp } from './sources/types.ts'
 
 export interface ScrapeDeps {
   cfg: Config
   ch: ClickHouseClient
   queue: QueueBackend
   writer: BatchWriter
-  gate: HostGate
   log: Logger
+  /** Job boards from the sources file. */
+  sources: SourcesFile
+  /** Polite HTTP (and the browser pool) for board sources. */
+  sourceHttp: SourceHttp
 }

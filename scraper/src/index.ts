@@ -2,10 +2,12 @@
 import type { ScrapeDeps } from './deps.ts'
 import { discoverHnThreads } from './processors/hn-discover.ts'
 import { scrapeHnThreadPage } from './processors/hn-thread-page.ts'
+import { scrapeBoard } from './processors/board.ts'
 
 export type { ScrapeDeps } from './deps.ts'
 export { HostGate } from './politeness/host-gate.ts'
 export { queueThreads, backfillStart } from './processors/hn-discover.ts'
+export { scrapeBoard, listBoard } from './processors/board.ts'
 
 export function registerScrapeProcessors(deps: ScrapeDeps): void {
   deps.queue.work(
@@ -17,6 +19,9 @@ export function registerScrapeProcessors(deps: ScrapeDeps): void {
           return
         case 'hn-thread-page':
           await scrapeHnThreadPage(deps, payload)
+          return
+        case 'board':
+          await scrapeBoard(deps, payload.sourceKey)
           return
       }
     },

@@ -18,6 +18,7 @@ export function testEnv(fixtureUrl: string, extra: Record<string, string> = {}):
     HN_WEB_URL: fixtureUrl,
     HN_SINCE: '2026-07',
     HOST_DELAY_MS: '0',
+    ALLOW_PRIVATE_HOSTS: '127.0.0.1',
     HTTP_RETRIES: '3',
     HTTP_TIMEOUT_MS: '10000',
     WRITER_FLUSH_MS: '50',

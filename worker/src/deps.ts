@@ -4,6 +4,7 @@ import type { BatchWriter } from '@stackradar/core/clickhouse/batch-writer'
 import type { Config } from '@stackradar/core/config'
 import type { Logger } from '@stackradar/core/logger'
 import type { QueueBackend } from '@stackradar/core/queue/index'
+import type { SourcesFile } from '@stackradar/core/sources-config'
 
 export interface WorkerDeps {
   cfg: Config
@@ -11,4 +12,5 @@ export interface WorkerDeps {
   queue: QueueBackend
   writer: BatchWriter
   log: Logger
+  sources: SourcesFile
 }

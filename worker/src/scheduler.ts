@@ -3,6 +3,7 @@
 // no extraction at the current extractor version (a crash loses nothing; a version bump
 // re-extracts history). It also logs backfill progress while work is running.
 import { readCrawlTasks } from '@stackradar/core/clickhouse/crawl-tasks'
+import { readSourceHealth } from '@stackradar/core/clickhouse/source-health'
 import { readStatus, type SystemStatus } from '@stackradar/core/analytics/status'
 import { EXTRACTOR_VERSION } from '@stackradar/core/extract/index'
 import { safeJobId } from '@stackradar/core/queue/index'
@@ -19,9 +20,14 @@ export class Scheduler {
     private readonly progressEveryMs = 5000,
   ) {}
 
+  private boardTimer: NodeJS.Timeout | undefined
+
   async start(): Promise<void> {
     await this.tick()
+    await this.queueDueBoards()
     this.timer = setInterval(() => void this.tick(), this.deps.cfg.SCHEDULE_INTERVAL_MINUTES * 60_000)
+    // Boards have their own rhythm (everyMinutes per source); check once a minute what is due.
+    this.boardTimer = setInterval(() => void this.queueDueBoards(), 60_000)
     this.progressTimer = setInterval(() => void this.logProgress(), this.progressEveryMs)
     this.progressTimer.unref()
   }
@@ -70,6 +76,26 @@ export class Scheduler {
     return ids.length
   }
 
+  /** Queue every enabled board whose last successful read is older than its everyMinutes. */
+  async queueDueBoards(now = Date.now()): Promise<string[]> {
+    const boards = this.deps.sources.sources.filter((s) => s.enabled)
+    if (this.stopped || boards.length === 0) return []
+    try {
+      const health = await readSourceHealth(this.deps.ch)
+      const due = boards.filter((b) => {
+        const h = health.get(b.id)
+        const last = Math.max(Date.parse(h?.lastSuccessAt ?? '') || 0, Date.parse(h?.lastErrorAt ?? '') || 0)
+        return now - last >= b.everyMinutes * 60_000
+      })
+      for (const b of due) await this.deps.queue.enqueue('scrape', { kind: 'board', sourceKey: b.id }, { jobId: `board-${b.id}` })
+      if (due.length) this.deps.log.info({ boards: due.map((b) => b.id) }, 'boards queued')
+      return due.map((b) => b.id)
+    } catch (err) {
+      this.deps.log.error({ err }, 'queueing boards failed; retried next minute')
+      return []
+    }
+  }
+
   async status(): Promise<SystemStatus> {
     return readStatus(this.deps.ch, this.deps.queue, EXTRACTOR_VERSION)
   }
@@ -92,5 +118,6 @@ export class Scheduler {
     this.stopped = true
     clearInterval(this.timer)
     clearInterval(this.progressTimer)
+    clearInterval(this.boardTimer)
   }
 }

@@ -1,5 +1,6 @@
 // Skill demand over time: per period and skill, the ads that mention it, all ads, the share.
-// Every count is uniqExact(ad_id), and a skill row counts only if it belongs to the extractor
+// Every count is uniqExact(dedupe_key) (an ad's id, shared by copies of one job on several
+// boards), and a skill row counts only if it belongs to the extractor
 // version that the ad's newest `ads` row names, so re-runs and re-extractions never double count.
 import type { ClickHouseClient } from '@clickhouse/client'
 
@@ -40,13 +41,13 @@ export async function queryTrends(ch: ClickHouseClient, q: TrendQuery): Promise<
   const [totals, skillCounts] = await Promise.all([
     rows<{ period: string; total: string }>(
       ch,
-      `SELECT toString(${period}) AS period, uniqExact(ad_id) AS total
+      `SELECT toString(${period}) AS period, uniqExact(dedupe_key) AS total
        FROM ads FINAL WHERE ${where} GROUP BY period ORDER BY period`,
       params,
     ),
     rows<{ period: string; skill: string; ads: string }>(
       ch,
-      `SELECT toString(${period}) AS period, skill, uniqExact(ad_id) AS ads
+      `SELECT toString(${period}) AS period, skill, uniqExact(dedupe_key) AS ads
        FROM ad_skills FINAL
        WHERE skill IN {skills:Array(String)} AND ${where}
          AND (ad_id, extractor_version) IN (SELECT ad_id, extractor_version FROM ads FINAL WHERE ${where})

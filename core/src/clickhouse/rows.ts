@@ -9,10 +9,11 @@ export interface RawAdRow {
   url: string
   posted_at: string
   date_source: 'absolute' | 'relative' | 'thread' | 'source'
-  payload_format: 'hn-html' | 'json' | 'text'
+  payload_format: 'hn-html' | 'board-json' | 'text'
   payload: string
   content_hash: string
   fetched_at: string
+  dedupe_key?: string
 }
 
 export interface AdRow {
@@ -46,6 +47,7 @@ export interface AdRow {
   salary_confidence: number
   extractor_version: number
   extracted_at: string
+  dedupe_key: string
 }
 
 export interface AdSkillRow {
@@ -58,6 +60,7 @@ export interface AdSkillRow {
   inferred: number
   evidence: string[]
   extracted_at: string
+  dedupe_key: string
 }
 
 export type CrawlStatus = 'pending' | 'done' | 'failed'

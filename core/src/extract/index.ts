@@ -51,8 +51,8 @@ export function extractAd(input: AdInput): Extraction {
     const facets = extractFacets(ad, named, tokens)
     const salary = extractSalary(ad, facets.country, masked)
     return { id, skills, salary, ...facets }
-  } catch {
-    // Never throw into the pipeline: a bug on one odd ad must not stop the batch.
-    return emptyExtraction(id)
+  } catch (err) {
+    // Never throw into the pipeline: a bug on one odd ad must not stop the batch; the caller logs it.
+    return { ...emptyExtraction(id), error: (err as Error)?.message ?? String(err) }
   }
 }

@@ -65,4 +65,6 @@ export interface Extraction {
   /** For HN ads: from the first line. */
   company: string | null
   title: string | null
+  /** Set when the extractor failed on this ad (a bug): the result is empty, the caller logs it. */
+  error?: string
 }

@@ -88,6 +88,30 @@ export class BullmqQueue implements QueueBackend {
     }
   }
 
+  /**
+   * A Redis lock (SET NX PX with a random token, released only by its owner) so that a short
+   * critical section runs in one process at a time across the whole deployment.
+   */
+  async withLock<T>(key: string, fn: () => Promise<T>, ttlMs = 30_000): Promise<T> {
+    const name = `${this.opts.prefix}:lock:${key}`
+    const token = `${process.pid}-${Math.random().toString(36).slice(2)}`
+    const deadline = Date.now() + ttlMs * 2
+    while ((await this.connection.set(name, token, 'PX', ttlMs, 'NX')) !== 'OK') {
+      if (Date.now() > deadline) throw new Error(`could not take lock ${key} within ${ttlMs * 2} ms`)
+      await new Promise((r) => setTimeout(r, 25 + Math.random() * 50))
+    }
+    try {
+      return await fn()
+    } finally {
+      await this.connection.eval(
+        "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end",
+        1,
+        name,
+        token,
+      )
+    }
+  }
+
   async close(deadlineMs: number): Promise<void> {
     // Stop taking jobs, let running ones finish; past the deadline, force-close: their locks
     // lapse and another worker takes them over (nothing is lost, the work is redone).

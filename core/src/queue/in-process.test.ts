@@ -65,3 +65,19 @@ describe('InProcessQueue', () => {
     expect(finished).toBe(true)
   })
 })
+
+describe('InProcessQueue.withLock', () => {
+  it('runs critical sections one at a time, also after a failure', async () => {
+    const q = new InProcessQueue()
+    const order: string[] = []
+    const section = (name: string, fail = false) =>
+      q.withLock('k', async () => {
+        order.push(`${name}:in`)
+        await new Promise((r) => setTimeout(r, 10))
+        order.push(`${name}:out`)
+        if (fail) throw new Error('boom')
+      })
+    await Promise.allSettled([section('a', true), section('b'), section('c')])
+    expect(order).toEqual(['a:in', 'a:out', 'b:in', 'b:out', 'c:in', 'c:out'])
+  })
+})

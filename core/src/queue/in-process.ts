@@ -66,6 +66,19 @@ export class InProcessQueue implements QueueBackend {
     return { waiting: l.waiting.length, active: l.active, delayed: l.delayed.size, failed: l.failed }
   }
 
+  private readonly locks = new Map<string, Promise<unknown>>()
+
+  async withLock<T>(key: string, fn: () => Promise<T>): Promise<T> {
+    const previous = this.locks.get(key) ?? Promise.resolve()
+    const run = previous.catch(() => undefined).then(fn)
+    this.locks.set(key, run)
+    try {
+      return await run
+    } finally {
+      if (this.locks.get(key) === run) this.locks.delete(key)
+    }
+  }
+
   /** Resolves when no queue has waiting, delayed or running jobs. */
   idle(): Promise<void> {
     if (this.isIdle()) return Promise.resolve()

@@ -32,6 +32,8 @@ export const scrapePayload = z.discriminatedUnion('kind', [
     threadCreatedAt: z.iso.datetime(),
     page: z.number().int().min(1).max(100),
   }),
+  /** Read one configured job board (an entry of the sources file) in full. */
+  z.object({ kind: z.literal('board'), sourceKey: z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/) }),
 ])
 export type ScrapePayload = z.infer<typeof scrapePayload>
 

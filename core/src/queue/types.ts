@@ -29,6 +29,8 @@ export interface QueueBackend {
   /** Start consuming a queue in this process. */
   work<N extends QueueName>(queue: N, processor: Processor<N>, opts: { concurrency: number }): void
   counts(queue: QueueName): Promise<QueueCounts>
+  /** Run `fn` while holding a lock shared by every process on this backend (short critical sections). */
+  withLock<T>(key: string, fn: () => Promise<T>): Promise<T>
   /** Stop taking new jobs; wait for running ones up to the deadline; then close connections. */
   close(deadlineMs: number): Promise<void>
 }

@@ -1,10 +1,10 @@
 // The skill taxonomy: versioned data plus accessors. Bump TAXONOMY_VERSION whenever ids, aliases or rules
 // change, and EXTRACTOR_VERSION with it (so stored ads get re-extracted).
-import { LANGUAGES } from './data/languages.ts'
-import { PLATFORM } from './data/platform.ts'
-import { PRACTICES } from './data/practices.ts'
-import { STORES } from './data/stores.ts'
-import { WEB } from './data/web.ts'
+import { LANGUAGES } from './catalog/languages.ts'
+import { PLATFORM } from './catalog/platform.ts'
+import { PRACTICES } from './catalog/practices.ts'
+import { STORES } from './catalog/stores.ts'
+import { WEB } from './catalog/web.ts'
 import type { SkillCategory, SkillDef } from './types.ts'
 
 export type { Alias, AliasRule, SkillCategory, SkillDef } from './types.ts'

@@ -1,4 +1,4 @@
-// Shapes of the skill taxonomy. The data lives in ./data/*.ts (one file per group of categories);
+// Shapes of the skill taxonomy. The data lives in ./catalog/*.ts (one file per group of categories);
 // aliases and their disambiguation rules are declarative so the matcher stays one generic automaton.
 
 export type SkillCategory =

@@ -1,7 +1,8 @@
 // The one error type of the plain-HTTP fetcher, so callers can tell "try later" from "give up".
 
 export class FetchError extends Error {
-  override readonly name = 'FetchError'
+  // Typed as string so subclasses (robots, URL guard) can name themselves.
+  override readonly name: string = 'FetchError'
   readonly url: string
   /** HTTP status when a response arrived. */
   readonly status?: number

@@ -1,11 +1,19 @@
 // The plain-HTTP fetcher every source uses: Node's global fetch with a timeout per attempt, retries with
-// exponential backoff and full jitter (or the server's Retry-After), a cap on body size and charset decoding.
+// exponential backoff and full jitter (or the server's Retry-After), a cap on body size and charset decoding,
+// redirects followed by hand (each hop vetted by `checkRedirect`) and optional conditional requests.
 import { backoffDelayMs, parseRetryAfterMs, sleep } from './backoff.ts'
+import {
+  conditionalHeaders,
+  entryFromResponse,
+  type ConditionalCache,
+  type ConditionalEntry,
+} from './conditional-cache.ts'
 import { FetchError } from './fetch-error.ts'
+import { DEFAULT_MAX_REDIRECTS, isRedirect, nextHop } from './redirects.ts'
 
 export interface FetchTextOptions {
   userAgent: string
-  /** Per attempt, including reading the body. */
+  /** Total deadline per attempt: every redirect hop, the headers and the whole body (slow-loris safe). */
   timeoutMs: number
   /** Bodies larger than this fail (not retried). */
   maxBytes: number
@@ -16,6 +24,15 @@ export interface FetchTextOptions {
   signal?: AbortSignal
   logger?: { warn(obj: object, msg: string): void }
   headers?: Record<string, string>
+  /** Redirects followed per attempt; one more fails with "too many redirects". Default 5. */
+  maxRedirects?: number
+  /**
+   * Vets each redirect target before it is requested (URL guard, robots.txt). Throwing refuses the hop:
+   * the error (a FetchError, or wrapped into a non-retryable one) ends the fetch without further attempts.
+   */
+  checkRedirect?: (url: string) => Promise<void>
+  /** When set, requests are conditional and a 304 answers with the cached body (`notModified: true`). */
+  cache?: ConditionalCache
 }
 
 export interface FetchTextResult {
@@ -25,6 +42,8 @@ export interface FetchTextResult {
   body: string
   headers: Headers
   attempts: number
+  /** The server answered 304: `body` is the cached copy and `status` is 304. */
+  notModified: boolean
 }
 
 const DEFAULT_MIN_BACKOFF_MS = 500
@@ -34,16 +53,22 @@ const RETRYABLE_STATUS = (status: number) =>
 const HONOURS_RETRY_AFTER = new Set([429, 503])
 
 type AttemptOutcome =
-  { ok: true; result: FetchTextResult } | { ok: false; error: FetchError; retryAfterMs: number | null }
+  | { ok: true; result: FetchTextResult }
+  // `final`: a refused redirect hop; trying the same chain again would be refused again.
+  | { ok: false; error: FetchError; retryAfterMs: number | null; final?: boolean }
 
 export async function fetchText(url: string, opts: FetchTextOptions): Promise<FetchTextResult> {
   const maxAttempts = 1 + Math.max(0, Math.floor(opts.retries))
   const minBackoffMs = Math.max(0, opts.minBackoffMs ?? DEFAULT_MIN_BACKOFF_MS)
+  const cached = await readCache(url, opts)
   for (let attempt = 1; ; attempt++) {
-    const outcome = await attemptOnce(url, opts, attempt)
-    if (outcome.ok) return outcome.result
+    const outcome = await attemptOnce(url, opts, attempt, cached)
+    if (outcome.ok) {
+      await writeCache(url, opts, outcome.result)
+      return outcome.result
+    }
     const { error } = outcome
-    if (!error.retryable || attempt >= maxAttempts || opts.signal?.aborted) throw error
+    if (outcome.final || !error.retryable || attempt >= maxAttempts || opts.signal?.aborted) throw error
     const delayMs = outcome.retryAfterMs ?? backoffDelayMs(attempt, minBackoffMs * 2, minBackoffMs)
     opts.logger?.warn(
       { url, status: error.status, attempt, maxAttempts, delayMs, error: error.message },
@@ -72,31 +97,91 @@ export async function fetchJson(url: string, opts: FetchTextOptions): Promise<Fe
     ...opts,
     headers: { accept: 'application/json', ...opts.headers },
   })
+  return { ...rest, data: parseJsonBody(url, body, rest) }
+}
+
+/**
+ * JSON.parse with a FetchError naming the URL, size and parse error (and "looks truncated" when the
+ * document stops early). Not retryable: the server answered in full — a connection cut mid-body fails
+ * earlier, as a (retryable) network error.
+ */
+export function parseJsonBody(
+  url: string,
+  body: string,
+  from: { status: number; attempts: number },
+): unknown {
   try {
-    return { ...rest, data: JSON.parse(body) as unknown }
+    return JSON.parse(body) as unknown
   } catch (cause) {
-    throw new FetchError(`invalid JSON from ${url} (status ${rest.status}, ${body.length} chars)`, {
-      url,
-      status: rest.status,
-      retryable: false,
-      attempts: rest.attempts,
-      cause,
-    })
+    const reason = cause instanceof Error ? cause.message : String(cause)
+    const hint = looksTruncated(reason, body) ? ', looks truncated' : ''
+    throw new FetchError(
+      `invalid JSON from ${url} (status ${from.status}, ${body.length} chars${hint}: ${reason})`,
+      {
+        url,
+        status: from.status,
+        retryable: false,
+        attempts: from.attempts,
+        cause,
+      },
+    )
   }
 }
 
-async function attemptOnce(url: string, opts: FetchTextOptions, attempt: number): Promise<AttemptOutcome> {
+// V8 reports a cut-off document as "end of JSON input" or as an error at the very last position.
+function looksTruncated(parseError: string, body: string): boolean {
+  if (/end of JSON input/i.test(parseError)) return true
+  const position = /at position (\d+)/.exec(parseError)?.[1]
+  return position !== undefined && Number(position) >= body.trimEnd().length
+}
+
+async function attemptOnce(
+  url: string,
+  opts: FetchTextOptions,
+  attempt: number,
+  cached: ConditionalEntry | null,
+): Promise<AttemptOutcome> {
+  // One deadline for the whole attempt: a server trickling headers or body cannot hold us past it.
   const timeout = AbortSignal.timeout(opts.timeoutMs)
   const signal = opts.signal ? AbortSignal.any([opts.signal, timeout]) : timeout
   const fail = (message: string, retryable: boolean, extra: { status?: number; cause?: unknown } = {}) =>
     new FetchError(`fetch ${url}: ${message}`, { url, retryable, attempts: attempt, ...extra })
+  const headers = { 'user-agent': opts.userAgent, ...conditionalHeaders(cached), ...opts.headers }
+  const maxRedirects = Math.max(0, opts.maxRedirects ?? DEFAULT_MAX_REDIRECTS)
   try {
-    const response = await fetch(url, {
-      signal,
-      redirect: 'follow',
-      headers: { 'user-agent': opts.userAgent, ...opts.headers },
-    })
+    const visited = [url]
+    let response = await fetch(url, { signal, redirect: 'manual', headers })
+    while (isRedirect(response.status)) {
+      await response.body?.cancel().catch(() => undefined)
+      const hop = nextHop(visited, response.headers.get('location'), maxRedirects)
+      if (!hop.ok)
+        return { ok: false, error: fail(hop.reason, false, { status: response.status }), retryAfterMs: null }
+      try {
+        await opts.checkRedirect?.(hop.url)
+      } catch (cause) {
+        const error =
+          cause instanceof FetchError
+            ? cause
+            : fail(`redirect to ${hop.url} refused (${describeCause(cause)})`, false, { cause })
+        return { ok: false, error, retryAfterMs: null, final: true }
+      }
+      visited.push(hop.url)
+      const hopHeaders = sameOrigin(hop.url, url) ? headers : withoutCredentials(headers)
+      response = await fetch(hop.url, { signal, redirect: 'manual', headers: hopHeaders })
+    }
+    const finalUrl = visited[visited.length - 1] ?? url
     const { status } = response
+    if (status === 304 && cached !== null) {
+      await response.body?.cancel().catch(() => undefined)
+      const result = {
+        url: finalUrl,
+        status,
+        body: cached.body,
+        headers: response.headers,
+        attempts: attempt,
+      }
+      return { ok: true, result: { ...result, notModified: true } }
+    }
     if (status < 200 || status > 299) {
       await response.body?.cancel().catch(() => undefined)
       const retryable = RETRYABLE_STATUS(status)
@@ -121,7 +206,14 @@ async function attemptOnce(url: string, opts: FetchTextOptions, attempt: number)
     const body = decodeBody(bytes, response.headers.get('content-type'))
     return {
       ok: true,
-      result: { url: response.url || url, status, body, headers: response.headers, attempts: attempt },
+      result: {
+        url: finalUrl,
+        status,
+        body,
+        headers: response.headers,
+        attempts: attempt,
+        notModified: false,
+      },
     }
   } catch (cause) {
     if (opts.signal?.aborted)
@@ -138,6 +230,40 @@ async function attemptOnce(url: string, opts: FetchTextOptions, attempt: number)
       error: fail(`network error (${describeCause(cause)})`, true, { cause }),
       retryAfterMs: null,
     }
+  }
+}
+
+function sameOrigin(a: string, b: string): boolean {
+  return new URL(a).origin === new URL(b).origin
+}
+
+// As fetch's own redirect mode does: credentials meant for one origin are not handed to another.
+const CREDENTIAL_HEADERS = new Set(['authorization', 'cookie', 'proxy-authorization'])
+function withoutCredentials(headers: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(headers).filter(([name]) => !CREDENTIAL_HEADERS.has(name.toLowerCase())),
+  )
+}
+
+// A failing cache must not stop fetching: it only costs a full download.
+async function readCache(url: string, opts: FetchTextOptions): Promise<ConditionalEntry | null> {
+  if (!opts.cache) return null
+  try {
+    return await opts.cache.get(url)
+  } catch (error) {
+    opts.logger?.warn({ url, error: describeCause(error) }, 'conditional cache read failed')
+    return null
+  }
+}
+
+async function writeCache(url: string, opts: FetchTextOptions, result: FetchTextResult): Promise<void> {
+  if (!opts.cache || result.status !== 200) return
+  const entry = entryFromResponse(result.headers, result.body)
+  if (entry === null) return
+  try {
+    await opts.cache.set(url, entry)
+  } catch (error) {
+    opts.logger?.warn({ url, error: describeCause(error) }, 'conditional cache write failed')
   }
 }
 

@@ -31,7 +31,9 @@ describe('HostGate', () => {
 
   it('releases the host when the request throws', async () => {
     const gate = new HostGate(0)
-    await expect(gate.run('http://a.example/', async () => Promise.reject(new Error('boom')))).rejects.toThrow('boom')
+    await expect(
+      gate.run('http://a.example/', async () => Promise.reject(new Error('boom'))),
+    ).rejects.toThrow('boom')
     await expect(gate.run('http://a.example/', async () => 'ok')).resolves.toBe('ok')
   })
 })

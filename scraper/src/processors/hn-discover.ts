@@ -3,7 +3,7 @@
 import { readCrawlTasks, writeCrawlTask, type CrawlTask } from '@stackradar/core/clickhouse/crawl-tasks'
 import { PermanentError, safeJobId } from '@stackradar/core/queue/index'
 import type { ScrapeDeps } from '../deps.ts'
-import { fetchJson, FetchError } from '../http/index.ts'
+import { FetchError } from '../http/index.ts'
 import { buildAlgoliaStorySearchUrl, parseAlgoliaStorySearch, type HnThreadRef } from '../sources/hn/index.ts'
 
 const MAX_SEARCH_PAGES = 50
@@ -22,7 +22,7 @@ export async function discoverHnThreads(deps: ScrapeDeps): Promise<HnThreadRef[]
     const url = buildAlgoliaStorySearchUrl(cfg.HN_ALGOLIA_URL, { sinceUnix: Math.floor(since.getTime() / 1000), page })
     let body: unknown
     try {
-      body = (await deps.gate.run(url, () => fetchJson(url, fetchOptions(deps)))).data
+      body = (await deps.sourceHttp.json(url)).data
     } catch (err) {
       if (err instanceof FetchError && !err.retryable) throw new PermanentError(err.message)
       throw err
@@ -68,15 +68,5 @@ export function pendingTask(t: HnThreadRef): CrawlTask {
     items: 0,
     error: '',
     refCreatedAt: t.createdAt,
-  }
-}
-
-export function fetchOptions(deps: ScrapeDeps) {
-  return {
-    userAgent: deps.cfg.USER_AGENT,
-    timeoutMs: deps.cfg.HTTP_TIMEOUT_MS,
-    maxBytes: deps.cfg.HTTP_MAX_BYTES,
-    retries: deps.cfg.HTTP_RETRIES,
-    logger: deps.log,
   }
 }

@@ -6,9 +6,8 @@ import { writeCrawlTask } from '@stackradar/core/clickhouse/crawl-tasks'
 import type { RawAdRow } from '@stackradar/core/clickhouse/rows'
 import { PermanentError, safeJobId, type PayloadOf } from '@stackradar/core/queue/index'
 import type { ScrapeDeps } from '../deps.ts'
-import { fetchText, FetchError } from '../http/index.ts'
+import { FetchError } from '../http/index.ts'
 import { hnItemUrl, looksLikeHnItemPage, parseThreadPage, type HnAd } from '../sources/hn/index.ts'
-import { fetchOptions } from './hn-discover.ts'
 
 type Payload = Extract<PayloadOf<'scrape'>, { kind: 'hn-thread-page' }>
 
@@ -26,7 +25,7 @@ export async function scrapeHnThreadPage(deps: ScrapeDeps, job: Payload): Promis
 
   let html: string
   try {
-    html = (await deps.gate.run(url, () => fetchText(url, fetchOptions(deps)))).body
+    html = (await deps.sourceHttp.text(url)).body
   } catch (err) {
     if (err instanceof FetchError && !err.retryable) {
       // A page that is gone: keep every ad stored so far, record why the thread stopped.

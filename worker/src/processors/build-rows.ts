@@ -12,6 +12,7 @@ export interface StoredRawAd {
   posted_at: string
   payload_format: string
   payload: string
+  dedupe_key: string
 }
 
 export function buildRows(
@@ -54,6 +55,7 @@ export function buildRows(
     salary_confidence: s?.confidence ?? 0,
     extractor_version: version,
     extracted_at: extractedAt,
+    dedupe_key: raw.dedupe_key || raw.ad_id,
   }
   const skills: AdSkillRow[] = ex.skills.map((k) => ({
     skill: k.id,
@@ -65,6 +67,7 @@ export function buildRows(
     inferred: k.inferred ? 1 : 0,
     evidence: k.evidence.slice(0, 5).map((e) => e.slice(0, 200)),
     extracted_at: extractedAt,
+    dedupe_key: raw.dedupe_key || raw.ad_id,
   }))
   return { ad, skills }
 }

@@ -1,14 +1,18 @@
 // Extract job: read the raw ads by id, run the extractor, write ads + ad skills. The job is
 // acknowledged only after the batched writer has stored its rows.
-import { htmlToText } from '@stackradar/core/text/html-to-text'
 import { extractAd, EXTRACTOR_VERSION } from '@stackradar/core/extract/index'
 import { NotReadyError, type PayloadOf } from '@stackradar/core/queue/index'
 import type { WorkerDeps } from '../deps.ts'
+import { toAdInput } from './ad-input.ts'
 import { buildRows, type StoredRawAd } from './build-rows.ts'
 
-export async function extractAds(deps: WorkerDeps, job: PayloadOf<'extract'>): Promise<number> {
+export async function extractAds(
+  deps: WorkerDeps,
+  job: PayloadOf<'extract'>,
+  version = EXTRACTOR_VERSION,
+): Promise<number> {
   const rs = await deps.ch.query({
-    query: `SELECT ad_id, source, source_id, thread_id, url, toString(posted_at) AS posted_at, payload_format, payload
+    query: `SELECT ad_id, source, source_id, thread_id, url, toString(posted_at) AS posted_at, payload_format, payload, dedupe_key
             FROM raw_ads FINAL WHERE ad_id IN {ids:Array(String)}`,
     query_params: { ids: job.adIds },
     format: 'JSONEachRow',
@@ -21,8 +25,9 @@ export async function extractAds(deps: WorkerDeps, job: PayloadOf<'extract'>): P
   const ads = []
   const skills = []
   for (const raw of raws) {
-    const text = raw.payload_format === 'hn-html' ? htmlToText(raw.payload) : raw.payload
-    const rows = buildRows(raw, extractAd({ id: raw.ad_id, text, source: raw.source }), EXTRACTOR_VERSION, now)
+    const extraction = extractAd(toAdInput(raw))
+    if (extraction.error) deps.log.error({ adId: raw.ad_id, err: extraction.error }, 'extractor failed on ad; stored empty')
+    const rows = buildRows(raw, extraction, version, now)
     ads.push(rows.ad)
     skills.push(...rows.skills)
   }

@@ -1,0 +1,54 @@
+// GET /api/v1/sources: per-source health (ads seen, new, closed, last success, last error) and
+// queue depth, for Hacker News and every board of the sources file.
+import { Hono } from 'hono'
+import { readSourceHealth } from '@stackradar/core/clickhouse/source-health'
+import type { ApiDeps } from '../deps.ts'
+
+export function sourcesRoutes(deps: ApiDeps) {
+  return new Hono().get('/', async (c) => {
+    const [health, hn, scrape] = await Promise.all([readSourceHealth(deps.ch), hnHealth(deps), deps.queue.counts('scrape')])
+    const boards = deps.sources.map((s) => {
+      const h = health.get(s.id)
+      return {
+        id: s.id,
+        kind: s.kind,
+        enabled: s.enabled,
+        everyMinutes: s.everyMinutes,
+        adsSeen: h?.adsSeen ?? 0,
+        adsNew: h?.adsNew ?? 0,
+        adsClosed: h?.adsClosed ?? 0,
+        totalSeen: h?.totalSeen ?? 0,
+        lastSuccessAt: h?.lastSuccessAt ?? null,
+        lastError: h?.lastError || null,
+        lastErrorAt: h?.lastErrorAt ?? null,
+      }
+    })
+    return c.json({ sources: [hn, ...boards], queue: { scrape: { waiting: scrape.waiting + scrape.delayed, active: scrape.active } } })
+  })
+}
+
+async function hnHealth(deps: ApiDeps) {
+  const rs = await deps.ch.query({
+    query: `SELECT
+              (SELECT uniqExact(ad_id) FROM raw_ads WHERE source = 'hn') AS ads,
+              countIf(status = 'done') AS done, countIf(status = 'failed') AS failed,
+              toString(maxIf(updated_at, status = 'done')) AS last_success,
+              argMaxIf(error, updated_at, status = 'failed') AS last_error,
+              toString(maxIf(updated_at, status = 'failed')) AS last_error_at
+            FROM crawl_tasks FINAL WHERE source = 'hn'`,
+    format: 'JSONEachRow',
+  })
+  const r = (await rs.json<Record<string, string | number>>())[0] ?? {}
+  const iso = (v: unknown) => (typeof v === 'string' && !v.startsWith('1970') ? new Date(`${v.replace(' ', 'T')}Z`).toISOString() : null)
+  return {
+    id: 'hn',
+    kind: 'hn',
+    enabled: true,
+    adsSeen: Number(r.ads ?? 0),
+    threadsDone: Number(r.done ?? 0),
+    threadsFailed: Number(r.failed ?? 0),
+    lastSuccessAt: iso(r.last_success),
+    lastError: (r.last_error as string) || null,
+    lastErrorAt: iso(r.last_error_at),
+  }
+}

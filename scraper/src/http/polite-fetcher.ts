@@ -1,0 +1,137 @@
+// The fetcher sources should use: fetchText plus everything that makes a scraper a good citizen and safe to
+// point at URLs from the outside — the private-address guard and robots.txt on the URL and on every redirect
+// hop, one request at a time per host with a minimum delay (raised to the host's Crawl-delay), and
+// conditional requests when a cache is given.
+import { HostGate } from '../politeness/host-gate.ts'
+import { RobotsCache } from '../politeness/robots.ts'
+import { createUrlGuard, type LookupAll } from '../politeness/url-guard.ts'
+import { sleep } from './backoff.ts'
+import type { ConditionalCache } from './conditional-cache.ts'
+import { fetchText, parseJsonBody, type FetchTextOptions } from './fetch-text.ts'
+
+export interface PoliteFetcherOptions {
+  userAgent: string
+  /** Total deadline per attempt (all redirect hops, headers and body). */
+  timeoutMs: number
+  maxBytes: number
+  retries: number
+  /** Minimum time between the starts of two requests to one host. */
+  hostDelayMs: number
+  /** Hostnames, IPs or CIDRs the private-address guard lets through (e.g. a local fixture server). */
+  allowPrivate: string[]
+  /** Obey robots.txt (and its Crawl-delay). */
+  robots: boolean
+  cache?: ConditionalCache
+  logger?: { warn(obj: object, msg: string): void }
+  /** Smallest wait between retries. Default 500 ms. */
+  minBackoffMs?: number
+  /** Default 5. */
+  maxRedirects?: number
+  /** A gate shared with other fetchers of the process; by default one of our own with `hostDelayMs`. */
+  gate?: HostGate
+  /** A robots cache shared with other fetchers; by default one of our own (1 h TTL). */
+  robotsCache?: RobotsCache
+  /** DNS resolution for the guard (tests). */
+  lookup?: LookupAll
+}
+
+export interface PoliteRequestOptions {
+  headers?: Record<string, string>
+  signal?: AbortSignal
+}
+
+export interface PoliteResponse {
+  status: number
+  /** Final URL, after redirects. */
+  url: string
+  /** The server answered 304 and the body is the cached copy. */
+  notModified: boolean
+  headers: Headers
+}
+
+export interface PoliteTextResponse extends PoliteResponse {
+  body: string
+}
+
+export interface PoliteJsonResponse extends PoliteResponse {
+  data: unknown
+}
+
+export class PoliteFetcher {
+  private readonly gate: HostGate
+  private readonly guard: (url: string) => Promise<void>
+  private readonly robots: RobotsCache | null
+  // When each host's last request started, to stretch the gap to the host's Crawl-delay.
+  private readonly lastStart = new Map<string, number>()
+
+  constructor(private readonly options: PoliteFetcherOptions) {
+    this.gate = options.gate ?? new HostGate(options.hostDelayMs)
+    this.guard = createUrlGuard({
+      allowPrivate: options.allowPrivate,
+      ...(options.lookup && { lookup: options.lookup }),
+    })
+    this.robots = !options.robots
+      ? null
+      : (options.robotsCache ??
+        new RobotsCache({
+          fetchOptions: { ...this.baseFetchOptions(), retries: Math.min(1, options.retries) },
+        }))
+  }
+
+  async text(url: string, request: PoliteRequestOptions = {}): Promise<PoliteTextResponse> {
+    const { status, body, url: finalUrl, notModified, headers } = await this.fetch(url, request)
+    return { status, body, url: finalUrl, notModified, headers }
+  }
+
+  async json(url: string, request: PoliteRequestOptions = {}): Promise<PoliteJsonResponse> {
+    const headers = { accept: 'application/json', ...request.headers }
+    const { body, attempts, ...rest } = await this.fetch(url, { ...request, headers })
+    const data = parseJsonBody(url, body, { status: rest.status, attempts })
+    return { status: rest.status, url: rest.url, notModified: rest.notModified, headers: rest.headers, data }
+  }
+
+  private async fetch(url: string, request: PoliteRequestOptions) {
+    // Vetted before taking the host's turn: a robots.txt fetch must not wait behind the gate it is inside.
+    await this.vet(url)
+    return this.gate.run(url, async () => {
+      await this.waitForCrawlDelay(url, request.signal)
+      return fetchText(url, {
+        ...this.baseFetchOptions(),
+        ...(request.headers && { headers: request.headers }),
+        ...(request.signal && { signal: request.signal }),
+        ...(this.options.cache && { cache: this.options.cache }),
+        checkRedirect: (hop) => this.vet(hop),
+      })
+    })
+  }
+
+  /** Guard first (no DNS answer, no robots.txt request to a private host), then robots.txt. */
+  private async vet(url: string): Promise<void> {
+    await this.guard(url)
+    await this.robots?.assertAllowed(url, this.options.userAgent)
+  }
+
+  private async waitForCrawlDelay(url: string, signal: AbortSignal | undefined): Promise<void> {
+    const { host, origin } = new URL(url)
+    const crawlDelayMs = this.robots?.crawlDelayMs(origin, this.options.userAgent) ?? 0
+    const last = this.lastStart.get(host)
+    const waitMs = last === undefined ? 0 : last + crawlDelayMs - Date.now()
+    // The gate already spaced requests by hostDelayMs; only a longer Crawl-delay adds a wait.
+    if (crawlDelayMs > this.options.hostDelayMs && waitMs > 0) await sleep(waitMs, signal)
+    this.lastStart.set(host, Date.now())
+  }
+
+  private baseFetchOptions(): FetchTextOptions {
+    const { userAgent, timeoutMs, maxBytes, retries, minBackoffMs, maxRedirects, logger } = this.options
+    return {
+      userAgent,
+      timeoutMs,
+      maxBytes,
+      retries,
+      ...(minBackoffMs !== undefined && { minBackoffMs }),
+      ...(maxRedirects !== undefined && { maxRedirects }),
+      ...(logger && { logger }),
+      checkRedirect: this.guard,
+    }
+  }
+}

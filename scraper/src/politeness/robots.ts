@@ -1,0 +1,187 @@
+// robots.txt: fetched once per origin and cached (1 h by default), parsed by `robots-parser`.
+// What an answer means follows RFC 9309 with the stricter reading asked of us for auth errors:
+//   2xx → the rules; 404/410 (and other final 4xx) → no rules, everything allowed;
+//   401/403 → everything disallowed; 5xx, 429, timeouts, network errors → unknown for now: this request is
+//   refused with a retryable error and robots.txt is asked again after a short wait (`errorTtlMs`).
+import robotsParserModule from 'robots-parser'
+import { FetchError } from '../http/fetch-error.ts'
+import { fetchText, type FetchTextOptions } from '../http/fetch-text.ts'
+
+// The part of robots-parser we use. Its typings declare an ES default export, but the package is CommonJS
+// (`module.exports = function`), which is what a default import from ESM receives: typed here as it runs.
+interface Robot {
+  isAllowed(url: string, ua?: string): boolean | undefined
+  getCrawlDelay(ua?: string): number | undefined
+}
+const robotsParser = robotsParserModule as unknown as (url: string, robotsTxt: string) => Robot
+
+/** robots.txt forbids the URL for our user agent: never retryable. */
+export class RobotsDisallowedError extends FetchError {
+  override readonly name = 'RobotsDisallowedError'
+  constructor(url: string, message: string) {
+    super(message, { url, retryable: false, attempts: 0 })
+  }
+}
+
+/** robots.txt could not be read right now (5xx, network): retryable later. */
+export class RobotsUnavailableError extends FetchError {
+  override readonly name = 'RobotsUnavailableError'
+  constructor(url: string, message: string) {
+    super(message, { url, retryable: true, attempts: 0 })
+  }
+}
+
+export interface RobotsCacheOptions {
+  /** How robots.txt itself is fetched (user agent, timeout, retries, redirect checks). */
+  fetchOptions: FetchTextOptions
+  /** How long a robots.txt answer is trusted. Default 1 h. */
+  ttlMs?: number
+  /** After a temporary failure, how long until robots.txt is asked again. Default 60 s. */
+  errorTtlMs?: number
+  /** Origins remembered at most (least recently used are dropped). Default 1000. */
+  maxOrigins?: number
+  /** Crawl-delay is honoured up to this, so one odd robots.txt cannot park a worker for hours. Default 60 s. */
+  maxCrawlDelayMs?: number
+  now?: () => number
+}
+
+type Verdict =
+  | { kind: 'rules'; robot: Robot }
+  | { kind: 'allow-all' }
+  | { kind: 'disallow-all'; status: number }
+  | { kind: 'unavailable'; reason: string }
+
+interface OriginEntry {
+  verdict: Verdict
+  expiresAt: number
+}
+
+// Google and RFC 9309 read at most ~500 KiB of robots.txt.
+const MAX_ROBOTS_BYTES = 512 * 1024
+
+export class RobotsCache {
+  private readonly origins = new Map<string, OriginEntry>()
+  private readonly loading = new Map<string, Promise<OriginEntry>>()
+  private readonly ttlMs: number
+  private readonly errorTtlMs: number
+  private readonly maxOrigins: number
+  private readonly maxCrawlDelayMs: number
+  private readonly now: () => number
+
+  constructor(private readonly options: RobotsCacheOptions) {
+    this.ttlMs = options.ttlMs ?? 3_600_000
+    this.errorTtlMs = options.errorTtlMs ?? 60_000
+    this.maxOrigins = options.maxOrigins ?? 1000
+    this.maxCrawlDelayMs = options.maxCrawlDelayMs ?? 60_000
+    this.now = options.now ?? Date.now
+  }
+
+  /** Whether `userAgent` may fetch `url`; false too while robots.txt is temporarily unreadable. */
+  async isAllowed(url: string, userAgent: string): Promise<boolean> {
+    try {
+      await this.assertAllowed(url, userAgent)
+      return true
+    } catch (error) {
+      if (error instanceof RobotsDisallowedError || error instanceof RobotsUnavailableError) return false
+      throw error
+    }
+  }
+
+  /** Throws RobotsDisallowedError (final) or RobotsUnavailableError (retry later) unless allowed. */
+  async assertAllowed(url: string, userAgent: string): Promise<void> {
+    const target = new URL(url)
+    const { verdict } = await this.entryFor(target.origin)
+    const path = target.pathname + target.search
+    const token = robotsToken(userAgent)
+    switch (verdict.kind) {
+      case 'allow-all':
+        return
+      case 'rules':
+        // undefined means "not this robots.txt's origin", which cannot happen for the URL's own origin.
+        if (verdict.robot.isAllowed(url, token) !== false) return
+        throw new RobotsDisallowedError(url, `robots.txt of ${target.host} disallows ${path} for ${token}`)
+      case 'disallow-all':
+        throw new RobotsDisallowedError(
+          url,
+          `robots.txt of ${target.host} disallows ${path} for ${token} (robots.txt answered HTTP ${verdict.status})`,
+        )
+      case 'unavailable':
+        throw new RobotsUnavailableError(
+          url,
+          `robots.txt of ${target.host} is unavailable (${verdict.reason}); not fetching ${path} for now`,
+        )
+    }
+  }
+
+  /** The origin's Crawl-delay for `userAgent` in ms (0 when none or not loaded yet), capped. */
+  crawlDelayMs(origin: string, userAgent = '*'): number {
+    const entry = this.origins.get(normaliseOrigin(origin))
+    if (entry?.verdict.kind !== 'rules') return 0
+    const seconds = entry.verdict.robot.getCrawlDelay(robotsToken(userAgent)) ?? 0
+    return Math.min(this.maxCrawlDelayMs, Math.max(0, Math.round(seconds * 1000)))
+  }
+
+  private async entryFor(origin: string): Promise<OriginEntry> {
+    const cached = this.origins.get(origin)
+    if (cached !== undefined && cached.expiresAt > this.now()) {
+      this.origins.delete(origin) // re-insert: Map order is the LRU order
+      this.origins.set(origin, cached)
+      return cached
+    }
+    // Concurrent requests to one origin share a single robots.txt fetch.
+    let pending = this.loading.get(origin)
+    if (pending === undefined) {
+      pending = this.load(origin).finally(() => this.loading.delete(origin))
+      this.loading.set(origin, pending)
+    }
+    return pending
+  }
+
+  private async load(origin: string): Promise<OriginEntry> {
+    const verdict = await this.fetchVerdict(origin)
+    const ttl = verdict.kind === 'unavailable' ? this.errorTtlMs : this.ttlMs
+    const entry = { verdict, expiresAt: this.now() + ttl }
+    this.origins.delete(origin)
+    this.origins.set(origin, entry)
+    for (const oldest of this.origins.keys()) {
+      if (this.origins.size <= this.maxOrigins) break
+      this.origins.delete(oldest)
+    }
+    return entry
+  }
+
+  private async fetchVerdict(origin: string): Promise<Verdict> {
+    const robotsUrl = `${origin}/robots.txt`
+    const { fetchOptions } = this.options
+    try {
+      const maxBytes = Math.min(fetchOptions.maxBytes, MAX_ROBOTS_BYTES)
+      const { body } = await fetchText(robotsUrl, { ...fetchOptions, maxBytes, cache: undefined })
+      // Parsed against our own robots URL even after a redirect: its rules are this origin's rules.
+      return { kind: 'rules', robot: robotsParser(robotsUrl, body) }
+    } catch (error) {
+      if (!(error instanceof FetchError)) throw error
+      const { status } = error
+      if (status === 401 || status === 403) return { kind: 'disallow-all', status }
+      if (error.retryable) return { kind: 'unavailable', reason: error.message }
+      // 404, 410 and other final answers (oversized, redirect trouble): RFC 9309 "unavailable" = no rules.
+      return { kind: 'allow-all' }
+    }
+  }
+}
+
+/**
+ * The product token robots.txt groups are matched against: "StackRadarBot/1.0 (+url)" → "StackRadarBot",
+ * "Mozilla/5.0 (compatible; StackRadarBot/1.0)" → "StackRadarBot".
+ */
+export function robotsToken(userAgent: string): string {
+  const compatible = /compatible;\s*([A-Za-z0-9_-]+)/.exec(userAgent)?.[1]
+  return compatible ?? /[A-Za-z0-9_-]+/.exec(userAgent)?.[0] ?? '*'
+}
+
+function normaliseOrigin(origin: string): string {
+  try {
+    return new URL(origin).origin
+  } catch {
+    return origin
+  }
+}

@@ -1,0 +1,50 @@
+// Gives new board ads their dedupe_key: the key of an already stored ad that is the same job
+// (same normalised company + title + location, similar description), else the ad's own id.
+import type { ClickHouseClient } from '@clickhouse/client'
+import type { BatchWriter } from '@stackradar/core/clickhouse/batch-writer'
+import { toDateTime64 } from '@stackradar/core/clickhouse/datetime'
+import { fingerprintKey, minhash, similarity, SAME_JOB_SIMILARITY } from '@stackradar/core/dedupe/fingerprint'
+import type { NormalizedAd } from '../sources/types.ts'
+
+export interface DedupeInput {
+  adId: string
+  source: string
+  ad: NormalizedAd
+}
+
+export async function assignDedupeKeys(
+  ch: ClickHouseClient,
+  writer: BatchWriter,
+  items: DedupeInput[],
+): Promise<Map<string, string>> {
+  const result = new Map<string, string>()
+  if (items.length === 0) return result
+  const prints = items.map((i) => ({
+    ...i,
+    key: fingerprintKey(i.ad.company, i.ad.title, i.ad.location),
+    sig: minhash(i.ad.text),
+  }))
+  const rs = await ch.query({
+    query: `SELECT fp_key, ad_id, dedupe_key, minhash FROM ad_fingerprints FINAL
+            WHERE fp_key IN {keys:Array(String)} ORDER BY created_at, ad_id`,
+    query_params: { keys: [...new Set(prints.map((p) => p.key))] },
+    format: 'JSONEachRow',
+  })
+  const known = await rs.json<{ fp_key: string; ad_id: string; dedupe_key: string; minhash: number[] }>()
+  // Earlier items of this same batch are candidates too (one board listing a job twice, or two
+  // boards read in one run).
+  const candidates = known.map((k) => ({ key: k.fp_key, adId: k.ad_id, dedupe: k.dedupe_key, sig: k.minhash.map(Number) }))
+  const rows = []
+  for (const p of prints) {
+    const match = candidates.find((c) => c.key === p.key && c.adId !== p.adId && similarity(c.sig, p.sig) >= SAME_JOB_SIMILARITY)
+    const existing = candidates.find((c) => c.adId === p.adId)
+    const dedupe = existing?.dedupe ?? match?.dedupe ?? p.adId
+    result.set(p.adId, dedupe)
+    if (!existing) {
+      candidates.push({ key: p.key, adId: p.adId, dedupe, sig: p.sig })
+      rows.push({ fp_key: p.key, ad_id: p.adId, dedupe_key: dedupe, source: p.source, minhash: p.sig, created_at: toDateTime64(Date.now()) })
+    }
+  }
+  await writer.insert('ad_fingerprints', rows)
+  return result
+}

@@ -1,0 +1,73 @@
+// Greenhouse Job Board API (`/v1/boards/{board}/jobs?content=true`) → normalised ads. Pure: no I/O.
+// `content` arrives entity-escaped (`&lt;p&gt;…`): it is unescaped once to get HTML, then made plain text.
+import { z } from 'zod'
+import { decodeHtmlEntities } from '@stackradar/core/text/html-entities'
+import { htmlToText } from '@stackradar/core/text/html-to-text'
+import type { NormalizedAd } from '../types.ts'
+
+const GreenhouseJob = z.object({
+  id: z.number(),
+  title: z.string().min(1),
+  absolute_url: z.string().min(1),
+  company_name: z.string().nullish(),
+  location: z.object({ name: z.string().nullish() }).nullish(),
+  updated_at: z.string().nullish(),
+  first_published: z.string().nullish(),
+  content: z.string().nullish(),
+  departments: z.array(z.object({ name: z.string() })).nullish(),
+})
+type GreenhouseJob = z.infer<typeof GreenhouseJob>
+
+const GreenhouseBody = z.object({ jobs: z.array(z.unknown()) })
+
+export interface ParseOptions {
+  /** Company name from the config; the board's own `company_name` is used when absent. */
+  company?: string | undefined
+}
+
+export function parseGreenhouseJobs(
+  body: unknown,
+  opts: ParseOptions = {},
+): { ads: NormalizedAd[]; warnings: string[] } {
+  const envelope = GreenhouseBody.safeParse(body)
+  if (!envelope.success)
+    throw new Error(`greenhouse: response is not { jobs: [...] }: ${describeIssues(envelope.error)}`)
+  const ads: NormalizedAd[] = []
+  const warnings: string[] = []
+  envelope.data.jobs.forEach((item, index) => {
+    const job = GreenhouseJob.safeParse(item)
+    if (job.success) ads.push(toAd(job.data, item, opts))
+    else warnings.push(`greenhouse: job #${index} skipped: ${describeIssues(job.error)}`)
+  })
+  return { ads, warnings }
+}
+
+function toAd(job: GreenhouseJob, raw: unknown, opts: ParseOptions): NormalizedAd {
+  const location = job.location?.name?.trim() || null
+  return {
+    sourceId: String(job.id),
+    url: job.absolute_url,
+    title: job.title.trim(),
+    company: opts.company ?? job.company_name ?? null,
+    location,
+    // Greenhouse has no remote flag; boards write it into the location name ("Remote, Italy").
+    remote: location && /\bremote\b/i.test(location) ? true : null,
+    postedAt: parseDate(job.first_published ?? job.updated_at),
+    text: job.content ? htmlToText(decodeHtmlEntities(job.content), { blocks: true }) : '',
+    salaryText: null,
+    salary: null,
+    employmentType: null,
+    tags: (job.departments ?? []).map((d) => d.name),
+    raw,
+  }
+}
+
+function parseDate(value: string | null | undefined): Date | null {
+  if (!value) return null
+  const date = new Date(value)
+  return Number.isNaN(date.getTime()) ? null : date
+}
+
+function describeIssues(error: z.ZodError): string {
+  return error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')
+}

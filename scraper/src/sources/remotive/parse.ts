@@ -1,0 +1,67 @@
+// Remotive API (`/api/remote-jobs`) → normalised ads. Pure: no I/O.
+// `salary` is free text ("$55k - $100k", "Competitive") and goes to salaryText for the salary extractor.
+import { z } from 'zod'
+import { htmlToText } from '@stackradar/core/text/html-to-text'
+import type { NormalizedAd } from '../types.ts'
+
+const RemotiveJob = z.object({
+  id: z.number(),
+  url: z.string().min(1),
+  title: z.string().min(1),
+  company_name: z.string().nullish(),
+  category: z.string().nullish(),
+  tags: z.array(z.string()).nullish(),
+  job_type: z.string().nullish(),
+  publication_date: z.string().nullish(),
+  candidate_required_location: z.string().nullish(),
+  salary: z.string().nullish(),
+  description: z.string().nullish(),
+})
+type RemotiveJob = z.infer<typeof RemotiveJob>
+
+const RemotiveBody = z.object({ jobs: z.array(z.unknown()) })
+
+export function parseRemotiveJobs(body: unknown): { ads: NormalizedAd[]; warnings: string[] } {
+  const envelope = RemotiveBody.safeParse(body)
+  if (!envelope.success)
+    throw new Error(`remotive: response is not { jobs: [...] }: ${describeIssues(envelope.error)}`)
+  const ads: NormalizedAd[] = []
+  const warnings: string[] = []
+  envelope.data.jobs.forEach((item, index) => {
+    const job = RemotiveJob.safeParse(item)
+    if (job.success) ads.push(toAd(job.data, item))
+    else warnings.push(`remotive: job #${index} skipped: ${describeIssues(job.error)}`)
+  })
+  return { ads, warnings }
+}
+
+function toAd(job: RemotiveJob, raw: unknown): NormalizedAd {
+  return {
+    sourceId: String(job.id),
+    url: job.url,
+    title: job.title.trim(),
+    company: job.company_name?.trim() || null,
+    location: job.candidate_required_location?.trim() || null,
+    remote: true, // a remote-only board; the location is where candidates may live
+    postedAt: parseRemotiveDate(job.publication_date),
+    text: job.description ? htmlToText(job.description, { blocks: true }) : '',
+    salaryText: job.salary?.trim() || null,
+    salary: null,
+    employmentType: job.job_type || null,
+    tags: job.tags ?? [],
+    raw,
+  }
+}
+
+/** Remotive dates have no zone ("2026-07-09T08:01:56"); they are read as UTC so the result does not
+ * depend on the machine's time zone. */
+function parseRemotiveDate(value: string | null | undefined): Date | null {
+  if (!value) return null
+  const zoned = /(?:Z|[+-]\d\d:?\d\d)$/.test(value) ? value : `${value}Z`
+  const date = new Date(zoned)
+  return Number.isNaN(date.getTime()) ? null : date
+}
+
+function describeIssues(error: z.ZodError): string {
+  return error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')
+}

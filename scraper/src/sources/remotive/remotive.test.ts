@@ -1,0 +1,93 @@
+import { existsSync, readFileSync } from 'node:fs'
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { SourceHttp } from '../types.ts'
+import { remotiveSource } from './index.ts'
+import { parseRemotiveJobs } from './parse.ts'
+
+const fixture = readFileSync(new URL('./fixtures/remote-jobs.json', import.meta.url), 'utf8')
+const recorded = '/work/shared/data/ats-api-fixtures/remotive.ikevinxie.json'
+
+describe('parseRemotiveJobs', () => {
+  it('maps jobs with the free-text salary as salaryText', () => {
+    const { ads, warnings } = parseRemotiveJobs(JSON.parse(fixture))
+    expect(warnings).toEqual([])
+    expect(ads).toHaveLength(2)
+    const [java, rails] = ads
+    expect(java).toMatchObject({
+      sourceId: '3100001',
+      url: 'https://remotive.com/remote-jobs/software-dev/backend-engineer-java-spring-3100001',
+      title: 'Backend Engineer (Java/Spring)',
+      company: 'Northwind Freight',
+      location: 'Europe, UTC-1 to UTC+3',
+      remote: true,
+      salaryText: '€70k - €90k',
+      salary: null,
+      employmentType: 'full_time',
+      tags: ['java', 'spring', 'aws', 'microservices'],
+    })
+    expect(java?.postedAt?.toISOString()).toBe('2026-03-01T09:30:00.000Z')
+    expect(java?.text).toContain('- AWS (ECS, RDS for MySQL)')
+    expect(rails).toMatchObject({ salaryText: null, text: 'Rails 7 & Sidekiq, HIPAA-compliant health tech.' })
+  })
+
+  it('skips a malformed job with a warning and rejects a body of the wrong shape', () => {
+    const body = JSON.parse(fixture)
+    body.jobs.push({ id: 'not-a-number', title: 'x', url: 'y' })
+    const { ads, warnings } = parseRemotiveJobs(body)
+    expect(ads).toHaveLength(2)
+    expect(warnings[0]).toMatch(/remotive: job #2 skipped: id/)
+    expect(() => parseRemotiveJobs([])).toThrow(/remotive: response is not/)
+  })
+})
+
+describe.skipIf(!existsSync(recorded))('parseRemotiveJobs on the recorded feed', () => {
+  it('parses the recorded jobs', () => {
+    const { ads, warnings } = parseRemotiveJobs(JSON.parse(readFileSync(recorded, 'utf8')))
+    expect(warnings).toEqual([])
+    expect(ads).toHaveLength(4)
+    expect(ads[0]?.salaryText).toBe('$55k - $100k')
+  })
+})
+
+describe('remotiveSource.list against a local server', () => {
+  let server: Server
+  let baseUrl: string
+  const seen: string[] = []
+  beforeAll(async () => {
+    server = createServer((req, res) => {
+      seen.push(req.url ?? '')
+      if (req.url?.startsWith('/api/remote-jobs?category=')) {
+        res.writeHead(200, { 'content-type': 'application/json' }).end(fixture)
+      } else res.writeHead(404).end('not found')
+    })
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  })
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())))
+
+  it('asks for the software-dev category by default, or the configured one', async () => {
+    const listing = await remotiveSource.list({}, { baseUrl, http: fetchHttp })
+    expect(listing).toMatchObject({ requests: 1, warnings: [] })
+    expect(listing.ads).toHaveLength(2)
+    await remotiveSource.list({ category: 'devops' }, { baseUrl, http: fetchHttp })
+    expect(seen).toEqual(['/api/remote-jobs?category=software-dev', '/api/remote-jobs?category=devops'])
+  })
+})
+
+// A minimal real SourceHttp on Node's fetch (the pipeline's adds politeness and retries).
+const fetchHttp: SourceHttp = {
+  async text(url) {
+    const res = await fetch(url)
+    return { status: res.status, body: await res.text(), url: res.url }
+  },
+  async json(url) {
+    const res = await fetch(url)
+    const body = await res.text()
+    return { status: res.status, data: res.ok ? JSON.parse(body) : body, url: res.url }
+  },
+  async rendered(url) {
+    return this.text(url)
+  },
+}

@@ -1,0 +1,58 @@
+// The contract every job-board source module implements. A source turns one configured board
+// (a Greenhouse board token, a Lever company, a feed) into normalised ads; the pipeline stores
+// them as raw ads (payload = this normalised ad + the job's raw JSON), extracts and counts them.
+import type { z } from 'zod'
+
+export type SalaryPeriod = 'year' | 'month' | 'week' | 'day' | 'hour'
+
+export interface NormalizedAd {
+  /** The board's own id of the job (stable across fetches). */
+  sourceId: string
+  /** Public link to the ad on the board (shown as attribution on every ad). */
+  url: string
+  title: string
+  company: string | null
+  location: string | null
+  /** True when the board marks the job remote, false when it says onsite/hybrid, else null. */
+  remote: boolean | null
+  postedAt: Date | null
+  /** Plain text of the description: htmlToText(html, { blocks: true }) for HTML descriptions. */
+  text: string
+  /** A separate free-text salary field (Remotive `salary`), if any. */
+  salaryText: string | null
+  /** Structured salary (Lever salaryRange, Ashby compensation, RemoteOK salary_min/max...). */
+  salary: { min: number; max: number; currency: string; period: SalaryPeriod } | null
+  employmentType: string | null
+  tags: string[]
+  /** The job exactly as the board returned it (kept so history can be re-read). */
+  raw: unknown
+}
+
+/** HTTP as a source sees it: polite, retried, size-limited fetches provided by the pipeline. */
+export interface SourceHttp {
+  text(url: string, opts?: { headers?: Record<string, string> }): Promise<{ status: number; body: string; url: string }>
+  json(url: string, opts?: { headers?: Record<string, string> }): Promise<{ status: number; data: unknown; url: string }>
+  /** HTML after JavaScript ran (Playwright browser pool), for boards rendered client-side. */
+  rendered(url: string): Promise<{ status: number; body: string; url: string }>
+}
+
+export interface SourceListing {
+  ads: NormalizedAd[]
+  /** Requests made (pages of a listing, ad pages of a crawl). */
+  requests: number
+  /** Problems that did not stop the listing (an ad that failed to parse), for the log. */
+  warnings: string[]
+}
+
+export interface SourceModule<C extends Record<string, unknown> = Record<string, unknown>> {
+  /** e.g. 'greenhouse'; also the `source` column of stored ads. */
+  kind: string
+  /** Per-board settings in the sources config file, e.g. { board: 'gitlab' }. */
+  configSchema: z.ZodType<C>
+  /** Default API / site base URL; the config may override it (tests point it at a local server). */
+  defaultBaseUrl: string
+  /** Credit the board asks for (RemoteOK, Jobicy): shown with every ad from it. */
+  attribution?: string
+  /** Every ad currently on one configured board. */
+  list(config: C, ctx: { baseUrl: string; http: SourceHttp }): Promise<SourceListing>
+}

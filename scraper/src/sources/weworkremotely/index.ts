@@ -1,0 +1,23 @@
+// We Work Remotely: the RSS feed of one category (default: back-end programming).
+import { z } from 'zod'
+import type { SourceModule } from '../types.ts'
+import { parseWwrFeed } from './parse.ts'
+
+const WwrConfig = z.object({
+  /** Category feed slug, e.g. 'remote-back-end-programming-jobs', 'remote-devops-sysadmin-jobs'. */
+  category: z.string().min(1).optional(),
+})
+export type WwrConfig = z.infer<typeof WwrConfig>
+
+export const weWorkRemotelySource: SourceModule<WwrConfig> = {
+  kind: 'weworkremotely',
+  configSchema: WwrConfig,
+  defaultBaseUrl: 'https://weworkremotely.com',
+  async list(config, { baseUrl, http }) {
+    const category = encodeURIComponent(config.category ?? 'remote-back-end-programming-jobs')
+    const url = `${baseUrl.replace(/\/+$/, '')}/categories/${category}.rss`
+    const res = await http.text(url)
+    if (res.status >= 400) throw new Error(`weworkremotely: GET ${url} returned HTTP ${res.status}`)
+    return { ...parseWwrFeed(res.body), requests: 1 }
+  },
+}

@@ -1,0 +1,98 @@
+import { existsSync, readFileSync } from 'node:fs'
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { SourceHttp } from '../types.ts'
+import { weWorkRemotelySource } from './index.ts'
+import { parseWwrFeed } from './parse.ts'
+
+const fixture = readFileSync(new URL('./fixtures/back-end.rss', import.meta.url), 'utf8')
+const recorded = '/work/shared/data/ats-api-fixtures/wwr.ikevinxie.xml'
+
+describe('parseWwrFeed', () => {
+  it('splits "Company: Role" titles and unescapes the description HTML', () => {
+    const { ads, warnings } = parseWwrFeed(fixture)
+    expect(ads).toHaveLength(2)
+    expect(warnings).toHaveLength(1) // the item without title/link
+    expect(warnings[0]).toMatch(/weworkremotely: item #2 skipped/)
+    const [elixir, php] = ads
+    expect(elixir).toMatchObject({
+      sourceId: 'https://weworkremotely.com/remote-jobs/lumen-ledger-senior-elixir-engineer-payments',
+      url: 'https://weworkremotely.com/remote-jobs/lumen-ledger-senior-elixir-engineer-payments',
+      title: 'Senior Elixir Engineer: Payments',
+      company: 'Lumen Ledger',
+      location: 'Anywhere in the World',
+      remote: true,
+      employmentType: 'Full-Time',
+      tags: ['Elixir', 'PostgreSQL', 'Back-End Programming'],
+    })
+    expect(elixir?.postedAt?.toISOString()).toBe('2026-03-02T14:05:00.000Z')
+    expect(elixir?.text).toContain(
+      'We settle card payments for 900 merchants using Elixir, Phoenix & PostgreSQL.',
+    )
+    expect(elixir?.text).toContain('- Salary: $120,000 - $150,000')
+    expect(elixir?.text).not.toMatch(/<|&lt;|&amp;/)
+    // CDATA descriptions are read too.
+    expect(php).toMatchObject({
+      company: 'Cobalt Systems',
+      title: 'PHP / Laravel Developer',
+      location: 'USA Only, United States',
+    })
+    expect(php?.text).toContain('Laravel 11, MySQL and Redis on AWS.')
+  })
+
+  it('rejects a body that is not an RSS feed', () => {
+    expect(() => parseWwrFeed('<html><body>Just a moment...</body></html>')).toThrow(
+      /weworkremotely: .*not an RSS/,
+    )
+  })
+})
+
+describe.skipIf(!existsSync(recorded))('parseWwrFeed on the recorded feed', () => {
+  it('parses every recorded item', () => {
+    const xml = readFileSync(recorded, 'utf8')
+    const { ads, warnings } = parseWwrFeed(xml)
+    expect(warnings).toEqual([])
+    expect(ads).toHaveLength(xml.split('<item>').length - 1)
+    expect(ads[0]).toMatchObject({ company: 'Mathmo', title: 'Maths Coach', employmentType: 'Contract' })
+    expect(ads[0]?.text).toContain('£75 per hour')
+  })
+})
+
+describe('weWorkRemotelySource.list against a local server', () => {
+  let server: Server
+  let baseUrl: string
+  beforeAll(async () => {
+    server = createServer((req, res) => {
+      if (req.url === '/categories/remote-back-end-programming-jobs.rss') {
+        res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8' }).end(fixture)
+      } else res.writeHead(404).end('not found')
+    })
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  })
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())))
+
+  it('fetches the back-end category feed', async () => {
+    const listing = await weWorkRemotelySource.list({}, { baseUrl, http: fetchHttp })
+    expect(listing.requests).toBe(1)
+    expect(listing.ads).toHaveLength(2)
+    expect(listing.warnings).toHaveLength(1)
+  })
+})
+
+// A minimal real SourceHttp on Node's fetch (the pipeline's adds politeness and retries).
+const fetchHttp: SourceHttp = {
+  async text(url) {
+    const res = await fetch(url)
+    return { status: res.status, body: await res.text(), url: res.url }
+  },
+  async json(url) {
+    const res = await fetch(url)
+    const body = await res.text()
+    return { status: res.status, data: res.ok ? JSON.parse(body) : body, url: res.url }
+  },
+  async rendered(url) {
+    return this.text(url)
+  },
+}
