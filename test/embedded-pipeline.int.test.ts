@@ -61,6 +61,18 @@ describe('embedded pipeline', () => {
     expect(fixture.requests.filter((r) => r.startsWith('/item?id=44300000&p=2')).length).toBeGreaterThanOrEqual(2)
   })
 
+  it('shows why a skill was counted: the ad, the words that matched, its link', async () => {
+    const { status, body } = await api('/api/v1/ads?skill=go&limit=2')
+    expect(status).toBe(200)
+    const ads = body.ads as { adId: string; url: string; evidence: string[]; source: string }[]
+    expect(ads).toHaveLength(2)
+    for (const ad of ads) {
+      expect(ad.source).toBe('hn')
+      expect(ad.evidence).toEqual(['Golang'])
+      expect(ad.url).toBe(`${fixture.url}/item?id=${ad.adId.slice(3)}`)
+    }
+  })
+
   it('rejects bad parameters with 400 naming the parameter', async () => {
     const cases: [string, string][] = [
       ['/api/v1/trends?skills=python&interval=fortnight', 'interval'],
@@ -68,6 +80,8 @@ describe('embedded pipeline', () => {
       ['/api/v1/trends?interval=month', 'skills'],
       ['/api/v1/trends?skills=python&from=2026-13', 'from'],
       ["/api/v1/trends?skills=python&source=x'%20OR%201=1", 'source'],
+      ['/api/v1/ads?skill=python&limit=0', 'limit'],
+      ['/api/v1/ads', 'skill'],
     ]
     for (const [path, param] of cases) {
       const { status, body } = await api(path)

@@ -4,6 +4,7 @@ import { secureHeaders } from 'hono/secure-headers'
 import { ApiError, errorHandler } from './errors.ts'
 import type { ApiDeps } from './deps.ts'
 import { skillsRoutes } from './routes/skills.ts'
+import { adsRoutes } from './routes/ads.ts'
 import { sourcesRoutes } from './routes/sources.ts'
 import { statusRoutes } from './routes/status.ts'
 import { trendsRoutes } from './routes/trends.ts'
@@ -18,6 +19,7 @@ export function createApp(deps: ApiDeps): Hono {
   app.route('/api/v1/skills', skillsRoutes())
   app.route('/api/v1/status', statusRoutes(deps))
   app.route('/api/v1/sources', sourcesRoutes(deps))
+  app.route('/api/v1/ads', adsRoutes(deps))
   app.all('/api/*', () => {
     throw new ApiError(404, 'not_found', 'no such API route')
   })

@@ -8,6 +8,17 @@ const bool = (def: boolean) =>
     .enum(['true', 'false', '1', '0', 'yes', 'no'])
     .default(def ? 'true' : 'false')
     .transform((v) => v === 'true' || v === '1' || v === 'yes')
+/** "a, b,,c" → ['a', 'b', 'c'] */
+const commaList = () =>
+  z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
 const optionalUrl = z
   .string()
   .trim()
@@ -61,29 +72,13 @@ export const envSchema = z.object({
   QUEUE_LOCK_MS: intFrom(30_000, 1000),
   SHUTDOWN_TIMEOUT_MS: intFrom(25_000, 100),
   /** Comma-separated keys for private routes (reports, admin). Empty: private routes are closed. */
-  API_KEYS: z
-    .string()
-    .default('')
-    .transform((v) =>
-      v
-        .split(',')
-        .map((s) => s.trim())
-        .filter(Boolean),
-    ),
+  API_KEYS: commaList(),
   DASHBOARD_DIR: z.string().optional(),
   /** Job boards to scrape (see sources.example.json); missing file → Hacker News only. */
   SOURCES_FILE: z.string().default('./sources.json'),
   CHROMIUM_PATH: z.string().default('/usr/bin/chromium'),
   /** Hosts or CIDRs that may resolve to private addresses (a local mirror). Others must be public. */
-  ALLOW_PRIVATE_HOSTS: z
-    .string()
-    .default('')
-    .transform((v) =>
-      v
-        .split(',')
-        .map((s) => s.trim())
-        .filter(Boolean),
-    ),
+  ALLOW_PRIVATE_HOSTS: commaList(),
 })
 
 export type Config = z.infer<typeof envSchema>

@@ -1,6 +1,7 @@
 // The SourceHttp that board sources get: PoliteFetcher (robots.txt, private-address guard,
 // per-host delay, conditional requests, retries) and, only when a source needs JavaScript, the
-// Playwright browser pool, launched on first use.
+// Playwright browser pool, launched on first use; rendered pages obey the same robots.txt and
+// per-host turn as plain requests.
 import type { Config } from '@stackradar/core/config'
 import type { Logger } from '@stackradar/core/logger'
 import { MemoryConditionalCache } from './http/conditional-cache.ts'
@@ -40,7 +41,10 @@ export function createSourceHttp(cfg: Config, allowPrivate: string[], log: Logge
       const r = await fetcher.json(url, opts)
       return { status: r.status, data: r.data, url: r.url }
     },
-    rendered: async (url) => (await browser()).render(url),
+    rendered: async (url) => {
+      const pool = await browser()
+      return fetcher.politely(url, () => pool.render(url))
+    },
   }
   return {
     http,

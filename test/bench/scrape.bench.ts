@@ -18,15 +18,16 @@ const API_JOBS = 2000
 const HTTP_PAGES = 300
 const BROWSER_PAGES = 40
 
-function rssKb(pid: number): number {
+/** Proportional set size: shared pages split between the processes sharing them, so sums are honest. */
+function pssKb(pid: number): number {
   try {
-    return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0)
+    return Number(/^Pss:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'))?.[1] ?? 0)
   } catch {
     return 0
   }
 }
-/** RSS of this process and every descendant (Chromium's processes). */
-function treeRssMb(): number {
+/** PSS of this process and every descendant (Chromium's processes). */
+function treePssMb(): number {
   const children = new Map<number, number[]>()
   for (const d of readdirSync('/proc').filter((n) => /^\d+$/.test(n))) {
     try {
@@ -40,7 +41,7 @@ function treeRssMb(): number {
   const stack = [process.pid]
   while (stack.length) {
     const pid = stack.pop()!
-    kb += rssKb(pid)
+    kb += pssKb(pid)
     stack.push(...(children.get(pid) ?? []))
   }
   return Math.round(kb / 1024)
@@ -52,7 +53,7 @@ const jobs = (n: number, prefix: string): JobSpec[] =>
 const site = await startBoardSite({ greenhouse: jobs(API_JOBS, '1'), lever: jobs(API_JOBS, '2'), careers: jobs(HTTP_PAGES, '3') })
 const injectedSite = await startBoardSite({ careers: jobs(BROWSER_PAGES, '4'), injected: true })
 let peak = 0
-const sampler = setInterval(() => (peak = Math.max(peak, treeRssMb())), 250)
+const sampler = setInterval(() => (peak = Math.max(peak, treePssMb())), 250)
 const cfg = parseConfig({ HOST_DELAY_MS: '0', LOG_LEVEL: 'warn', ALLOW_PRIVATE_HOSTS: '127.0.0.1' })
 const { http, close } = createSourceHttp(cfg, ['127.0.0.1'], logger('bench'))
 
@@ -75,6 +76,26 @@ for (const round of [1, 2, 3]) {
 }
 await timed('API lever (fetch+parse)', async () => (await list('lever', { company: 'acme' })).ads.length, 'ads')
 
+
+await timed('HTTP + cheerio (careers crawl, JSON-LD pages)', async () => (await list('jsonld', { url: `${site.url}/careers`, maxAds: HTTP_PAGES })).requests, 'pages')
+await list('jsonld', { url: `${injectedSite.url}/careers`, render: true, maxAds: 2 }) // browser start-up excluded
+const browserRate = await timed(
+  'Playwright (JSON-LD injected by JavaScript)',
+  async () => {
+    const r = await list('jsonld', { url: `${injectedSite.url}/careers`, render: true, maxAds: BROWSER_PAGES })
+    if (r.ads.length !== BROWSER_PAGES) throw new Error(`browser found ${r.ads.length} of ${BROWSER_PAGES} ads`)
+    return r.requests
+  },
+  'pages',
+)
+void browserRate
+clearInterval(sampler)
+peak = Math.max(peak, treePssMb())
+console.log(`peak memory of the scraper process with the browser (process + Chromium children, PSS sum): ${peak} MB`)
+await close()
+
+// Last, because it loads the embedded ClickHouse engine (chDB) into this process; a distributed
+// scrape worker talks to a ClickHouse server instead and never carries it.
 // The whole board pipeline: listing + dedupe + raw ads stored in chDB (extraction excluded).
 const dir = tempDir('bench-scrape')
 const sourcesFile = join(dir, 'sources.json')
@@ -92,23 +113,7 @@ await timed('API greenhouse, full pipeline (stored in chDB)', async () => {
   }
 }, 'ads')
 await runtime.stop('bench done')
-
-await timed('HTTP + cheerio (careers crawl, JSON-LD pages)', async () => (await list('jsonld', { url: `${site.url}/careers`, maxAds: HTTP_PAGES })).requests, 'pages')
-await list('jsonld', { url: `${injectedSite.url}/careers`, render: true, maxAds: 2 }) // browser start-up excluded
-const browserRate = await timed(
-  'Playwright (JSON-LD injected by JavaScript)',
-  async () => {
-    const r = await list('jsonld', { url: `${injectedSite.url}/careers`, render: true, maxAds: BROWSER_PAGES })
-    if (r.ads.length !== BROWSER_PAGES) throw new Error(`browser found ${r.ads.length} of ${BROWSER_PAGES} ads`)
-    return r.requests
-  },
-  'pages',
-)
-void browserRate
-clearInterval(sampler)
-peak = Math.max(peak, treeRssMb())
-console.log(`peak memory (process + Chromium children, RSS sum): ${peak} MB`)
-await close()
+console.log(`RSS with chDB loaded (embedded mode, all roles in one process): ${Math.round(process.memoryUsage().rss / 1048576)} MB`)
 await site.close()
 await injectedSite.close()
 process.exit(0)

@@ -143,6 +143,8 @@ function tidyBlocks(text: string): string {
     .split('\n')
     .map((line) => line.trim())
     .join('\n')
+    // `<li><p>item</p></li>` (Ashby, Greenhouse): the bullet belongs on the item's first line.
+    .replace(/^-\n+(?=[^\n])/gm, '- ')
     .replace(/\n{3,}/g, '\n\n')
     .trim()
 }

@@ -128,7 +128,8 @@ export class BrowserPool {
     let page: Page | undefined
     try {
       context = instance.idleContexts.pop() ?? (await this.newContext(instance.browser))
-      page = await context.newPage()
+      // One page per context, kept open between renders: opening a page costs more than the render.
+      page = context.pages()[0] ?? (await context.newPage())
       const response = await page.goto(url, { waitUntil: 'load' })
       // Playwright's route never sees redirect hops, so a redirect into a private network can only be
       // caught afterwards: the content is then withheld rather than returned.
@@ -144,8 +145,9 @@ export class BrowserPool {
       }
       throw error
     } finally {
-      await page?.close().catch(() => undefined)
-      if (context && !instance.retired && instance.browser.isConnected()) {
+      const reusable = context && !instance.retired && instance.browser.isConnected()
+      if (!reusable) await page?.close().catch(() => undefined)
+      if (context && reusable) {
         // Reused for the next page, so nothing of this site's session leaks into another's.
         await context.clearCookies().catch(() => undefined)
         instance.idleContexts.push(context)

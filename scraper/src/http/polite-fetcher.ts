@@ -90,6 +90,18 @@ export class PoliteFetcher {
     return { status: rest.status, url: rest.url, notModified: rest.notModified, headers: rest.headers, data }
   }
 
+  /**
+   * Any other way of loading `url` (the browser pool) under the same rules: private-address guard,
+   * robots.txt, the host's turn and its Crawl-delay.
+   */
+  async politely<T>(url: string, load: () => Promise<T>, signal?: AbortSignal): Promise<T> {
+    await this.vet(url)
+    return this.gate.run(url, async () => {
+      await this.waitForCrawlDelay(url, signal)
+      return load()
+    })
+  }
+
   private async fetch(url: string, request: PoliteRequestOptions) {
     // Vetted before taking the host's turn: a robots.txt fetch must not wait behind the gate it is inside.
     await this.vet(url)

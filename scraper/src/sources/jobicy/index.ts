@@ -1,4 +1,5 @@
 // Jobicy (jobicy.com/api/v2/remote-jobs): remote jobs by tag. Its terms ask for a credit with a link.
+import { SOURCE_ATTRIBUTION } from '@stackradar/core/attribution'
 import { z } from 'zod'
 import type { SourceModule } from '../types.ts'
 import { parseJobicyJobs } from './parse.ts'
@@ -15,7 +16,7 @@ export const jobicySource: SourceModule<JobicyConfig> = {
   kind: 'jobicy',
   configSchema: JobicyConfig,
   defaultBaseUrl: 'https://jobicy.com',
-  attribution: 'Jobs from Jobicy (https://jobicy.com)',
+  attribution: SOURCE_ATTRIBUTION.jobicy,
   async list(config, { baseUrl, http }) {
     const query = new URLSearchParams({ count: String(config.count ?? 50), tag: config.tag ?? 'backend' })
     const url = `${baseUrl.replace(/\/+$/, '')}/api/v2/remote-jobs?${query}`

@@ -1,4 +1,5 @@
 // Remote OK (remoteok.com/api): one feed of all current remote jobs. Its terms ask for a link back.
+import { SOURCE_ATTRIBUTION } from '@stackradar/core/attribution'
 import { z } from 'zod'
 import type { SourceModule } from '../types.ts'
 import { parseRemoteOkJobs } from './parse.ts'
@@ -10,7 +11,7 @@ export const remoteOkSource: SourceModule<RemoteOkConfig> = {
   kind: 'remoteok',
   configSchema: RemoteOkConfig,
   defaultBaseUrl: 'https://remoteok.com',
-  attribution: 'Jobs from Remote OK (https://remoteok.com)',
+  attribution: SOURCE_ATTRIBUTION.remoteok,
   async list(_config, { baseUrl, http }) {
     const url = `${baseUrl.replace(/\/+$/, '')}/api`
     const res = await http.json(url)
