@@ -10,8 +10,15 @@ import { tempDir, testConfig } from './support/test-config.ts'
 import { waitFor } from './support/wait.ts'
 
 const at = (m: string) => new Date(`${m}-01T15:00:00Z`)
-const good = createHiringSite([{ month: '2026-07', threadId: '44100000', createdAt: at('2026-07'), pages: [10] }])
-const hostile = '<script>alert(1)</script>' + '<div>'.repeat(5000) + 'Evil | Python dev | ' + '\u202e\u0000\uffff'.repeat(100) + '&#x0;&#99999999;'
+const good = createHiringSite([
+  { month: '2026-07', threadId: '44100000', createdAt: at('2026-07'), pages: [10] },
+])
+const hostile =
+  '<script>alert(1)</script>' +
+  '<div>'.repeat(5000) +
+  'Evil | Python dev | ' +
+  '\u202e\u0000\uffff'.repeat(100) +
+  '&#x0;&#99999999;'
 let fixture: RunningFixture
 let runtime: Runtime
 
@@ -24,7 +31,8 @@ beforeAll(async () => {
       { id: '44400000', title: hiringTitle('2026-10'), createdAt: at('2026-10') },
     ],
     page: (id, p) => {
-      if (id === '44200000') return '<html><body>Sorry, we are not able to serve your requests this quickly.</body></html>'
+      if (id === '44200000')
+        return '<html><body>Sorry, we are not able to serve your requests this quickly.</body></html>'
       if (id === '44300000') return null // the thread vanished
       if (id === '44400000') {
         return renderThreadPage({
@@ -37,7 +45,12 @@ beforeAll(async () => {
       return good.page(id, p)
     },
   })
-  runtime = await startRuntime(testConfig(fixture.url, { DATA_DIR: tempDir('bad') }), ['api', 'scheduler', 'scrape', 'extract'])
+  runtime = await startRuntime(testConfig(fixture.url, { DATA_DIR: tempDir('bad') }), [
+    'api',
+    'scheduler',
+    'scrape',
+    'extract',
+  ])
 })
 
 afterAll(async () => {

@@ -28,10 +28,21 @@ interface SourceRow {
   lastSuccessAt: string | null
   lastError: string | null
 }
-const get = async <T>(path: string) => (await (await fetch(`http://127.0.0.1:${runtime.port}${path}`)).json()) as T
+const get = async <T>(path: string) =>
+  (await (await fetch(`http://127.0.0.1:${runtime.port}${path}`)).json()) as T
 
 async function idle(): Promise<void> {
-  await waitFor('queues idle', () => runtime.status(), (s) => s.queues.scrape.waiting + s.queues.scrape.active + s.queues.extract.waiting + s.queues.extract.active === 0 && s.ads.extracted === s.ads.raw, 60_000)
+  await waitFor(
+    'queues idle',
+    () => runtime.status(),
+    (s) =>
+      s.queues.scrape.waiting +
+        s.queues.scrape.active +
+        s.queues.extract.waiting +
+        s.queues.extract.active ===
+        0 && s.ads.extracted === s.ads.raw,
+    60_000,
+  )
 }
 
 beforeAll(async () => {
@@ -44,12 +55,20 @@ beforeAll(async () => {
       allowPrivate: ['127.0.0.1'],
       sources: [
         { id: 'gh-acme', kind: 'greenhouse', baseUrl: site.url, config: { board: 'acme' } },
-        { id: 'lever-acme', kind: 'lever', baseUrl: site.url, config: { company: 'acme', companyName: 'Acme' } },
+        {
+          id: 'lever-acme',
+          kind: 'lever',
+          baseUrl: site.url,
+          config: { company: 'acme', companyName: 'Acme' },
+        },
         { id: 'careers-beta', kind: 'jsonld', config: { url: `${site.url}/careers` } },
       ],
     }),
   )
-  runtime = await startRuntime(testConfig(site.url, { DATA_DIR: join(dir, 'data'), SOURCES_FILE: sourcesFile }), ['api', 'scheduler', 'scrape', 'extract'])
+  runtime = await startRuntime(
+    testConfig(site.url, { DATA_DIR: join(dir, 'data'), SOURCES_FILE: sourcesFile }),
+    ['api', 'scheduler', 'scrape', 'extract'],
+  )
   await waitFor(
     'every board read',
     () => get<{ sources: SourceRow[] }>('/api/v1/sources'),
@@ -68,7 +87,9 @@ describe('job boards pipeline', () => {
   it('counts the same job on two boards once', async () => {
     const status = await runtime.status()
     expect(status.ads).toMatchObject({ raw: 6, extracted: 6 })
-    const t = await get<{ points: { skill: string; ads: number; total: number }[] }>('/api/v1/trends?skills=python,go,rust,java&interval=month')
+    const t = await get<{ points: { skill: string; ads: number; total: number }[] }>(
+      '/api/v1/trends?skills=python,go,rust,java&interval=month',
+    )
     expect(t.points.map((p) => [p.skill, p.ads, p.total])).toEqual([
       ['go', 1, 5],
       ['java', 1, 5],
@@ -79,10 +100,19 @@ describe('job boards pipeline', () => {
 
   it("uses Lever's structured salary", async () => {
     const rs = await runtime.ch.client.query({
-      query: "SELECT salary_min, salary_max, salary_currency, salary_period, salary_source FROM ads FINAL WHERE ad_id = 'lever-acme:lever-201'",
+      query:
+        "SELECT salary_min, salary_max, salary_currency, salary_period, salary_source FROM ads FINAL WHERE ad_id = 'lever-acme:lever-201'",
       format: 'JSONEachRow',
     })
-    expect(await rs.json()).toEqual([{ salary_min: 70000, salary_max: 90000, salary_currency: 'EUR', salary_period: 'year', salary_source: 'structured' }])
+    expect(await rs.json()).toEqual([
+      {
+        salary_min: 70000,
+        salary_max: 90000,
+        salary_currency: 'EUR',
+        salary_period: 'year',
+        salary_source: 'structured',
+      },
+    ])
   })
 
   it('closes an ad that left its board and stores nothing unchanged again', async () => {
@@ -95,7 +125,12 @@ describe('job boards pipeline', () => {
       (x) => x.sources.find((s) => s.id === 'gh-acme')?.adsClosed === 1,
       30_000,
     )
-    expect(r.sources.find((s) => s.id === 'gh-acme')).toMatchObject({ adsSeen: 2, adsNew: 0, adsClosed: 1, lastError: null })
+    expect(r.sources.find((s) => s.id === 'gh-acme')).toMatchObject({
+      adsSeen: 2,
+      adsNew: 0,
+      adsClosed: 1,
+      lastError: null,
+    })
     await idle()
     expect((await runtime.status()).ads.raw).toBe(rawBefore)
     const closed = await runtime.ch.client.query({
@@ -119,7 +154,8 @@ describe('job boards pipeline', () => {
     await idle()
     expect((await runtime.status()).ads.raw).toBe(rawBefore)
     const open = await runtime.ch.client.query({
-      query: "SELECT count() AS n FROM ad_presence FINAL WHERE source_key = 'lever-acme' AND closed_at IS NULL",
+      query:
+        "SELECT count() AS n FROM ad_presence FINAL WHERE source_key = 'lever-acme' AND closed_at IS NULL",
       format: 'JSONEachRow',
     })
     expect(await open.json()).toEqual([{ n: 2 }])

@@ -39,7 +39,12 @@ describe('BullmqQueue', () => {
     await q.enqueue('extract', { adIds: ['dup'] }, { jobId: 'same' })
     await q.enqueue('extract', { adIds: ['flaky'] })
     await q.enqueue('extract', { adIds: ['bad'] })
-    await waitFor('jobs settled', () => q.counts('extract'), (c) => c.waiting + c.active + c.delayed === 0 && c.failed === 1, 30_000)
+    await waitFor(
+      'jobs settled',
+      () => q.counts('extract'),
+      (c) => c.waiting + c.active + c.delayed === 0 && c.failed === 1,
+      30_000,
+    )
     expect(Object.fromEntries(attempts)).toEqual({ ok: 1, flaky: 2, bad: 1 })
     await expect(q.enqueue('extract', { adIds: [] })).rejects.toThrow()
   })

@@ -13,11 +13,21 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url))
 let site: BoardSite
 const dir = tempDir('cli')
 
-function run(args: string[], env: Record<string, string> = {}, input?: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function run(
+  args: string[],
+  env: Record<string, string> = {},
+  input?: string,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const p = spawn(process.execPath, ['cli/bin/stackradar.js', ...args], {
       cwd: ROOT,
-      env: { ...process.env, LOG_LEVEL: 'warn', HOST_DELAY_MS: '0', ALLOW_PRIVATE_HOSTS: '127.0.0.1', ...env },
+      env: {
+        ...process.env,
+        LOG_LEVEL: 'warn',
+        HOST_DELAY_MS: '0',
+        ALLOW_PRIVATE_HOSTS: '127.0.0.1',
+        ...env,
+      },
     })
     let stdout = ''
     let stderr = ''
@@ -30,12 +40,17 @@ function run(args: string[], env: Record<string, string> = {}, input?: string): 
 
 beforeAll(async () => {
   site = await startBoardSite({
-    greenhouse: [backendJob('1', 'Acme', 'Backend Engineer', ['Python', 'Django']), backendJob('2', 'Acme', 'SRE', ['Terraform', 'AWS'])],
+    greenhouse: [
+      backendJob('1', 'Acme', 'Backend Engineer', ['Python', 'Django']),
+      backendJob('2', 'Acme', 'SRE', ['Terraform', 'AWS']),
+    ],
     careers: [backendJob('9', 'Beta', 'Go Developer', ['Golang'])],
   })
   writeFileSync(
     join(dir, 'sources.json'),
-    JSON.stringify({ sources: [{ id: 'gh-acme', kind: 'greenhouse', baseUrl: site.url, config: { board: 'acme' } }] }),
+    JSON.stringify({
+      sources: [{ id: 'gh-acme', kind: 'greenhouse', baseUrl: site.url, config: { board: 'acme' } }],
+    }),
   )
 })
 afterAll(async () => site?.close())
@@ -44,32 +59,47 @@ describe('stackradar CLI', () => {
   it('sources test <url> prints the ads of a careers page without storing them', async () => {
     const r = await run(['sources', 'test', `${site.url}/careers`])
     expect(r.code).toBe(0)
-    const ads = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { title: string; company: string })
+    const ads = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { title: string; company: string })
     expect(ads).toEqual([expect.objectContaining({ title: 'Go Developer', company: 'Beta' })])
     expect(r.stderr).toMatch(/adhoc-url \(jsonld\): 1 ads from 2 requests/)
   })
 
   it('scrape --source stores and extracts one board', async () => {
-    const r = await run(['scrape', '--source', 'gh-acme'], { SOURCES_FILE: join(dir, 'sources.json'), DATA_DIR: join(dir, 'data') })
+    const r = await run(['scrape', '--source', 'gh-acme'], {
+      SOURCES_FILE: join(dir, 'sources.json'),
+      DATA_DIR: join(dir, 'data'),
+    })
     expect(r.stderr).toMatch(/scrape gh-acme: 2 new ads stored, 2 extracted in all/)
     expect(r.code).toBe(0)
   })
 
   it('scrape --source names the known sources when the id is wrong', async () => {
-    const r = await run(['scrape', '--source', 'nope'], { SOURCES_FILE: join(dir, 'sources.json'), DATA_DIR: join(dir, 'data2') })
+    const r = await run(['scrape', '--source', 'nope'], {
+      SOURCES_FILE: join(dir, 'sources.json'),
+      DATA_DIR: join(dir, 'data2'),
+    })
     expect(r.code).toBe(1)
     expect(r.stderr).toMatch(/no source 'nope'.*known: hn, gh-acme/)
   })
 
   it('extract reads JSONL ads and writes one extraction per line', async () => {
     const input = [
-      JSON.stringify({ id: 'a', text: 'Acme | Backend | Remote (US) | $150k-$180k\nWe use Go and PostgreSQL; our go-to-market team is hiring too.' }),
+      JSON.stringify({
+        id: 'a',
+        text: 'Acme | Backend | Remote (US) | $150k-$180k\nWe use Go and PostgreSQL; our go-to-market team is hiring too.',
+      }),
       'not json',
       JSON.stringify({ id: 'b', text: 'Beta | Java developer | Spring, Hibernate' }),
     ].join('\n')
     const r = await run(['extract'], {}, input)
     expect(r.code).toBe(0)
-    const out = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { id: string; skills: { id: string }[]; salary: { min: number } | null })
+    const out = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { id: string; skills: { id: string }[]; salary: { min: number } | null })
     expect(out.map((o) => o.id)).toEqual(['a', 'b'])
     expect(out[0]!.skills.map((s) => s.id).sort()).toEqual(['go', 'postgresql'])
     expect(out[0]!.salary).toMatchObject({ min: 150000, max: 180000, currency: 'USD', period: 'year' })

@@ -16,17 +16,36 @@ let runtime: Runtime
 let browser: Browser
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: run \`apt-get install -y chromium\` (or bash .ci/run)`)
+  if (!existsSync(CHROMIUM))
+    throw new Error(
+      `Chromium not found at ${CHROMIUM}: run \`apt-get install -y chromium\` (or bash .ci/run)`,
+    )
   fixture = await startHnFixtureServer(site)
-  runtime = await startRuntime(testConfig(fixture.url, { DATA_DIR: tempDir('e2e') }), ['api', 'scheduler', 'scrape', 'extract'])
+  runtime = await startRuntime(testConfig(fixture.url, { DATA_DIR: tempDir('e2e') }), [
+    'api',
+    'scheduler',
+    'scrape',
+    'extract',
+  ])
   await waitFor(
     'backfill',
-    async () => (await (await fetch(`http://127.0.0.1:${runtime.port}/api/v1/status`)).json()) as { ads: { extracted: number }; backfill: { running: boolean } },
+    async () =>
+      (await (await fetch(`http://127.0.0.1:${runtime.port}/api/v1/status`)).json()) as {
+        ads: { extracted: number }
+        backfill: { running: boolean }
+      },
     (s) => !s.backfill.running && s.ads.extracted === site.totalAds,
   )
   browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   })
 })
 
@@ -45,7 +64,16 @@ describe('dashboard home page', () => {
     const chart = page.getByTestId('trend-chart')
     await chart.waitFor({ state: 'visible', timeout: 30_000 })
     await page.waitForFunction(
-      () => Number((globalThis as unknown as { document: { querySelector(s: string): { getAttribute(a: string): string | null } | null } }).document.querySelector('[data-testid="trend-chart"]')?.getAttribute('data-points') ?? 0) > 0,
+      () =>
+        Number(
+          (
+            globalThis as unknown as {
+              document: { querySelector(s: string): { getAttribute(a: string): string | null } | null }
+            }
+          ).document
+            .querySelector('[data-testid="trend-chart"]')
+            ?.getAttribute('data-points') ?? 0,
+        ) > 0,
       undefined,
       { timeout: 30_000 },
     )

@@ -5,7 +5,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { defaultHiringSite } from './support/hiring-site.ts'
 import { startHnFixtureServer, type RunningFixture } from './support/hn-fixture-server.ts'
-import { spawnClickHouseHttpFixture, type SpawnedClickHouseHttpFixture } from './support/clickhouse-http-fixture.ts'
+import {
+  spawnClickHouseHttpFixture,
+  type SpawnedClickHouseHttpFixture,
+} from './support/clickhouse-http-fixture.ts'
 import { startRedis } from './support/redis-server.ts'
 import { startRole, type RoleProcess } from './support/role-process.ts'
 import { tempDir, testEnv } from './support/test-config.ts'
@@ -23,7 +26,8 @@ interface Status {
   backfill: { running: boolean; threads: { done: number; total: number } }
 }
 
-const api = async (path: string) => (await fetch(`http://127.0.0.1:${apiPort}${path}`)).json() as Promise<Record<string, unknown>>
+const api = async (path: string) =>
+  (await fetch(`http://127.0.0.1:${apiPort}${path}`)).json() as Promise<Record<string, unknown>>
 
 beforeAll(async () => {
   fixture = await startHnFixtureServer(site, { delayMs: 150 })
@@ -44,7 +48,9 @@ beforeAll(async () => {
   roles.push(apiRole)
   apiPort = await Promise.race([
     apiRole.listening,
-    new Promise<number>((_, rej) => setTimeout(() => rej(new Error(`api did not start:\n${apiRole.output()}`)), 60_000)),
+    new Promise<number>((_, rej) =>
+      setTimeout(() => rej(new Error(`api did not start:\n${apiRole.output()}`)), 60_000),
+    ),
   ])
   for (const role of ['scrape', 'scrape', 'extract', 'extract']) roles.push(startRole(role, env))
 })
@@ -58,7 +64,12 @@ afterAll(async () => {
 
 describe('distributed pipeline', () => {
   it('returns the same exact numbers after a scrape and an extract worker are killed mid-run', async () => {
-    await waitFor('some ads extracted', () => api('/api/v1/status') as Promise<unknown> as Promise<Status>, (s) => s.ads.extracted > 0, 90_000)
+    await waitFor(
+      'some ads extracted',
+      () => api('/api/v1/status') as Promise<unknown> as Promise<Status>,
+      (s) => s.ads.extracted > 0,
+      90_000,
+    )
     const [, scrapeA, , , extractA] = roles
     const before = (await api('/api/v1/status')) as unknown as Status
     expect(before.ads.extracted).toBeLessThan(site.totalAds)
@@ -75,9 +86,11 @@ describe('distributed pipeline', () => {
     expect(after.backfill.threads).toMatchObject({ done: 3, total: 3 })
 
     const trends = await api('/api/v1/trends?skills=go,python,rust&interval=month')
-    expect((trends.points as { period: string; skill: string; ads: number; total: number }[]).map(({ period, skill, ads, total }) => ({ period, skill, ads, total }))).toEqual(
-      site.expected(['go', 'python', 'rust']),
-    )
+    expect(
+      (trends.points as { period: string; skill: string; ads: number; total: number }[]).map(
+        ({ period, skill, ads, total }) => ({ period, skill, ads, total }),
+      ),
+    ).toEqual(site.expected(['go', 'python', 'rust']))
     const status = (await api('/api/v1/status')) as { mode: string }
     expect(status.mode).toBe('distributed')
   })

@@ -10,7 +10,13 @@ import { waitFor } from './support/wait.ts'
 const site = defaultHiringSite(4)
 let fixture: RunningFixture
 let proc: RoleProcess | undefined
-const env = () => testEnv(fixture.url, { DATA_DIR: dataDir, LOG_LEVEL: 'info', EXTRACT_CONCURRENCY: '1', WRITER_FLUSH_MS: '100' })
+const env = () =>
+  testEnv(fixture.url, {
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'info',
+    EXTRACT_CONCURRENCY: '1',
+    WRITER_FLUSH_MS: '100',
+  })
 const dataDir = tempDir('crash')
 
 interface Status {
@@ -22,11 +28,14 @@ async function startEmbedded(): Promise<number> {
   proc = startRole('all', env())
   return Promise.race([
     proc.listening,
-    new Promise<number>((_, rej) => setTimeout(() => rej(new Error(`did not start:\n${proc!.output()}`)), 60_000)),
+    new Promise<number>((_, rej) =>
+      setTimeout(() => rej(new Error(`did not start:\n${proc!.output()}`)), 60_000),
+    ),
   ])
 }
 
-const status = (port: number) => async () => (await (await fetch(`http://127.0.0.1:${port}/api/v1/status`)).json()) as Status
+const status = (port: number) => async () =>
+  (await (await fetch(`http://127.0.0.1:${port}/api/v1/status`)).json()) as Status
 
 beforeAll(async () => {
   fixture = await startHnFixtureServer(site, { delayMs: 400 })
@@ -44,12 +53,21 @@ describe('embedded crash and restart', () => {
     await proc!.kill('SIGKILL')
 
     port = await startEmbedded()
-    const done = await waitFor('resumed backfill', status(port), (s) => !s.backfill.running && s.ads.extracted === site.totalAds, 120_000)
+    const done = await waitFor(
+      'resumed backfill',
+      status(port),
+      (s) => !s.backfill.running && s.ads.extracted === site.totalAds,
+      120_000,
+    )
     expect(done.ads.raw).toBe(site.totalAds)
     expect(done.backfill.threads).toMatchObject({ done: 3, total: 3 })
     const res = await fetch(`http://127.0.0.1:${port}/api/v1/trends?skills=go,python&interval=month`)
-    const body = (await res.json()) as { points: { period: string; skill: string; ads: number; total: number }[] }
-    expect(body.points.map(({ period, skill, ads, total }) => ({ period, skill, ads, total }))).toEqual(site.expected(['go', 'python']))
+    const body = (await res.json()) as {
+      points: { period: string; skill: string; ads: number; total: number }[]
+    }
+    expect(body.points.map(({ period, skill, ads, total }) => ({ period, skill, ads, total }))).toEqual(
+      site.expected(['go', 'python']),
+    )
     expect(proc!.output()).toMatch(/resumedThreads/)
   })
 

@@ -19,15 +19,16 @@ async function api(path: string) {
 }
 
 async function start(extra: Record<string, string> = {}) {
-  runtime = await startRuntime(testConfig(fixture.url, { DATA_DIR: dataDir, HN_RESCAN_DAYS: '3650', ...extra }), [
-    'api',
-    'scheduler',
-    'scrape',
-    'extract',
-  ])
+  runtime = await startRuntime(
+    testConfig(fixture.url, { DATA_DIR: dataDir, HN_RESCAN_DAYS: '3650', ...extra }),
+    ['api', 'scheduler', 'scrape', 'extract'],
+  )
   await waitFor(
     'backfill to finish',
-    () => api('/api/v1/status').then((r) => r.body as { ads: { raw: number; extracted: number }; backfill: { running: boolean } }),
+    () =>
+      api('/api/v1/status').then(
+        (r) => r.body as { ads: { raw: number; extracted: number }; backfill: { running: boolean } },
+      ),
     (s) => !s.backfill.running && s.ads.extracted === site.totalAds,
   )
 }
@@ -51,14 +52,22 @@ describe('embedded pipeline', () => {
   it('returns the exact trend numbers for the fixture threads', async () => {
     const { status, body } = await api('/api/v1/trends?skills=python,go,rust&interval=month')
     expect(status).toBe(200)
-    const expected = site.expected(['python', 'go', 'rust']).map((p) => ({ ...p, share: p.total ? Math.round((p.ads / p.total) * 1e6) / 1e6 : 0 }))
+    const expected = site
+      .expected(['python', 'go', 'rust'])
+      .map((p) => ({ ...p, share: p.total ? Math.round((p.ads / p.total) * 1e6) / 1e6 : 0 }))
     expect(body.points).toEqual(expected)
   })
 
   it('stored every ad once, skipped replies, deleted and flagged rows, and retried the 503 and 429', async () => {
     const { body } = await api('/api/v1/status')
-    expect(body).toMatchObject({ mode: 'embedded', ads: { raw: 60, extracted: 60 }, backfill: { threads: { total: 3, done: 3, failed: 0 } } })
-    expect(fixture.requests.filter((r) => r.startsWith('/item?id=44300000&p=2')).length).toBeGreaterThanOrEqual(2)
+    expect(body).toMatchObject({
+      mode: 'embedded',
+      ads: { raw: 60, extracted: 60 },
+      backfill: { threads: { total: 3, done: 3, failed: 0 } },
+    })
+    expect(
+      fixture.requests.filter((r) => r.startsWith('/item?id=44300000&p=2')).length,
+    ).toBeGreaterThanOrEqual(2)
   })
 
   it('shows why a skill was counted: the ad, the words that matched, its link', async () => {
@@ -92,8 +101,16 @@ describe('embedded pipeline', () => {
 
   it('counts nothing twice when every thread is scanned again', async () => {
     await runtime!.scheduler!.tick()
-    await waitFor('re-scan', async () => fixture.requests.filter((r) => r.startsWith('/item?id=44100000')).length, (n) => n >= 2)
-    await waitFor('queues idle', () => api('/api/v1/status').then((r) => r.body as { backfill: { running: boolean } }), (s) => !s.backfill.running)
+    await waitFor(
+      're-scan',
+      async () => fixture.requests.filter((r) => r.startsWith('/item?id=44100000')).length,
+      (n) => n >= 2,
+    )
+    await waitFor(
+      'queues idle',
+      () => api('/api/v1/status').then((r) => r.body as { backfill: { running: boolean } }),
+      (s) => !s.backfill.running,
+    )
     const { body } = await api('/api/v1/trends?skills=python,go,rust&interval=month')
     expect((body.points as { ads: number; total: number }[]).map((p) => [p.ads, p.total])).toEqual(
       site.expected(['python', 'go', 'rust']).map((p) => [p.ads, p.total]),

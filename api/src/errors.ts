@@ -16,12 +16,16 @@ export class ApiError extends Error {
   }
 }
 
-export const badParam = (param: string, message: string) => new ApiError(400, 'bad_request', `${param}: ${message}`, param)
+export const badParam = (param: string, message: string) =>
+  new ApiError(400, 'bad_request', `${param}: ${message}`, param)
 
 export function errorHandler(log: Logger) {
   return (err: Error, c: Context) => {
     if (err instanceof ApiError) {
-      return c.json({ error: { code: err.code, message: err.message, ...(err.param ? { param: err.param } : {}) } }, err.status)
+      return c.json(
+        { error: { code: err.code, message: err.message, ...(err.param ? { param: err.param } : {}) } },
+        err.status,
+      )
     }
     if (err instanceof HTTPException) {
       return c.json({ error: { code: 'http_error', message: err.message || 'request failed' } }, err.status)

@@ -22,11 +22,14 @@ export type Role = (typeof ROLES)[number]
 export function parseRoles(raw: string | undefined, redisUrl: string | undefined): Role[] {
   if (!raw || raw === 'all') return [...ROLES]
   if (!redisUrl) {
-    throw new Error('--role needs REDIS_URL (BullMQ): separate roles share work through Redis. Without it run all roles (embedded).')
+    throw new Error(
+      '--role needs REDIS_URL (BullMQ): separate roles share work through Redis. Without it run all roles (embedded).',
+    )
   }
   const roles = raw.split(',').map((r) => r.trim())
   for (const r of roles) {
-    if (!ROLES.includes(r as Role)) throw new Error(`--role: unknown role '${r}'; expected all or ${ROLES.join(', ')}`)
+    if (!ROLES.includes(r as Role))
+      throw new Error(`--role: unknown role '${r}'; expected all or ${ROLES.join(', ')}`)
   }
   return roles as Role[]
 }
@@ -50,11 +53,19 @@ export async function startRuntime(cfg: Config, roles: Role[]): Promise<Runtime>
   const log = logger('runtime')
   const sources = loadSourcesFile(cfg.SOURCES_FILE)
   const ch = await createClickHouse(cfg)
-  log.info({ clickhouse: ch.mode, at: ch.mode === 'server' ? safeUrl(ch.location) : ch.location, roles }, 'clickhouse connected')
+  log.info(
+    { clickhouse: ch.mode, at: ch.mode === 'server' ? safeUrl(ch.location) : ch.location, roles },
+    'clickhouse connected',
+  )
   await migrate(ch.client, logger('migrate'))
 
   const queue: QueueBackend = cfg.REDIS_URL
-    ? new BullmqQueue({ redisUrl: cfg.REDIS_URL, prefix: cfg.QUEUE_PREFIX, lockMs: cfg.QUEUE_LOCK_MS, log: logger('queue') })
+    ? new BullmqQueue({
+        redisUrl: cfg.REDIS_URL,
+        prefix: cfg.QUEUE_PREFIX,
+        lockMs: cfg.QUEUE_LOCK_MS,
+        log: logger('queue'),
+      })
     : new InProcessQueue(logger('queue'))
   const writer = new BatchWriter(ch.client, {
     maxRows: cfg.WRITER_BATCH_ROWS,
@@ -63,7 +74,9 @@ export async function startRuntime(cfg: Config, roles: Role[]): Promise<Runtime>
   })
   const base = { cfg, ch: ch.client, queue, writer, sources }
 
-  const sourceHttp = roles.includes('scrape') ? createSourceHttp(cfg, [...cfg.ALLOW_PRIVATE_HOSTS, ...sources.allowPrivate], logger('fetch')) : undefined
+  const sourceHttp = roles.includes('scrape')
+    ? createSourceHttp(cfg, [...cfg.ALLOW_PRIVATE_HOSTS, ...sources.allowPrivate], logger('fetch'))
+    : undefined
   if (sourceHttp) {
     registerScrapeProcessors({
       ...base,

@@ -42,7 +42,10 @@ export const envSchema = z.object({
     .default('stackradar'),
   /** Unset → in-process queue; set → BullMQ on Redis. */
   REDIS_URL: optionalUrl,
-  QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_-]+$/).default('stackradar'),
+  QUEUE_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]+$/)
+    .default('stackradar'),
   HN_ALGOLIA_URL: z.url().default('https://hn.algolia.com'),
   HN_WEB_URL: z.url().default('https://news.ycombinator.com'),
   /** How far back the Hacker News backfill goes, in months. */
@@ -52,6 +55,8 @@ export const envSchema = z.object({
     .string()
     .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month as YYYY-MM')
     .optional(),
+  /** How a thread is read: its HTML pages (default) or the HN Algolia items API. */
+  HN_THREAD_READER: z.enum(['html', 'algolia']).default('html'),
   /** Threads younger than this many days are re-scanned for new comments. */
   HN_RESCAN_DAYS: intFrom(45),
   SCHEDULE_INTERVAL_MINUTES: intFrom(60, 1),

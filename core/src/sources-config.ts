@@ -12,7 +12,12 @@ export const sourceEntrySchema = z.object({
   /** Override the module's default base URL (mirrors, tests, replays). */
   baseUrl: z.url().optional(),
   /** How often to re-read the board. */
-  everyMinutes: z.number().int().min(5).max(7 * 24 * 60).default(360),
+  everyMinutes: z
+    .number()
+    .int()
+    .min(5)
+    .max(7 * 24 * 60)
+    .default(360),
   config: z.record(z.string(), z.unknown()).default({}),
 })
 

@@ -30,7 +30,13 @@ export function createSourceHttp(cfg: Config, allowPrivate: string[], log: Logge
   let pool: Promise<BrowserPool> | undefined
   const browser = () =>
     (pool ??= import('./browser/index.ts').then(
-      ({ BrowserPool }) => new BrowserPool({ executablePath: cfg.CHROMIUM_PATH, allowPrivate, userAgent: cfg.USER_AGENT, logger: log }),
+      ({ BrowserPool }) =>
+        new BrowserPool({
+          executablePath: cfg.CHROMIUM_PATH,
+          allowPrivate,
+          userAgent: cfg.USER_AGENT,
+          logger: log,
+        }),
     ))
   const http: SourceHttp = {
     text: async (url, opts) => {

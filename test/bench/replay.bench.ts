@@ -20,9 +20,13 @@ clearInterval(sampler)
 const status = await run.status()
 const byThread = await run.adsByThread()
 console.log(`months loaded:      ${byThread.size}`)
-console.log(`ads stored:         ${status.ads.raw} (extracted ${status.ads.extracted}, manifest ${run.manifestAds})`)
+console.log(
+  `ads stored:         ${status.ads.raw} (extracted ${status.ads.extracted}, manifest ${run.manifestAds})`,
+)
 console.log(`wall time:          ${run.seconds.toFixed(1)} s`)
-console.log(`throughput:         ${Math.round(status.ads.extracted / run.seconds)} ads/s (fetch + parse + store + extract)`)
+console.log(
+  `throughput:         ${Math.round(status.ads.extracted / run.seconds)} ads/s (fetch + parse + store + extract)`,
+)
 console.log(`peak RSS (sampled): ${Math.round(peakRss / 1024 / 1024)} MB; VmHWM: ${vmHwmMb()} MB`)
 await run.close()
 process.exit(0)

@@ -14,7 +14,8 @@ export interface JobSpec {
   postedAt: Date
 }
 
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+const esc = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
 
 export function greenhouseBody(jobs: JobSpec[]): unknown {
   return {
@@ -50,7 +51,14 @@ export function leverBody(jobs: JobSpec[]): unknown {
     description: j.paragraphs.map((p) => `<div>${esc(p)}</div>`).join(''),
     lists: [],
     additionalPlain: '',
-    ...(j.salary && { salaryRange: { interval: 'per-year-salary', currency: j.salary.currency, min: j.salary.min, max: j.salary.max } }),
+    ...(j.salary && {
+      salaryRange: {
+        interval: 'per-year-salary',
+        currency: j.salary.currency,
+        min: j.salary.min,
+        max: j.salary.max,
+      },
+    }),
   }))
 }
 
@@ -83,22 +91,39 @@ export interface BoardSite {
   close(): Promise<void>
 }
 
-export async function startBoardSite(initial: { greenhouse?: JobSpec[]; lever?: JobSpec[]; careers?: JobSpec[]; injected?: boolean }): Promise<BoardSite> {
-  const jobs = { greenhouse: initial.greenhouse ?? [], lever: initial.lever ?? [], careers: initial.careers ?? [] }
+export async function startBoardSite(initial: {
+  greenhouse?: JobSpec[]
+  lever?: JobSpec[]
+  careers?: JobSpec[]
+  injected?: boolean
+}): Promise<BoardSite> {
+  const jobs = {
+    greenhouse: initial.greenhouse ?? [],
+    lever: initial.lever ?? [],
+    careers: initial.careers ?? [],
+  }
   const requests: string[] = []
   const gone = new Set<string>()
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://site')
     requests.push(url.pathname + url.search)
-    const json = (body: unknown) => res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(body))
-    const html = (body: string) => res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(body)
+    const json = (body: unknown) =>
+      res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(body))
+    const html = (body: string) =>
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(body)
     if (url.pathname === '/robots.txt') return res.writeHead(200).end('User-agent: *\nDisallow: /private/\n')
-    const board = url.pathname.startsWith('/v1/boards/') ? 'greenhouse' : url.pathname.startsWith('/v0/postings/') ? 'lever' : 'careers'
+    const board = url.pathname.startsWith('/v1/boards/')
+      ? 'greenhouse'
+      : url.pathname.startsWith('/v0/postings/')
+        ? 'lever'
+        : 'careers'
     if (gone.has(board) && url.pathname !== '/robots.txt') return res.writeHead(404).end('gone')
     if (url.pathname.startsWith('/v1/boards/')) return json(greenhouseBody(jobs.greenhouse))
     if (url.pathname.startsWith('/v0/postings/')) return json(leverBody(jobs.lever))
     if (url.pathname === '/careers') {
-      return html(`<html><body><ul>${jobs.careers.map((j) => `<li><a href="/jobs/${j.id}">${esc(j.title)}</a></li>`).join('')}</ul></body></html>`)
+      return html(
+        `<html><body><ul>${jobs.careers.map((j) => `<li><a href="/jobs/${j.id}">${esc(j.title)}</a></li>`).join('')}</ul></body></html>`,
+      )
     }
     const m = /^\/jobs\/(.+)$/.exec(url.pathname)
     const job = m && jobs.careers.find((j) => j.id === m[1])
@@ -121,7 +146,13 @@ export async function startBoardSite(initial: { greenhouse?: JobSpec[]; lever?: 
 }
 
 /** A backend job whose description names the given skills. */
-export function backendJob(id: string, company: string, title: string, skills: string[], extra: Partial<JobSpec> = {}): JobSpec {
+export function backendJob(
+  id: string,
+  company: string,
+  title: string,
+  skills: string[],
+  extra: Partial<JobSpec> = {},
+): JobSpec {
   return {
     id,
     title,

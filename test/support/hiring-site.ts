@@ -1,7 +1,7 @@
 // A small "Who is hiring?" world with known answers: threads, pages and ads generated from a
 // rule per ad (which skills it names), so a test knows exactly what the API must return.
 import type { HnFixtureSite } from './hn-fixture-server.ts'
-import { hiringTitle, renderThreadPage, type RenderedComment } from './hn-render.ts'
+import { hiringTitle, renderAlgoliaItem, renderThreadPage, type RenderedComment } from './hn-render.ts'
 
 const STACK: { skill: string; words: string; every: number }[] = [
   { skill: 'python', words: 'Python', every: 2 },
@@ -43,7 +43,9 @@ function adHtml(threadId: string, k: number): string {
 
 export function createHiringSite(months: SiteMonth[]): HiringSite {
   const pagesById = new Map<string, string[]>()
+  const itemsById = new Map<string, unknown>()
   for (const m of months) {
+    const all: RenderedComment[] = []
     let k = 0
     const rendered: string[] = []
     m.pages.forEach((count, p) => {
@@ -82,6 +84,7 @@ export function createHiringSite(months: SiteMonth[]): HiringSite {
           flagged: true,
         })
       }
+      all.push(...comments)
       const nextPage = p + 1 < m.pages.length ? p + 2 : undefined
       rendered.push(
         renderThreadPage({
@@ -94,12 +97,17 @@ export function createHiringSite(months: SiteMonth[]): HiringSite {
       )
     })
     pagesById.set(m.threadId, rendered)
+    itemsById.set(
+      m.threadId,
+      renderAlgoliaItem({ threadId: m.threadId, month: m.month, createdAt: m.createdAt, comments: all }),
+    )
   }
 
   return {
     months,
     stories: months.map((m) => ({ id: m.threadId, title: hiringTitle(m.month), createdAt: m.createdAt })),
     page: (id, page) => pagesById.get(id)?.[page - 1] ?? null,
+    item: (id) => itemsById.get(id),
     totalAds: months.reduce((n, m) => n + m.pages.reduce((a, b) => a + b, 0), 0),
     expected(skills) {
       const out: { period: string; skill: string; ads: number; total: number }[] = []

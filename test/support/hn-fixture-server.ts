@@ -14,6 +14,8 @@ export interface HnFixtureSite {
   stories: FixtureStory[]
   /** HTML of `/item?id=ID&p=N` (page 1 when p is absent), or null for 404. */
   page(id: string, page: number): Promise<string | null> | string | null
+  /** Body of Algolia's /api/v1/items/<id>, when the site offers it. */
+  item?(id: string): unknown
 }
 
 export interface FixtureFaults {
@@ -62,6 +64,12 @@ export async function startHnFixtureServer(
         res
           .writeHead(200, { 'Content-Type': 'application/json' })
           .end(JSON.stringify(renderStorySearch(stories, page, perPage)))
+        return
+      }
+      const itemId = /^\/api\/v1\/items\/(\d+)$/.exec(url.pathname)?.[1]
+      const item = itemId && site.item?.(itemId)
+      if (item) {
+        res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(item))
         return
       }
       if (url.pathname === '/item') {

@@ -86,3 +86,32 @@ export function renderStorySearch(
   }))
   return { hits, nbHits: stories.length, page, nbPages: Math.ceil(stories.length / hitsPerPage), hitsPerPage }
 }
+
+/** Body of Algolia's /api/v1/items/<thread id>: the story with nested comments. */
+export function renderAlgoliaItem(opts: {
+  threadId: string
+  month: string
+  createdAt: Date
+  comments: RenderedComment[]
+}): unknown {
+  const at = (t: Date) => ({ created_at: t.toISOString(), created_at_i: Math.floor(t.getTime() / 1000) })
+  const top = opts.comments.filter((c) => (c.indent ?? 0) === 0)
+  return {
+    id: Number(opts.threadId),
+    type: 'story',
+    author: 'whoishiring',
+    title: hiringTitle(opts.month),
+    text: 'Please state the location and include REMOTE for remote work.',
+    ...at(opts.createdAt),
+    children: top.map((c) => ({
+      id: Number(c.id),
+      type: 'comment',
+      author: c.deleted ? null : c.author,
+      text: c.deleted ? null : c.flagged ? '[flagged]' : c.html,
+      parent_id: Number(opts.threadId),
+      story_id: Number(opts.threadId),
+      ...at(c.time),
+      children: [],
+    })),
+  }
+}

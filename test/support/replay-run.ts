@@ -12,11 +12,16 @@ export interface ReplayRun {
   manifestAds: number
   seconds: number
   adsByThread(): Promise<Map<string, number>>
-  status(): Promise<{ ads: { raw: number; extracted: number }; backfill: { running: boolean; threads: { total: number; done: number; failed: number } } }>
+  status(): Promise<{
+    ads: { raw: number; extracted: number }
+    backfill: { running: boolean; threads: { total: number; done: number; failed: number } }
+  }>
   close(): Promise<void>
 }
 
-export async function runReplay(opts: { dataDir?: string; extraEnv?: Record<string, string> } = {}): Promise<ReplayRun> {
+export async function runReplay(
+  opts: { dataDir?: string; extraEnv?: Record<string, string> } = {},
+): Promise<ReplayRun> {
   const manifest = loadManifest()
   const manifestAds = manifest.reduce((n, m) => n + m.ads, 0)
   const fixture = await startHnFixtureServer(replaySite(manifest))
@@ -58,7 +63,9 @@ export async function runReplay(opts: { dataDir?: string; extraEnv?: Record<stri
         query: 'SELECT thread_id, uniqExact(ad_id) AS n FROM ads FINAL GROUP BY thread_id',
         format: 'JSONEachRow',
       })
-      return new Map((await rs.json<{ thread_id: string; n: string }>()).map((r) => [r.thread_id, Number(r.n)]))
+      return new Map(
+        (await rs.json<{ thread_id: string; n: string }>()).map((r) => [r.thread_id, Number(r.n)]),
+      )
     },
     async close() {
       await runtime.stop('replay done')

@@ -30,7 +30,9 @@ function recordedThreadDates(): Map<string, Date> {
   const dates = new Map<string, Date>()
   if (!existsSync(API_DIR)) return dates
   for (const f of readdirSync(API_DIR).filter((n) => n.startsWith('itemsearch_'))) {
-    const wrapped = JSON.parse(readFileSync(join(API_DIR, f), 'utf8')) as { body: { hits: { objectID: string; created_at: string }[] } }
+    const wrapped = JSON.parse(readFileSync(join(API_DIR, f), 'utf8')) as {
+      body: { hits: { objectID: string; created_at: string }[] }
+    }
     for (const h of wrapped.body.hits) dates.set(String(h.objectID), new Date(h.created_at))
   }
   return dates

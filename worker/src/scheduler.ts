@@ -50,7 +50,13 @@ export class Scheduler {
     for (const t of tasks) {
       await this.deps.queue.enqueue(
         'scrape',
-        { kind: 'hn-thread-page', threadId: t.ref, month: t.label, threadCreatedAt: t.refCreatedAt.toISOString(), page: 1 },
+        {
+          kind: 'hn-thread-page',
+          threadId: t.ref,
+          month: t.label,
+          threadCreatedAt: t.refCreatedAt.toISOString(),
+          page: 1,
+        },
         { jobId: safeJobId('hn-thread', t.ref, 'p1') },
       )
     }
@@ -87,7 +93,12 @@ export class Scheduler {
         const last = Math.max(Date.parse(h?.lastSuccessAt ?? '') || 0, Date.parse(h?.lastErrorAt ?? '') || 0)
         return now - last >= b.everyMinutes * 60_000
       })
-      for (const b of due) await this.deps.queue.enqueue('scrape', { kind: 'board', sourceKey: b.id }, { jobId: `board-${b.id}` })
+      for (const b of due)
+        await this.deps.queue.enqueue(
+          'scrape',
+          { kind: 'board', sourceKey: b.id },
+          { jobId: `board-${b.id}` },
+        )
       if (due.length) this.deps.log.info({ boards: due.map((b) => b.id) }, 'boards queued')
       return due.map((b) => b.id)
     } catch (err) {
@@ -108,7 +119,10 @@ export class Scheduler {
       this.lastProgress = line
       const { threads } = s.backfill
       const pct = threads.total ? Math.round((100 * (threads.done + threads.failed)) / threads.total) : 0
-      this.deps.log.info({ ...s.backfill.threads, ads: s.ads, queues: s.queues, pct }, `backfill ${pct}%: ${line}`)
+      this.deps.log.info(
+        { ...s.backfill.threads, ads: s.ads, queues: s.queues, pct },
+        `backfill ${pct}%: ${line}`,
+      )
     } catch (err) {
       this.deps.log.debug({ err }, 'progress read failed')
     }

@@ -14,9 +14,11 @@ export function adsRoutes(deps: ApiDeps) {
     if (!skill) throw badParam('skill', 'required, a skill id such as python')
     if (!getSkill(skill)) throw badParam('skill', `unknown skill id '${skill.slice(0, 40)}'`)
     const limit = q.limit === undefined ? 20 : Number(q.limit)
-    if (!Number.isInteger(limit) || limit < 1 || limit > 200) throw badParam('limit', 'an integer from 1 to 200')
+    if (!Number.isInteger(limit) || limit < 1 || limit > 200)
+      throw badParam('limit', 'an integer from 1 to 200')
     const source = q.source?.trim() || null
-    if (source && !/^[a-z0-9-]{1,40}$/.test(source)) throw badParam('source', 'expected a source id such as hn')
+    if (source && !/^[a-z0-9-]{1,40}$/.test(source))
+      throw badParam('source', 'expected a source id such as hn')
     const from = parseDay('from', q.from, 'start')
     const to = parseDay('to', q.to, 'end')
     const ads = await queryAdsForSkill(deps.ch, { skill, from, to, source, limit })

@@ -6,7 +6,11 @@ import type { ApiDeps } from '../deps.ts'
 
 export function sourcesRoutes(deps: ApiDeps) {
   return new Hono().get('/', async (c) => {
-    const [health, hn, scrape] = await Promise.all([readSourceHealth(deps.ch), hnHealth(deps), deps.queue.counts('scrape')])
+    const [health, hn, scrape] = await Promise.all([
+      readSourceHealth(deps.ch),
+      hnHealth(deps),
+      deps.queue.counts('scrape'),
+    ])
     const boards = deps.sources.map((s) => {
       const h = health.get(s.id)
       return {
@@ -23,7 +27,10 @@ export function sourcesRoutes(deps: ApiDeps) {
         lastErrorAt: h?.lastErrorAt ?? null,
       }
     })
-    return c.json({ sources: [hn, ...boards], queue: { scrape: { waiting: scrape.waiting + scrape.delayed, active: scrape.active } } })
+    return c.json({
+      sources: [hn, ...boards],
+      queue: { scrape: { waiting: scrape.waiting + scrape.delayed, active: scrape.active } },
+    })
   })
 }
 
@@ -39,7 +46,8 @@ async function hnHealth(deps: ApiDeps) {
     format: 'JSONEachRow',
   })
   const r = (await rs.json<Record<string, string | number>>())[0] ?? {}
-  const iso = (v: unknown) => (typeof v === 'string' && !v.startsWith('1970') ? new Date(`${v.replace(' ', 'T')}Z`).toISOString() : null)
+  const iso = (v: unknown) =>
+    typeof v === 'string' && !v.startsWith('1970') ? new Date(`${v.replace(' ', 'T')}Z`).toISOString() : null
   return {
     id: 'hn',
     kind: 'hn',

@@ -11,7 +11,15 @@ describe('parseDay', () => {
   })
 
   it('rejects impossible or malformed dates naming the parameter', () => {
-    for (const raw of ['2026-13', '2026-00', '2026-02-30', '1900-01', 'yesterday', '2026-1', "2026-01' OR 1=1"]) {
+    for (const raw of [
+      '2026-13',
+      '2026-00',
+      '2026-02-30',
+      '1900-01',
+      'yesterday',
+      '2026-1',
+      "2026-01' OR 1=1",
+    ]) {
       expect(() => parseDay('from', raw, 'start'), raw).toThrow(/^from: expected a month/)
     }
   })

@@ -17,15 +17,24 @@ export function trendsRoutes(deps: ApiDeps) {
     const to = parseDay('to', q.to, 'end')
     if (from && to && from > to) throw badParam('from', 'must not be after to')
     const source = q.source?.trim() || null
-    if (source && !/^[a-z0-9-]{1,40}$/.test(source)) throw badParam('source', 'expected a source id such as hn')
+    if (source && !/^[a-z0-9-]{1,40}$/.test(source))
+      throw badParam('source', 'expected a source id such as hn')
     const points = await queryTrends(deps.ch, { skills, interval, from, to, source })
     return c.json({ interval, from, to, skills, points })
   })
 }
 
 function parseSkills(raw: string | undefined): string[] {
-  if (!raw?.trim()) throw badParam('skills', 'required, a comma-separated list of skill ids such as python,go')
-  const ids = [...new Set(raw.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean))]
+  if (!raw?.trim())
+    throw badParam('skills', 'required, a comma-separated list of skill ids such as python,go')
+  const ids = [
+    ...new Set(
+      raw
+        .split(',')
+        .map((s) => s.trim().toLowerCase())
+        .filter(Boolean),
+    ),
+  ]
   if (ids.length > MAX_SKILLS) throw badParam('skills', `at most ${MAX_SKILLS} skills`)
   for (const id of ids) {
     if (!getSkill(id)) throw badParam('skills', `unknown skill id '${id.slice(0, 40)}'`)

@@ -12,7 +12,9 @@ export class ProgressBar {
     if (this.stream.isTTY) {
       const width = 30
       const filled = Math.round((pct / 100) * width)
-      this.stream.write(`\r${this.label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${pct}% ${done}/${total} ${detail}\x1b[K`)
+      this.stream.write(
+        `\r${this.label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${pct}% ${done}/${total} ${detail}\x1b[K`,
+      )
     } else if (Date.now() - this.lastLine > 2000 || done === total) {
       this.lastLine = Date.now()
       this.stream.write(`${this.label}: ${pct}% ${done}/${total} ${detail}\n`)

@@ -15,12 +15,18 @@ export async function scrapeCommand(cfg: Config, args: string[], log: Logger): P
     return 2
   }
   const distributed = Boolean(cfg.REDIS_URL)
-  const runtime = await startRuntime({ ...cfg, SCHEDULER_ENABLED: false }, distributed ? [] : ['scrape', 'extract'])
+  const runtime = await startRuntime(
+    { ...cfg, SCHEDULER_ENABLED: false },
+    distributed ? [] : ['scrape', 'extract'],
+  )
   try {
     if (source !== 'hn' && !runtime.sources.sources.some((s) => s.id === source)) {
-      throw new Error(`no source '${source}' in ${cfg.SOURCES_FILE} (known: hn, ${runtime.sources.sources.map((s) => s.id).join(', ')})`)
+      throw new Error(
+        `no source '${source}' in ${cfg.SOURCES_FILE} (known: hn, ${runtime.sources.sources.map((s) => s.id).join(', ')})`,
+      )
     }
-    const payload = source === 'hn' ? ({ kind: 'hn-discover' } as const) : ({ kind: 'board', sourceKey: source } as const)
+    const payload =
+      source === 'hn' ? ({ kind: 'hn-discover' } as const) : ({ kind: 'board', sourceKey: source } as const)
     await runtime.queue.enqueue('scrape', payload)
     if (distributed) {
       console.error(`queued ${source}; the scrape workers will pick it up (see GET /api/v1/sources)`)
@@ -33,11 +39,21 @@ export async function scrapeCommand(cfg: Config, args: string[], log: Logger): P
       const s = await status()
       const added = s.ads.raw - before.ads.raw
       bar.update(s.ads.extracted - before.ads.extracted, Math.max(added, 1), `(${added} new ads stored)`)
-      if (!s.backfill.running || (s.queues.scrape.waiting + s.queues.scrape.active + s.queues.extract.waiting + s.queues.extract.active === 0)) break
+      if (
+        !s.backfill.running ||
+        s.queues.scrape.waiting +
+          s.queues.scrape.active +
+          s.queues.extract.waiting +
+          s.queues.extract.active ===
+          0
+      )
+        break
       await new Promise((r) => setTimeout(r, 300))
     }
     const after = await status()
-    bar.done(`scrape ${source}: ${after.ads.raw - before.ads.raw} new ads stored, ${after.ads.extracted} extracted in all`)
+    bar.done(
+      `scrape ${source}: ${after.ads.raw - before.ads.raw} new ads stored, ${after.ads.extracted} extracted in all`,
+    )
     return 0
   } catch (err) {
     log.error({ err: (err as Error).message }, 'scrape failed')

@@ -14,7 +14,8 @@ export function resolveEntry(target: string, sources: SourceEntry[]): SourceEntr
     // Any careers page: schema.org JobPosting markup on it or on the ad pages it links to.
     return sourceEntrySchema.parse({ id: 'adhoc-url', kind: 'jsonld', config: { url: target } })
   }
-  if (getSourceModule(target)) return sourceEntrySchema.parse({ id: `adhoc-${target}`, kind: target, config: {} })
+  if (getSourceModule(target))
+    return sourceEntrySchema.parse({ id: `adhoc-${target}`, kind: target, config: {} })
   const known = sources.map((s) => s.id).join(', ') || 'none configured'
   throw new Error(`'${target}' is not a source id (${known}), a source kind or an http(s) URL`)
 }

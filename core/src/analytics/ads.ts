@@ -30,10 +30,25 @@ export async function queryAdsForSkill(
               AND ({source:String} = '' OR a.source = {source:String})
             ORDER BY a.posted_at DESC, a.ad_id
             LIMIT {limit:UInt32}`,
-    query_params: { skill: q.skill, from: q.from ?? '1970-01-01', to: q.to ?? '2149-06-06', source: q.source ?? '', limit: q.limit },
+    query_params: {
+      skill: q.skill,
+      from: q.from ?? '1970-01-01',
+      to: q.to ?? '2149-06-06',
+      source: q.source ?? '',
+      limit: q.limit,
+    },
     format: 'JSONEachRow',
   })
-  const rows = await rs.json<{ ad_id: string; source: string; url: string; title: string; company: string; posted_at: string; evidence: string[]; inferred: number }>()
+  const rows = await rs.json<{
+    ad_id: string
+    source: string
+    url: string
+    title: string
+    company: string
+    posted_at: string
+    evidence: string[]
+    inferred: number
+  }>()
   return rows.map((r) => ({
     adId: r.ad_id,
     source: r.source,

@@ -12,7 +12,10 @@ export interface SystemStatus {
     startedAt: string | null
     updatedAt: string | null
   }
-  queues: { scrape: Pick<QueueCounts, 'waiting' | 'active'>; extract: Pick<QueueCounts, 'waiting' | 'active'> }
+  queues: {
+    scrape: Pick<QueueCounts, 'waiting' | 'active'>
+    extract: Pick<QueueCounts, 'waiting' | 'active'>
+  }
   extractorVersion: number
 }
 
@@ -40,7 +43,8 @@ export async function readStatus(
   const total = Number(tasks.total)
   const done = Number(tasks.done)
   const failed = Number(tasks.failed)
-  const busy = scrape.waiting + scrape.active + scrape.delayed + extract.waiting + extract.active + extract.delayed
+  const busy =
+    scrape.waiting + scrape.active + scrape.delayed + extract.waiting + extract.active + extract.delayed
   return {
     mode: queue.kind === 'bullmq' ? 'distributed' : 'embedded',
     ads: { raw: Number(raw.n), extracted: Number(extracted.n) },

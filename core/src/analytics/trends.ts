@@ -36,7 +36,12 @@ export async function queryTrends(ch: ClickHouseClient, q: TrendQuery): Promise<
   const filters = ['posted_day >= {from:Date}', 'posted_day <= {to:Date}']
   if (q.source) filters.push('source = {source:String}')
   const where = filters.join(' AND ')
-  const params = { from: q.from ?? '1970-01-01', to: q.to ?? '2149-06-06', source: q.source ?? '', skills: q.skills }
+  const params = {
+    from: q.from ?? '1970-01-01',
+    to: q.to ?? '2149-06-06',
+    source: q.source ?? '',
+    skills: q.skills,
+  }
 
   const [totals, skillCounts] = await Promise.all([
     rows<{ period: string; total: string }>(
@@ -73,7 +78,11 @@ function round(x: number, digits: number): number {
   return Math.round(x * f) / f
 }
 
-async function rows<T>(ch: ClickHouseClient, query: string, query_params: Record<string, unknown>): Promise<T[]> {
+async function rows<T>(
+  ch: ClickHouseClient,
+  query: string,
+  query_params: Record<string, unknown>,
+): Promise<T[]> {
   const rs = await ch.query({ query, query_params, format: 'JSONEachRow' })
   return rs.json<T>()
 }

@@ -42,18 +42,54 @@ describe('writer + trends', () => {
   it('flushes on size and time, and counts each ad once across re-writes and re-extractions', async () => {
     const writer = new BatchWriter(ch.client, { maxRows: 3, flushMs: 20 })
     const ad = (id: string, day: string, version: number) => ({
-      ad_id: id, source: 'hn', source_id: id, thread_id: 't', url: '', posted_at: `${day} 10:00:00`, posted_day: day,
-      company: '', title: '', seniority: 'unknown', work_mode: 'unknown', remote_region: '', country: '', employment_type: 'unknown',
-      role_family: 'other', industries: [], visa_sponsorship: null, skills: [], salary_raw: '', salary_min: null, salary_max: null,
-      salary_currency: '', salary_period: '', salary_kind: '', salary_source: '', salary_annual_min_usd: null,
-      salary_annual_max_usd: null, salary_confidence: 0, extractor_version: version, extracted_at: `2026-01-01 00:00:0${version}.000`,
+      ad_id: id,
+      source: 'hn',
+      source_id: id,
+      thread_id: 't',
+      url: '',
+      posted_at: `${day} 10:00:00`,
+      posted_day: day,
+      company: '',
+      title: '',
+      seniority: 'unknown',
+      work_mode: 'unknown',
+      remote_region: '',
+      country: '',
+      employment_type: 'unknown',
+      role_family: 'other',
+      industries: [],
+      visa_sponsorship: null,
+      skills: [],
+      salary_raw: '',
+      salary_min: null,
+      salary_max: null,
+      salary_currency: '',
+      salary_period: '',
+      salary_kind: '',
+      salary_source: '',
+      salary_annual_min_usd: null,
+      salary_annual_max_usd: null,
+      salary_confidence: 0,
+      extractor_version: version,
+      extracted_at: `2026-01-01 00:00:0${version}.000`,
     })
     const skill = (id: string, day: string, s: string, version: number) => ({
-      skill: s, posted_day: day, ad_id: id, extractor_version: version, source: 'hn', category: 'language', inferred: 0,
-      evidence: [s], extracted_at: `2026-01-01 00:00:0${version}.000`,
+      skill: s,
+      posted_day: day,
+      ad_id: id,
+      extractor_version: version,
+      source: 'hn',
+      category: 'language',
+      inferred: 0,
+      evidence: [s],
+      extracted_at: `2026-01-01 00:00:0${version}.000`,
     })
     await Promise.all([
-      writer.insert('ad_skills', [skill('a', '2026-01-05', 'python', 1), skill('b', '2026-01-06', 'python', 1), skill('c', '2026-02-01', 'go', 1)]),
+      writer.insert('ad_skills', [
+        skill('a', '2026-01-05', 'python', 1),
+        skill('b', '2026-01-06', 'python', 1),
+        skill('c', '2026-02-01', 'go', 1),
+      ]),
       writer.insert('ads', [ad('a', '2026-01-05', 1), ad('b', '2026-01-06', 1), ad('c', '2026-02-01', 1)]),
     ])
     // The same ads written again (a re-run), then ad b re-extracted at version 2 without python.
@@ -70,7 +106,13 @@ describe('writer + trends', () => {
       { period: '2026-02-01', skill: 'go', ads: 1, total: 1, share: 1 },
       { period: '2026-02-01', skill: 'python', ads: 0, total: 1, share: 0 },
     ])
-    const filtered = await queryTrends(ch.client, { skills: ['go'], interval: 'year', from: '2026-02-01', to: '2026-12-31', source: 'hn' })
+    const filtered = await queryTrends(ch.client, {
+      skills: ['go'],
+      interval: 'year',
+      from: '2026-02-01',
+      to: '2026-12-31',
+      source: 'hn',
+    })
     expect(filtered).toEqual([{ period: '2026-01-01', skill: 'go', ads: 1, total: 1, share: 1 }])
   })
 

@@ -57,7 +57,10 @@ export async function migrate(
       (version UInt32, name String, checksum String, applied_at DateTime64(3, 'UTC'))
       ENGINE = ReplacingMergeTree(applied_at) ORDER BY version`,
   })
-  const rs = await client.query({ query: 'SELECT DISTINCT version FROM schema_migrations', format: 'JSONEachRow' })
+  const rs = await client.query({
+    query: 'SELECT DISTINCT version FROM schema_migrations',
+    format: 'JSONEachRow',
+  })
   const applied = new Set((await rs.json<{ version: number }>()).map((r) => Number(r.version)))
   const done: number[] = []
   for (const m of migrations) {

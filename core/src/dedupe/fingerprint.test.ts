@@ -10,12 +10,15 @@ describe('fingerprint', () => {
     expect(fingerprintKey('Acme, Inc.', 'Senior Backend Engineer', 'Berlin, Germany')).toBe(
       fingerprintKey('ACME', 'Senior Backend Engineer ', 'berlin germany'),
     )
-    expect(fingerprintKey('Acme', 'Senior Backend Engineer', 'Berlin')).not.toBe(fingerprintKey('Acme', 'Frontend Engineer', 'Berlin'))
+    expect(fingerprintKey('Acme', 'Senior Backend Engineer', 'Berlin')).not.toBe(
+      fingerprintKey('Acme', 'Frontend Engineer', 'Berlin'),
+    )
   })
 
   it('finds reformatted copies of a description similar and different jobs not', () => {
     const copy = `About the role:\n\n${desc.replace(/\. /g, '.\n- ')}\nApply now!`
-    const other = 'Join our design team to craft delightful mobile experiences in Swift and Kotlin for millions of users worldwide every day.'
+    const other =
+      'Join our design team to craft delightful mobile experiences in Swift and Kotlin for millions of users worldwide every day.'
     expect(similarity(minhash(desc), minhash(copy))).toBeGreaterThanOrEqual(SAME_JOB_SIMILARITY)
     expect(similarity(minhash(desc), minhash(other))).toBeLessThan(0.2)
     expect(minhash(desc)).toEqual(minhash(desc))

@@ -34,7 +34,11 @@ export class BullmqQueue implements QueueBackend {
     return q
   }
 
-  async enqueue<N extends QueueName>(queue: N, payload: PayloadOf<N>, opts: EnqueueOptions = {}): Promise<void> {
+  async enqueue<N extends QueueName>(
+    queue: N,
+    payload: PayloadOf<N>,
+    opts: EnqueueOptions = {},
+  ): Promise<void> {
     const def = queues[queue]
     const data = def.payload.parse(payload)
     await this.queue(queue).add(queue, data, {
@@ -56,7 +60,11 @@ export class BullmqQueue implements QueueBackend {
         const parsed = def.payload.safeParse(job.data)
         if (!parsed.success) throw new UnrecoverableError(`invalid ${queue} payload: ${parsed.error.message}`)
         try {
-          await processor(parsed.data as PayloadOf<N>, { id: job.id ?? '?', attempt: job.attemptsMade + 1, queue })
+          await processor(parsed.data as PayloadOf<N>, {
+            id: job.id ?? '?',
+            attempt: job.attemptsMade + 1,
+            queue,
+          })
         } catch (err) {
           if (isPermanent(err)) throw new UnrecoverableError((err as Error).message)
           throw err
@@ -72,7 +80,10 @@ export class BullmqQueue implements QueueBackend {
       },
     )
     worker.on('failed', (job, err) =>
-      this.opts.log?.warn({ queue, jobId: job?.id, attempt: job?.attemptsMade, err: err.message }, 'job failed'),
+      this.opts.log?.warn(
+        { queue, jobId: job?.id, attempt: job?.attemptsMade, err: err.message },
+        'job failed',
+      ),
     )
     worker.on('error', (err) => this.opts.log?.error({ queue, err: err.message }, 'worker error'))
     this.workers.push(worker)

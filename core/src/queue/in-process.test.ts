@@ -55,10 +55,14 @@ describe('InProcessQueue', () => {
   it('close waits for running jobs', async () => {
     const q = new InProcessQueue()
     let finished = false
-    q.work('extract', async () => {
-      await new Promise((r) => setTimeout(r, 50))
-      finished = true
-    }, { concurrency: 1 })
+    q.work(
+      'extract',
+      async () => {
+        await new Promise((r) => setTimeout(r, 50))
+        finished = true
+      },
+      { concurrency: 1 },
+    )
     await q.enqueue('extract', { adIds: ['a'] })
     await new Promise((r) => setTimeout(r, 5))
     await q.close(5000)

@@ -42,7 +42,11 @@ export class InProcessQueue implements QueueBackend {
     return l
   }
 
-  async enqueue<N extends QueueName>(queue: N, payload: PayloadOf<N>, opts: EnqueueOptions = {}): Promise<void> {
+  async enqueue<N extends QueueName>(
+    queue: N,
+    payload: PayloadOf<N>,
+    opts: EnqueueOptions = {},
+  ): Promise<void> {
     const parsed = queues[queue].payload.parse(payload)
     const lane = this.lane(queue)
     const id = opts.jobId ?? `${queue}-${++seq}`
@@ -147,8 +151,12 @@ export class InProcessQueue implements QueueBackend {
     }
     if (dropped) this.log?.info({ dropped }, 'queued jobs dropped; the start-up sweep re-queues their work')
     const deadline = new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), deadlineMs).unref())
-    const outcome = await Promise.race([Promise.allSettled([...this.activeRuns]).then(() => 'done'), deadline])
-    if (outcome === 'timeout') this.log?.warn({ running: this.activeRuns.size }, 'jobs still running at deadline')
+    const outcome = await Promise.race([
+      Promise.allSettled([...this.activeRuns]).then(() => 'done'),
+      deadline,
+    ])
+    if (outcome === 'timeout')
+      this.log?.warn({ running: this.activeRuns.size }, 'jobs still running at deadline')
     for (const w of this.idleWaiters.splice(0)) w()
   }
 }

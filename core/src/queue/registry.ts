@@ -44,7 +44,11 @@ export type ExtractPayload = z.infer<typeof extractPayload>
 
 export const queues = {
   scrape: defineQueue({ name: 'scrape', payload: scrapePayload, options: { attempts: 5, backoffMs: 2_000 } }),
-  extract: defineQueue({ name: 'extract', payload: extractPayload, options: { attempts: 8, backoffMs: 500 } }),
+  extract: defineQueue({
+    name: 'extract',
+    payload: extractPayload,
+    options: { attempts: 8, backoffMs: 500 },
+  }),
 } as const
 
 export type QueueName = keyof typeof queues

@@ -98,8 +98,8 @@ describe('decodeHtmlEntities', () => {
 
 describe('htmlToText block layout: list items wrapping paragraphs', () => {
   it('keeps the bullet on the item line', () => {
-    expect(htmlToText('<ul><li><p>Build APIs</p></li><li><p>Run Go</p></li></ul><p>After</p>', { blocks: true })).toBe(
-      '- Build APIs\n\n- Run Go\n\nAfter',
-    )
+    expect(
+      htmlToText('<ul><li><p>Build APIs</p></li><li><p>Run Go</p></li></ul><p>After</p>', { blocks: true }),
+    ).toBe('- Build APIs\n\n- Run Go\n\nAfter')
   })
 })

@@ -139,14 +139,16 @@ function blockLayoutBreak(tag: Tag): string {
 }
 
 function tidyBlocks(text: string): string {
-  return text
-    .split('\n')
-    .map((line) => line.trim())
-    .join('\n')
-    // `<li><p>item</p></li>` (Ashby, Greenhouse): the bullet belongs on the item's first line.
-    .replace(/^-\n+(?=[^\n])/gm, '- ')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim()
+  return (
+    text
+      .split('\n')
+      .map((line) => line.trim())
+      .join('\n')
+      // `<li><p>item</p></li>` (Ashby, Greenhouse): the bullet belongs on the item's first line.
+      .replace(/^-\n+(?=[^\n])/gm, '- ')
+      .replace(/\n{3,}/g, '\n\n')
+      .trim()
+  )
 }
 
 /** HN shows long URLs shortened ("https://example.com/jobs/backe..."); the href has the full one. */

@@ -33,16 +33,30 @@ export async function assignDedupeKeys(
   const known = await rs.json<{ fp_key: string; ad_id: string; dedupe_key: string; minhash: number[] }>()
   // Earlier items of this same batch are candidates too (one board listing a job twice, or two
   // boards read in one run).
-  const candidates = known.map((k) => ({ key: k.fp_key, adId: k.ad_id, dedupe: k.dedupe_key, sig: k.minhash.map(Number) }))
+  const candidates = known.map((k) => ({
+    key: k.fp_key,
+    adId: k.ad_id,
+    dedupe: k.dedupe_key,
+    sig: k.minhash.map(Number),
+  }))
   const rows = []
   for (const p of prints) {
-    const match = candidates.find((c) => c.key === p.key && c.adId !== p.adId && similarity(c.sig, p.sig) >= SAME_JOB_SIMILARITY)
+    const match = candidates.find(
+      (c) => c.key === p.key && c.adId !== p.adId && similarity(c.sig, p.sig) >= SAME_JOB_SIMILARITY,
+    )
     const existing = candidates.find((c) => c.adId === p.adId)
     const dedupe = existing?.dedupe ?? match?.dedupe ?? p.adId
     result.set(p.adId, dedupe)
     if (!existing) {
       candidates.push({ key: p.key, adId: p.adId, dedupe, sig: p.sig })
-      rows.push({ fp_key: p.key, ad_id: p.adId, dedupe_key: dedupe, source: p.source, minhash: p.sig, created_at: toDateTime64(Date.now()) })
+      rows.push({
+        fp_key: p.key,
+        ad_id: p.adId,
+        dedupe_key: dedupe,
+        source: p.source,
+        minhash: p.sig,
+        created_at: toDateTime64(Date.now()),
+      })
     }
   }
   await writer.insert('ad_fingerprints', rows)

@@ -16,7 +16,11 @@ export async function updatePresence(
     query_params: { k: sourceKey },
     format: 'JSONEachRow',
   })
-  const before = new Map((await rs.json<{ ad_id: string; first_seen_at: string; last_seen_at: string; open: number }>()).map((r) => [r.ad_id, r]))
+  const before = new Map(
+    (await rs.json<{ ad_id: string; first_seen_at: string; last_seen_at: string; open: number }>()).map(
+      (r) => [r.ad_id, r],
+    ),
+  )
   const now = toDateTime64(Date.now())
   const seen = new Set(seenIds)
   const rows: Record<string, unknown>[] = seenIds.map((id) => ({
@@ -31,7 +35,14 @@ export async function updatePresence(
   for (const [id, r] of before) {
     if (seen.has(id) || !Number(r.open)) continue
     closed++
-    rows.push({ source_key: sourceKey, ad_id: id, first_seen_at: r.first_seen_at, last_seen_at: r.last_seen_at, closed_at: now, updated_at: now })
+    rows.push({
+      source_key: sourceKey,
+      ad_id: id,
+      first_seen_at: r.first_seen_at,
+      last_seen_at: r.last_seen_at,
+      closed_at: now,
+      updated_at: now,
+    })
   }
   await writer.insert('ad_presence', rows)
   return { newIds: new Set(seenIds.filter((id) => !before.has(id))), closed }

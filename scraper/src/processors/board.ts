@@ -22,7 +22,10 @@ export interface BoardRun {
 }
 
 /** List a board without storing anything (`stackradar sources test`). */
-export async function listBoard(deps: Pick<ScrapeDeps, 'sourceHttp'>, entry: SourceEntry): Promise<SourceListing> {
+export async function listBoard(
+  deps: Pick<ScrapeDeps, 'sourceHttp'>,
+  entry: SourceEntry,
+): Promise<SourceListing> {
   const module = getSourceModule(entry.kind)
   if (!module) throw new PermanentError(`source ${entry.id}: unknown kind '${entry.kind}'`)
   const parsed = module.configSchema.safeParse(entry.config)
@@ -77,7 +80,10 @@ export async function scrapeBoard(deps: ScrapeDeps, sourceKey: string): Promise<
     lastError: previous?.lastError ?? '',
     lastErrorAt: previous?.lastErrorAt ?? null,
   })
-  deps.log.info({ source: sourceKey, seen: ads.length, changed: changed.length, new: newIds.size, closed }, 'board stored')
+  deps.log.info(
+    { source: sourceKey, seen: ads.length, changed: changed.length, new: newIds.size, closed },
+    'board stored',
+  )
   return { seen: ads.length, changed: changed.length, fresh: newIds.size, closed }
 }
 

@@ -9,7 +9,10 @@ import { buildAlgoliaStorySearchUrl, parseAlgoliaStorySearch, type HnThreadRef }
 const MAX_SEARCH_PAGES = 50
 
 /** First day (UTC) of the first month to cover. */
-export function backfillStart(cfg: { HN_SINCE?: string | undefined; HN_MONTHS: number }, now = new Date()): Date {
+export function backfillStart(
+  cfg: { HN_SINCE?: string | undefined; HN_MONTHS: number },
+  now = new Date(),
+): Date {
   if (cfg.HN_SINCE) return new Date(`${cfg.HN_SINCE}-01T00:00:00Z`)
   return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - (cfg.HN_MONTHS - 1), 1))
 }
@@ -19,7 +22,10 @@ export async function discoverHnThreads(deps: ScrapeDeps): Promise<HnThreadRef[]
   const since = backfillStart(cfg)
   const threads = new Map<string, HnThreadRef>()
   for (let page = 0; page < MAX_SEARCH_PAGES; page++) {
-    const url = buildAlgoliaStorySearchUrl(cfg.HN_ALGOLIA_URL, { sinceUnix: Math.floor(since.getTime() / 1000), page })
+    const url = buildAlgoliaStorySearchUrl(cfg.HN_ALGOLIA_URL, {
+      sinceUnix: Math.floor(since.getTime() / 1000),
+      page,
+    })
     let body: unknown
     try {
       body = (await deps.sourceHttp.json(url)).data
@@ -49,7 +55,13 @@ export async function queueThreads(deps: ScrapeDeps, found: HnThreadRef[]): Prom
     if (task?.status === 'done' && t.createdAt.getTime() < rescanAfter) continue
     await deps.queue.enqueue(
       'scrape',
-      { kind: 'hn-thread-page', threadId: t.id, month: t.month, threadCreatedAt: t.createdAt.toISOString(), page: 1 },
+      {
+        kind: 'hn-thread-page',
+        threadId: t.id,
+        month: t.month,
+        threadCreatedAt: t.createdAt.toISOString(),
+        page: 1,
+      },
       { jobId: safeJobId('hn-thread', t.id, 'p1') },
     )
     queued++

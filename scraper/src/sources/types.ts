@@ -30,8 +30,14 @@ export interface NormalizedAd {
 
 /** HTTP as a source sees it: polite, retried, size-limited fetches provided by the pipeline. */
 export interface SourceHttp {
-  text(url: string, opts?: { headers?: Record<string, string> }): Promise<{ status: number; body: string; url: string }>
-  json(url: string, opts?: { headers?: Record<string, string> }): Promise<{ status: number; data: unknown; url: string }>
+  text(
+    url: string,
+    opts?: { headers?: Record<string, string> },
+  ): Promise<{ status: number; body: string; url: string }>
+  json(
+    url: string,
+    opts?: { headers?: Record<string, string> },
+  ): Promise<{ status: number; data: unknown; url: string }>
   /** HTML after JavaScript ran (Playwright browser pool), for boards rendered client-side. */
   rendered(url: string): Promise<{ status: number; body: string; url: string }>
 }

@@ -16,7 +16,8 @@ interface BoardPayload {
 }
 
 export function toAdInput(raw: StoredRawAd): AdInput {
-  if (raw.payload_format === 'hn-html') return { id: raw.ad_id, text: htmlToText(raw.payload), source: raw.source }
+  if (raw.payload_format === 'hn-html')
+    return { id: raw.ad_id, text: htmlToText(raw.payload), source: raw.source }
   if (raw.payload_format === 'board-json') {
     let payload: BoardPayload = {}
     try {

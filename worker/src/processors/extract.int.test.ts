@@ -19,8 +19,17 @@ const cfg = parseConfig({ DATA_DIR: mkdtempSync(join(tmpdir(), 'stackradar-reext
 
 function rawAd(id: string, html: string, fetchedAt: string) {
   return {
-    ad_id: id, source: 'hn', source_id: id, thread_id: 't1', url: '', posted_at: '2026-03-02 10:00:00',
-    date_source: 'absolute', payload_format: 'hn-html', payload: html, content_hash: '1', fetched_at: fetchedAt,
+    ad_id: id,
+    source: 'hn',
+    source_id: id,
+    thread_id: 't1',
+    url: '',
+    posted_at: '2026-03-02 10:00:00',
+    date_source: 'absolute',
+    payload_format: 'hn-html',
+    payload: html,
+    content_hash: '1',
+    fetched_at: fetchedAt,
   }
 }
 
@@ -38,19 +47,40 @@ describe('re-extraction', () => {
   it('switches every ad to the new version without double counting', async () => {
     await ch.client.insert({
       table: 'raw_ads',
-      values: [rawAd('hn:1', 'Acme | Backend | Python and Go', '2026-03-02 10:00:00.000'), rawAd('hn:2', 'Beta | Python', '2026-03-02 10:00:00.000')],
+      values: [
+        rawAd('hn:1', 'Acme | Backend | Python and Go', '2026-03-02 10:00:00.000'),
+        rawAd('hn:2', 'Beta | Python', '2026-03-02 10:00:00.000'),
+      ],
       format: 'JSONEachRow',
     })
-    const deps = { cfg, ch: ch.client, queue: new InProcessQueue(), writer, log: logger('test'), sources: { allowPrivate: [], sources: [] } }
+    const deps = {
+      cfg,
+      ch: ch.client,
+      queue: new InProcessQueue(),
+      writer,
+      log: logger('test'),
+      sources: { allowPrivate: [], sources: [] },
+    }
     await extractAds(deps, { adIds: ['hn:1', 'hn:2'] }, 1)
     const v1 = await queryTrends(ch.client, { skills: ['python', 'go'], interval: 'month' })
-    expect(v1.map((p) => [p.skill, p.ads, p.total])).toEqual([['go', 1, 2], ['python', 2, 2]])
+    expect(v1.map((p) => [p.skill, p.ads, p.total])).toEqual([
+      ['go', 1, 2],
+      ['python', 2, 2],
+    ])
 
     // The stored ad's text changes (a corrected record), and a new extractor version runs.
-    await ch.client.insert({ table: 'raw_ads', values: [rawAd('hn:2', 'Beta | Rust only', '2026-03-03 10:00:00.000')], format: 'JSONEachRow' })
+    await ch.client.insert({
+      table: 'raw_ads',
+      values: [rawAd('hn:2', 'Beta | Rust only', '2026-03-03 10:00:00.000')],
+      format: 'JSONEachRow',
+    })
     await extractAds(deps, { adIds: ['hn:1', 'hn:2'] }, 2)
     const v2 = await queryTrends(ch.client, { skills: ['python', 'go', 'rust'], interval: 'month' })
-    expect(v2.map((p) => [p.skill, p.ads, p.total])).toEqual([['go', 1, 2], ['python', 1, 2], ['rust', 1, 2]])
+    expect(v2.map((p) => [p.skill, p.ads, p.total])).toEqual([
+      ['go', 1, 2],
+      ['python', 1, 2],
+      ['rust', 1, 2],
+    ])
 
     // Running the same version again changes nothing.
     await extractAds(deps, { adIds: ['hn:1', 'hn:2'] }, 2)

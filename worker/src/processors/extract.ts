@@ -19,14 +19,17 @@ export async function extractAds(
   })
   const raws = await rs.json<StoredRawAd>()
   if (raws.length < new Set(job.adIds).size) {
-    throw new NotReadyError(`${new Set(job.adIds).size - raws.length} of ${job.adIds.length} raw ads not stored yet`)
+    throw new NotReadyError(
+      `${new Set(job.adIds).size - raws.length} of ${job.adIds.length} raw ads not stored yet`,
+    )
   }
   const now = new Date()
   const ads = []
   const skills = []
   for (const raw of raws) {
     const extraction = extractAd(toAdInput(raw))
-    if (extraction.error) deps.log.error({ adId: raw.ad_id, err: extraction.error }, 'extractor failed on ad; stored empty')
+    if (extraction.error)
+      deps.log.error({ adId: raw.ad_id, err: extraction.error }, 'extractor failed on ad; stored empty')
     const rows = buildRows(raw, extraction, version, now)
     ads.push(rows.ad)
     skills.push(...rows.skills)

@@ -1,8 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs'
-import { createServer, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { SourceHttp } from '../types.ts'
+import { describe, expect, it } from 'vitest'
+import { fetchHttp, useLocalTestServer } from '../shared/test-server.ts'
 import { ashbySource } from './index.ts'
 import { parseAshbyJobBoard } from './parse.ts'
 import { parseAshbyRenderedBoard } from './parse-rendered.ts'
@@ -89,25 +87,16 @@ describe('parseAshbyRenderedBoard', () => {
 })
 
 describe('ashbySource.list against a local server', () => {
-  let server: Server
-  let baseUrl: string
-  const seen: string[] = []
-  beforeAll(async () => {
-    server = createServer((req, res) => {
-      seen.push(req.url ?? '')
-      if (req.url === '/posting-api/job-board/zephyrlabs?includeCompensation=true') {
-        res.writeHead(200, { 'content-type': 'application/json' }).end(apiFixture)
-      } else if (req.url === '/zephyrlabs') {
-        res.writeHead(200, { 'content-type': 'text/html' }).end(renderedFixture)
-      } else res.writeHead(404).end('not found')
-    })
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-    baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  const server = useLocalTestServer((req, res) => {
+    if (req.url === '/posting-api/job-board/zephyrlabs?includeCompensation=true') {
+      res.writeHead(200, { 'content-type': 'application/json' }).end(apiFixture)
+    } else if (req.url === '/zephyrlabs') {
+      res.writeHead(200, { 'content-type': 'text/html' }).end(renderedFixture)
+    } else res.writeHead(404).end('not found')
   })
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())))
 
   it('reads the Posting API by default', async () => {
-    const listing = await ashbySource.list({ board: 'zephyrlabs' }, { baseUrl, http: fetchHttp })
+    const listing = await ashbySource.list({ board: 'zephyrlabs' }, { baseUrl: server.url, http: fetchHttp })
     expect(listing).toMatchObject({ requests: 1, warnings: [] })
     expect(listing.ads).toHaveLength(2)
     expect(listing.ads[0]?.company).toBe('zephyrlabs')
@@ -115,27 +104,11 @@ describe('ashbySource.list against a local server', () => {
 
   it('reads the rendered board page when render is set', async () => {
     const listing = await ashbySource.list(
-      { board: 'zephyrlabs', render: true, siteBaseUrl: baseUrl },
+      { board: 'zephyrlabs', render: true, siteBaseUrl: server.url },
       { baseUrl: 'http://unused.invalid', http: fetchHttp },
     )
-    expect(seen).toContain('/zephyrlabs')
+    expect(server.seen).toContain('/zephyrlabs')
     expect(listing.ads).toHaveLength(3)
-    expect(listing.ads[0]?.url).toBe(`${baseUrl}/zephyrlabs/4b6e1c2a-0d3f-4e5a-9b7c-1a2b3c4d5e01`)
+    expect(listing.ads[0]?.url).toBe(`${server.url}/zephyrlabs/4b6e1c2a-0d3f-4e5a-9b7c-1a2b3c4d5e01`)
   })
 })
-
-// A minimal real SourceHttp on Node's fetch; `rendered` is plain text here (the fixture is already "rendered").
-const fetchHttp: SourceHttp = {
-  async text(url) {
-    const res = await fetch(url)
-    return { status: res.status, body: await res.text(), url: res.url }
-  },
-  async json(url) {
-    const res = await fetch(url)
-    const body = await res.text()
-    return { status: res.status, data: res.ok ? JSON.parse(body) : body, url: res.url }
-  },
-  async rendered(url) {
-    return this.text(url)
-  },
-}

@@ -1,5 +1,6 @@
 // Ashby job boards: the public Posting API, or (render: true) the JavaScript-rendered board page.
 import { z } from 'zod'
+import { getJson, trimBaseUrl } from '../shared/http.ts'
 import type { SourceModule } from '../types.ts'
 import { parseAshbyJobBoard } from './parse.ts'
 import { parseAshbyRenderedBoard } from './parse-rendered.ts'
@@ -25,14 +26,12 @@ export const ashbySource: SourceModule<AshbyConfig> = {
     const company = config.company ?? config.board
     const board = encodeURIComponent(config.board)
     if (config.render) {
-      const url = `${(config.siteBaseUrl ?? DEFAULT_SITE_BASE).replace(/\/+$/, '')}/${board}`
+      const url = `${trimBaseUrl(config.siteBaseUrl ?? DEFAULT_SITE_BASE)}/${board}`
       const res = await http.rendered(url)
       if (res.status >= 400) throw new Error(`ashby: rendering ${url} returned HTTP ${res.status}`)
       return { ...parseAshbyRenderedBoard(res.body, res.url || url, config.board, company), requests: 1 }
     }
-    const url = `${baseUrl.replace(/\/+$/, '')}/posting-api/job-board/${board}?includeCompensation=true`
-    const res = await http.json(url)
-    if (res.status >= 400) throw new Error(`ashby: GET ${url} returned HTTP ${res.status}`)
-    return { ...parseAshbyJobBoard(res.data, company), requests: 1 }
+    const url = `${trimBaseUrl(baseUrl)}/posting-api/job-board/${board}?includeCompensation=true`
+    return { ...parseAshbyJobBoard(await getJson(http, url, 'ashby'), company), requests: 1 }
   },
 }

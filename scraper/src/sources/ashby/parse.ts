@@ -1,6 +1,8 @@
 // Ashby Posting API (`/posting-api/job-board/{board}?includeCompensation=true`) → normalised ads. Pure.
 import { z } from 'zod'
 import { htmlToText } from '@stackradar/core/text/html-to-text'
+import { parseDate } from '../shared/dates.ts'
+import { JobsEnvelope, parseEnvelope, parseJobs } from '../shared/parse-jobs.ts'
 import type { NormalizedAd, SalaryPeriod } from '../types.ts'
 
 const SummaryComponent = z.object({
@@ -36,8 +38,6 @@ const AshbyJob = z.object({
 })
 type AshbyJob = z.infer<typeof AshbyJob>
 
-const AshbyBody = z.object({ jobs: z.array(z.unknown()) })
-
 // Ashby writes intervals as ISO-like durations: '1 YEAR', '1 MONTH', '1 HOUR'.
 const INTERVALS: Record<string, SalaryPeriod> = {
   '1 YEAR': 'year',
@@ -51,18 +51,14 @@ export function parseAshbyJobBoard(
   body: unknown,
   company: string | null,
 ): { ads: NormalizedAd[]; warnings: string[] } {
-  const envelope = AshbyBody.safeParse(body)
-  if (!envelope.success)
-    throw new Error(`ashby: response is not { jobs: [...] }: ${describeIssues(envelope.error)}`)
-  const ads: NormalizedAd[] = []
-  const warnings: string[] = []
-  envelope.data.jobs.forEach((item, index) => {
-    const job = AshbyJob.safeParse(item)
-    if (!job.success) warnings.push(`ashby: job #${index} skipped: ${describeIssues(job.error)}`)
+  const { jobs } = parseEnvelope(JobsEnvelope, body, 'ashby')
+  return parseJobs(
+    jobs,
+    AshbyJob,
     // Unlisted jobs are reachable by link only; they are not public ads of the board.
-    else if (job.data.isListed !== false) ads.push(toAd(job.data, item, company))
-  })
-  return { ads, warnings }
+    (job, raw) => (job.isListed !== false ? toAd(job, raw, company) : null),
+    { label: 'ashby: job' },
+  )
 }
 
 function toAd(job: AshbyJob, raw: unknown, company: string | null): NormalizedAd {
@@ -106,14 +102,4 @@ function salaryOf(components: z.infer<typeof SummaryComponent>[]): NormalizedAd[
     return { min, max, currency: c.currencyCode.toUpperCase(), period }
   }
   return null
-}
-
-function parseDate(value: string | null | undefined): Date | null {
-  if (!value) return null
-  const date = new Date(value)
-  return Number.isNaN(date.getTime()) ? null : date
-}
-
-function describeIssues(error: z.ZodError): string {
-  return error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')
 }

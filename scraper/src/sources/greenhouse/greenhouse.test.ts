@@ -1,8 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs'
-import { createServer, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { SourceHttp } from '../types.ts'
+import { describe, expect, it } from 'vitest'
+import { fetchHttp, useLocalTestServer } from '../shared/test-server.ts'
 import { greenhouseSource } from './index.ts'
 import { parseGreenhouseJobs } from './parse.ts'
 
@@ -66,48 +64,26 @@ describe.skipIf(!existsSync(recorded))('parseGreenhouseJobs on the recorded GitL
 })
 
 describe('greenhouseSource.list against a local server', () => {
-  let server: Server
-  let baseUrl: string
-  const seen: string[] = []
-  beforeAll(async () => {
-    server = createServer((req, res) => {
-      seen.push(req.url ?? '')
-      if (req.url === '/v1/boards/acmecloud/jobs?content=true') {
-        res.writeHead(200, { 'content-type': 'application/json' }).end(fixture)
-      } else res.writeHead(404).end('not found')
-    })
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-    baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  const server = useLocalTestServer((req, res) => {
+    if (req.url === '/v1/boards/acmecloud/jobs?content=true') {
+      res.writeHead(200, { 'content-type': 'application/json' }).end(fixture)
+    } else res.writeHead(404).end('not found')
   })
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())))
 
   it('fetches the board and returns its ads', async () => {
-    const listing = await greenhouseSource.list({ board: 'acmecloud' }, { baseUrl, http: fetchHttp })
-    expect(seen).toEqual(['/v1/boards/acmecloud/jobs?content=true'])
+    const listing = await greenhouseSource.list(
+      { board: 'acmecloud' },
+      { baseUrl: server.url, http: fetchHttp },
+    )
+    expect(server.seen).toEqual(['/v1/boards/acmecloud/jobs?content=true'])
     expect(listing.requests).toBe(1)
     expect(listing.warnings).toEqual([])
     expect(listing.ads.map((a) => a.sourceId)).toEqual(['7001001001', '7001001002'])
   })
 
   it('fails on an HTTP error', async () => {
-    await expect(greenhouseSource.list({ board: 'missing' }, { baseUrl, http: fetchHttp })).rejects.toThrow(
-      /404/,
-    )
+    await expect(
+      greenhouseSource.list({ board: 'missing' }, { baseUrl: server.url, http: fetchHttp }),
+    ).rejects.toThrow(/404/)
   })
 })
-
-// A minimal real SourceHttp on Node's fetch (the pipeline's adds politeness and retries).
-const fetchHttp: SourceHttp = {
-  async text(url) {
-    const res = await fetch(url)
-    return { status: res.status, body: await res.text(), url: res.url }
-  },
-  async json(url) {
-    const res = await fetch(url)
-    const body = await res.text()
-    return { status: res.status, data: res.ok ? JSON.parse(body) : body, url: res.url }
-  },
-  async rendered(url) {
-    return this.text(url)
-  },
-}

@@ -1,5 +1,6 @@
 // Greenhouse job boards (boards-api.greenhouse.io): one board token per configured source.
 import { z } from 'zod'
+import { getJson, trimBaseUrl } from '../shared/http.ts'
 import type { SourceModule } from '../types.ts'
 import { parseGreenhouseJobs } from './parse.ts'
 
@@ -15,10 +16,9 @@ export const greenhouseSource: SourceModule<GreenhouseConfig> = {
   configSchema: GreenhouseConfig,
   defaultBaseUrl: 'https://boards-api.greenhouse.io',
   async list(config, { baseUrl, http }) {
-    const url = `${baseUrl.replace(/\/+$/, '')}/v1/boards/${encodeURIComponent(config.board)}/jobs?content=true`
-    const res = await http.json(url)
-    if (res.status >= 400) throw new Error(`greenhouse: GET ${url} returned HTTP ${res.status}`)
-    const { ads, warnings } = parseGreenhouseJobs(res.data, { company: config.company })
+    const url = `${trimBaseUrl(baseUrl)}/v1/boards/${encodeURIComponent(config.board)}/jobs?content=true`
+    const data = await getJson(http, url, 'greenhouse')
+    const { ads, warnings } = parseGreenhouseJobs(data, { company: config.company })
     return { ads, requests: 1, warnings }
   },
 }

@@ -3,6 +3,8 @@
 import { z } from 'zod'
 import { decodeHtmlEntities } from '@stackradar/core/text/html-entities'
 import { htmlToText } from '@stackradar/core/text/html-to-text'
+import { parseDate } from '../shared/dates.ts'
+import { JobsEnvelope, parseEnvelope, parseJobs } from '../shared/parse-jobs.ts'
 import type { NormalizedAd } from '../types.ts'
 
 const GreenhouseJob = z.object({
@@ -18,8 +20,6 @@ const GreenhouseJob = z.object({
 })
 type GreenhouseJob = z.infer<typeof GreenhouseJob>
 
-const GreenhouseBody = z.object({ jobs: z.array(z.unknown()) })
-
 export interface ParseOptions {
   /** Company name from the config; the board's own `company_name` is used when absent. */
   company?: string | undefined
@@ -29,17 +29,8 @@ export function parseGreenhouseJobs(
   body: unknown,
   opts: ParseOptions = {},
 ): { ads: NormalizedAd[]; warnings: string[] } {
-  const envelope = GreenhouseBody.safeParse(body)
-  if (!envelope.success)
-    throw new Error(`greenhouse: response is not { jobs: [...] }: ${describeIssues(envelope.error)}`)
-  const ads: NormalizedAd[] = []
-  const warnings: string[] = []
-  envelope.data.jobs.forEach((item, index) => {
-    const job = GreenhouseJob.safeParse(item)
-    if (job.success) ads.push(toAd(job.data, item, opts))
-    else warnings.push(`greenhouse: job #${index} skipped: ${describeIssues(job.error)}`)
-  })
-  return { ads, warnings }
+  const { jobs } = parseEnvelope(JobsEnvelope, body, 'greenhouse')
+  return parseJobs(jobs, GreenhouseJob, (job, raw) => toAd(job, raw, opts), { label: 'greenhouse: job' })
 }
 
 function toAd(job: GreenhouseJob, raw: unknown, opts: ParseOptions): NormalizedAd {
@@ -60,14 +51,4 @@ function toAd(job: GreenhouseJob, raw: unknown, opts: ParseOptions): NormalizedA
     tags: (job.departments ?? []).map((d) => d.name),
     raw,
   }
-}
-
-function parseDate(value: string | null | undefined): Date | null {
-  if (!value) return null
-  const date = new Date(value)
-  return Number.isNaN(date.getTime()) ? null : date
-}
-
-function describeIssues(error: z.ZodError): string {
-  return error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')
 }

@@ -1,8 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs'
-import { createServer, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { SourceHttp } from '../types.ts'
+import { describe, expect, it } from 'vitest'
+import { fetchHttp, useLocalTestServer } from '../shared/test-server.ts'
 import { himalayasSource } from './index.ts'
 import { parseHimalayasPage } from './parse.ts'
 
@@ -59,58 +57,33 @@ describe.skipIf(!existsSync(recorded))('parseHimalayasPage on the recorded page'
 })
 
 describe('himalayasSource.list against a local server', () => {
-  let server: Server
-  let baseUrl: string
   let mode: 'finite' | 'endless' | 'empty-second' = 'finite'
-  const seen: string[] = []
-  beforeAll(async () => {
-    server = createServer((req, res) => {
-      seen.push(req.url ?? '')
-      const url = new URL(req.url ?? '/', 'http://x')
-      const offset = Number(url.searchParams.get('offset'))
-      if (url.pathname !== '/jobs/api') return void res.writeHead(404).end()
-      // The fixture pages hold 2 jobs although 100 were asked for, like a server that caps `limit`.
-      let body = offset === 0 ? page0 : page1
-      if (mode === 'endless') body = JSON.stringify({ ...JSON.parse(page0), totalCount: 100000 })
-      if (mode === 'empty-second' && offset > 0) body = JSON.stringify({ totalCount: 100000, jobs: [] })
-      res.writeHead(200, { 'content-type': 'application/json' }).end(body)
-    })
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-    baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  const server = useLocalTestServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://x')
+    const offset = Number(url.searchParams.get('offset'))
+    if (url.pathname !== '/jobs/api') return void res.writeHead(404).end()
+    // The fixture pages hold 2 jobs although 100 were asked for, like a server that caps `limit`.
+    let body = offset === 0 ? page0 : page1
+    if (mode === 'endless') body = JSON.stringify({ ...JSON.parse(page0), totalCount: 100000 })
+    if (mode === 'empty-second' && offset > 0) body = JSON.stringify({ totalCount: 100000, jobs: [] })
+    res.writeHead(200, { 'content-type': 'application/json' }).end(body)
   })
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())))
 
   it('pages by offset until totalCount is reached', async () => {
     mode = 'finite'
-    seen.length = 0
-    const listing = await himalayasSource.list({}, { baseUrl, http: fetchHttp })
-    expect(seen).toEqual(['/jobs/api?limit=100&offset=0', '/jobs/api?limit=100&offset=2'])
+    server.seen.length = 0
+    const listing = await himalayasSource.list({}, { baseUrl: server.url, http: fetchHttp })
+    expect(server.seen).toEqual(['/jobs/api?limit=100&offset=0', '/jobs/api?limit=100&offset=2'])
     expect(listing).toMatchObject({ requests: 2, warnings: [] })
     expect(listing.ads).toHaveLength(3)
   })
 
   it('stops at an empty page, and at maxPages', async () => {
     mode = 'empty-second'
-    expect((await himalayasSource.list({}, { baseUrl, http: fetchHttp })).requests).toBe(2)
+    expect((await himalayasSource.list({}, { baseUrl: server.url, http: fetchHttp })).requests).toBe(2)
     mode = 'endless'
-    const capped = await himalayasSource.list({ maxPages: 3 }, { baseUrl, http: fetchHttp })
+    const capped = await himalayasSource.list({ maxPages: 3 }, { baseUrl: server.url, http: fetchHttp })
     expect(capped.requests).toBe(3)
     expect(capped.ads).toHaveLength(2) // the same two jobs on every page count once
   })
 })
-
-// A minimal real SourceHttp on Node's fetch (the pipeline's adds politeness and retries).
-const fetchHttp: SourceHttp = {
-  async text(url) {
-    const res = await fetch(url)
-    return { status: res.status, body: await res.text(), url: res.url }
-  },
-  async json(url) {
-    const res = await fetch(url)
-    const body = await res.text()
-    return { status: res.status, data: res.ok ? JSON.parse(body) : body, url: res.url }
-  },
-  async rendered(url) {
-    return this.text(url)
-  },
-}

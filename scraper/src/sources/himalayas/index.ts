@@ -1,5 +1,6 @@
 // Himalayas (himalayas.app/jobs/api): all remote jobs, paged by offset.
 import { z } from 'zod'
+import { getJson, trimBaseUrl } from '../shared/http.ts'
 import type { NormalizedAd, SourceModule } from '../types.ts'
 import { parseHimalayasPage } from './parse.ts'
 
@@ -17,17 +18,15 @@ export const himalayasSource: SourceModule<HimalayasConfig> = {
   defaultBaseUrl: 'https://himalayas.app',
   async list(config, { baseUrl, http }) {
     const maxPages = config.maxPages ?? 20
-    const base = baseUrl.replace(/\/+$/, '')
+    const base = trimBaseUrl(baseUrl)
     const ads = new Map<string, NormalizedAd>() // jobs can shift between pages while we read
     const warnings: string[] = []
     let offset = 0
     let requests = 0
     while (requests < maxPages) {
       const url = `${base}/jobs/api?limit=${PAGE_SIZE}&offset=${offset}`
-      const res = await http.json(url)
       requests++
-      if (res.status >= 400) throw new Error(`himalayas: GET ${url} returned HTTP ${res.status}`)
-      const page = parseHimalayasPage(res.data)
+      const page = parseHimalayasPage(await getJson(http, url, 'himalayas'))
       for (const ad of page.ads) ads.set(ad.sourceId, ad)
       warnings.push(...page.warnings)
       // The server may cap `limit` below what was asked, so advance by what actually came back.

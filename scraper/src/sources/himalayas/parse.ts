@@ -1,6 +1,7 @@
 // Himalayas jobs API (`/jobs/api?limit=&offset=`), one page → normalised ads. Pure: no I/O.
 import { z } from 'zod'
 import { htmlToText } from '@stackradar/core/text/html-to-text'
+import { parseEnvelope, parseJobs } from '../shared/parse-jobs.ts'
 import type { NormalizedAd, SalaryPeriod } from '../types.ts'
 
 const HimalayasJob = z.object({
@@ -42,17 +43,9 @@ export interface HimalayasPageResult {
 }
 
 export function parseHimalayasPage(body: unknown): HimalayasPageResult {
-  const page = HimalayasPage.safeParse(body)
-  if (!page.success)
-    throw new Error(`himalayas: response is not { jobs: [...] }: ${describeIssues(page.error)}`)
-  const ads: NormalizedAd[] = []
-  const warnings: string[] = []
-  page.data.jobs.forEach((item, index) => {
-    const job = HimalayasJob.safeParse(item)
-    if (job.success) ads.push(toAd(job.data, item))
-    else warnings.push(`himalayas: job #${index} skipped: ${describeIssues(job.error)}`)
-  })
-  return { ads, warnings, pageSize: page.data.jobs.length, totalCount: page.data.totalCount ?? null }
+  const page = parseEnvelope(HimalayasPage, body, 'himalayas')
+  const { ads, warnings } = parseJobs(page.jobs, HimalayasJob, toAd, { label: 'himalayas: job' })
+  return { ads, warnings, pageSize: page.jobs.length, totalCount: page.totalCount ?? null }
 }
 
 function toAd(job: HimalayasJob, raw: unknown): NormalizedAd {
@@ -81,8 +74,4 @@ function salaryOf(job: HimalayasJob): NormalizedAd['salary'] {
   const max = job.maxSalary ?? job.minSalary
   if (!period || !job.currency || min == null || max == null || max <= 0) return null
   return { min, max, currency: job.currency.toUpperCase(), period }
-}
-
-function describeIssues(error: z.ZodError): string {
-  return error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')
 }

@@ -1,6 +1,7 @@
 // Jobicy (jobicy.com/api/v2/remote-jobs): remote jobs by tag. Its terms ask for a credit with a link.
 import { SOURCE_ATTRIBUTION } from '@stackradar/core/attribution'
 import { z } from 'zod'
+import { getJson, trimBaseUrl } from '../shared/http.ts'
 import type { SourceModule } from '../types.ts'
 import { parseJobicyJobs } from './parse.ts'
 
@@ -19,9 +20,7 @@ export const jobicySource: SourceModule<JobicyConfig> = {
   attribution: SOURCE_ATTRIBUTION.jobicy,
   async list(config, { baseUrl, http }) {
     const query = new URLSearchParams({ count: String(config.count ?? 50), tag: config.tag ?? 'backend' })
-    const url = `${baseUrl.replace(/\/+$/, '')}/api/v2/remote-jobs?${query}`
-    const res = await http.json(url)
-    if (res.status >= 400) throw new Error(`jobicy: GET ${url} returned HTTP ${res.status}`)
-    return { ...parseJobicyJobs(res.data), requests: 1 }
+    const url = `${trimBaseUrl(baseUrl)}/api/v2/remote-jobs?${query}`
+    return { ...parseJobicyJobs(await getJson(http, url, 'jobicy')), requests: 1 }
   },
 }

@@ -1,8 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs'
-import { createServer, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { SourceHttp } from '../types.ts'
+import { describe, expect, it } from 'vitest'
+import { fetchHttp, useLocalTestServer } from '../shared/test-server.ts'
 import { jobicySource } from './index.ts'
 import { parseJobicyJobs } from './parse.ts'
 
@@ -56,42 +54,17 @@ describe.skipIf(!existsSync(recorded))('parseJobicyJobs on the recorded feed', (
 })
 
 describe('jobicySource.list against a local server', () => {
-  let server: Server
-  let baseUrl: string
-  const seen: string[] = []
-  beforeAll(async () => {
-    server = createServer((req, res) => {
-      seen.push(req.url ?? '')
-      if (req.url?.startsWith('/api/v2/remote-jobs?')) {
-        res.writeHead(200, { 'content-type': 'application/json' }).end(fixture)
-      } else res.writeHead(404).end('not found')
-    })
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-    baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  const server = useLocalTestServer((req, res) => {
+    if (req.url?.startsWith('/api/v2/remote-jobs?')) {
+      res.writeHead(200, { 'content-type': 'application/json' }).end(fixture)
+    } else res.writeHead(404).end('not found')
   })
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())))
 
   it('asks for 50 backend jobs by default', async () => {
-    const listing = await jobicySource.list({}, { baseUrl, http: fetchHttp })
-    expect(seen).toEqual(['/api/v2/remote-jobs?count=50&tag=backend'])
+    const listing = await jobicySource.list({}, { baseUrl: server.url, http: fetchHttp })
+    expect(server.seen).toEqual(['/api/v2/remote-jobs?count=50&tag=backend'])
     expect(listing).toMatchObject({ requests: 1, warnings: [] })
     expect(listing.ads).toHaveLength(2)
     expect(jobicySource.attribution).toBe('Jobs from Jobicy (https://jobicy.com)')
   })
 })
-
-// A minimal real SourceHttp on Node's fetch (the pipeline's adds politeness and retries).
-const fetchHttp: SourceHttp = {
-  async text(url) {
-    const res = await fetch(url)
-    return { status: res.status, body: await res.text(), url: res.url }
-  },
-  async json(url) {
-    const res = await fetch(url)
-    const body = await res.text()
-    return { status: res.status, data: res.ok ? JSON.parse(body) : body, url: res.url }
-  },
-  async rendered(url) {
-    return this.text(url)
-  },
-}

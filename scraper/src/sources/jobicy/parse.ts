@@ -3,6 +3,8 @@
 import { z } from 'zod'
 import { decodeHtmlEntities } from '@stackradar/core/text/html-entities'
 import { htmlToText } from '@stackradar/core/text/html-to-text'
+import { parseDate } from '../shared/dates.ts'
+import { JobsEnvelope, parseEnvelope, parseJobs } from '../shared/parse-jobs.ts'
 import type { NormalizedAd, SalaryPeriod } from '../types.ts'
 
 const JobicyJob = z.object({
@@ -27,8 +29,6 @@ const JobicyJob = z.object({
 })
 type JobicyJob = z.infer<typeof JobicyJob>
 
-const JobicyBody = z.object({ jobs: z.array(z.unknown()) })
-
 const PERIODS: Record<string, SalaryPeriod> = {
   yearly: 'year',
   annual: 'year',
@@ -39,17 +39,8 @@ const PERIODS: Record<string, SalaryPeriod> = {
 }
 
 export function parseJobicyJobs(body: unknown): { ads: NormalizedAd[]; warnings: string[] } {
-  const envelope = JobicyBody.safeParse(body)
-  if (!envelope.success)
-    throw new Error(`jobicy: response is not { jobs: [...] }: ${describeIssues(envelope.error)}`)
-  const ads: NormalizedAd[] = []
-  const warnings: string[] = []
-  envelope.data.jobs.forEach((item, index) => {
-    const job = JobicyJob.safeParse(item)
-    if (job.success) ads.push(toAd(job.data, item))
-    else warnings.push(`jobicy: job #${index} skipped: ${describeIssues(job.error)}`)
-  })
-  return { ads, warnings }
+  const { jobs } = parseEnvelope(JobsEnvelope, body, 'jobicy')
+  return parseJobs(jobs, JobicyJob, toAd, { label: 'jobicy: job' })
 }
 
 function toAd(job: JobicyJob, raw: unknown): NormalizedAd {
@@ -87,11 +78,5 @@ function salaryOf(job: JobicyJob): NormalizedAd['salary'] {
 /** ISO with zone in v2 ("2026-03-01T10:00:00+00:00"); older responses used "2026-03-01 10:00:00" (UTC). */
 function parseJobicyDate(value: string | null | undefined): Date | null {
   if (!value) return null
-  const iso = value.includes('T') ? value : `${value.replace(' ', 'T')}Z`
-  const date = new Date(iso)
-  return Number.isNaN(date.getTime()) ? null : date
-}
-
-function describeIssues(error: z.ZodError): string {
-  return error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')
+  return parseDate(value.includes('T') ? value : `${value.replace(' ', 'T')}Z`)
 }

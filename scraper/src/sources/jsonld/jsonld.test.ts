@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs'
-import { createServer, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
+import { fetchHttp, useLocalTestServer } from '../shared/test-server.ts'
 import type { SourceHttp } from '../types.ts'
 import { extractJobPostings } from './extract.ts'
 import { jsonLdSource } from './index.ts'
@@ -116,39 +115,33 @@ describe('findAdLinks', () => {
 })
 
 describe('jsonLdSource.list against a local server', () => {
-  let server: Server
-  let origin: string
-  const seen: string[] = []
-  beforeAll(async () => {
-    server = createServer((req, res) => {
-      seen.push(req.url ?? '')
-      const pages: Record<string, string> = {
-        '/careers': listingWithPostings,
-        '/jobs/': listingLinks.replace('https://LOCALHOST_ORIGIN', origin),
-        '/jobs/senior-backend-engineer-kotlin': kotlinAd,
-        '/jobs/data-engineer': dataAd,
-      }
-      const page = pages[req.url ?? '']
-      if (page) res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page)
-      else res.writeHead(404).end('not found')
-    })
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  const server = useLocalTestServer((req, res) => {
+    const pages: Record<string, string> = {
+      '/careers': listingWithPostings,
+      '/jobs/': listingLinks.replace('https://LOCALHOST_ORIGIN', server.url),
+      '/jobs/senior-backend-engineer-kotlin': kotlinAd,
+      '/jobs/data-engineer': dataAd,
+    }
+    const page = pages[req.url ?? '']
+    if (page) res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page)
+    else res.writeHead(404).end('not found')
   })
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())))
 
   it('uses the postings on the listing page when there are any', async () => {
-    seen.length = 0
-    const listing = await jsonLdSource.list({ url: `${origin}/careers` }, { baseUrl: '', http: fetchHttp })
-    expect(seen).toEqual(['/careers'])
+    server.seen.length = 0
+    const listing = await jsonLdSource.list(
+      { url: `${server.url}/careers` },
+      { baseUrl: '', http: fetchHttp },
+    )
+    expect(server.seen).toEqual(['/careers'])
     expect(listing.requests).toBe(1)
     expect(listing.ads.map((a) => a.title)).toEqual(['Backend Engineer (Java)', 'Site Reliability Engineer'])
   })
 
   it('otherwise follows the ad links, sequentially, warning about ads that fail', async () => {
-    seen.length = 0
-    const listing = await jsonLdSource.list({ url: `${origin}/jobs/` }, { baseUrl: '', http: fetchHttp })
-    expect(seen).toEqual([
+    server.seen.length = 0
+    const listing = await jsonLdSource.list({ url: `${server.url}/jobs/` }, { baseUrl: '', http: fetchHttp })
+    expect(server.seen).toEqual([
       '/jobs/',
       '/jobs/senior-backend-engineer-kotlin',
       '/jobs/data-engineer',
@@ -156,16 +149,18 @@ describe('jsonLdSource.list against a local server', () => {
     ])
     expect(listing.requests).toBe(4)
     expect(listing.ads.map((a) => a.title)).toEqual(['Senior Backend Engineer (Kotlin)', 'Data Engineer'])
-    expect(listing.ads[1]?.url).toBe(`${origin}/jobs/data-engineer`)
-    expect(listing.warnings).toEqual([`jsonld: GET ${origin}/jobs/filled-role returned HTTP 404, skipped`])
+    expect(listing.ads[1]?.url).toBe(`${server.url}/jobs/data-engineer`)
+    expect(listing.warnings).toEqual([
+      `jsonld: GET ${server.url}/jobs/filled-role returned HTTP 404, skipped`,
+    ])
   })
 
   it('stops at maxAds and reads through the renderer when render is set', async () => {
-    seen.length = 0
+    server.seen.length = 0
     let rendered = 0
     const http: SourceHttp = { ...fetchHttp, rendered: (url) => (rendered++, fetchHttp.text(url)) }
     const listing = await jsonLdSource.list(
-      { url: `${origin}/jobs/`, maxAds: 1, render: true },
+      { url: `${server.url}/jobs/`, maxAds: 1, render: true },
       { baseUrl: '', http },
     )
     expect(listing.ads).toHaveLength(1)
@@ -175,23 +170,7 @@ describe('jsonLdSource.list against a local server', () => {
 
   it('fails when the listing page itself cannot be fetched', async () => {
     await expect(
-      jsonLdSource.list({ url: `${origin}/nope` }, { baseUrl: '', http: fetchHttp }),
+      jsonLdSource.list({ url: `${server.url}/nope` }, { baseUrl: '', http: fetchHttp }),
     ).rejects.toThrow(/404/)
   })
 })
-
-// A minimal real SourceHttp on Node's fetch (the pipeline's adds politeness and retries).
-const fetchHttp: SourceHttp = {
-  async text(url) {
-    const res = await fetch(url)
-    return { status: res.status, body: await res.text(), url: res.url }
-  },
-  async json(url) {
-    const res = await fetch(url)
-    const body = await res.text()
-    return { status: res.status, data: res.ok ? JSON.parse(body) : body, url: res.url }
-  },
-  async rendered(url) {
-    return this.text(url)
-  },
-}

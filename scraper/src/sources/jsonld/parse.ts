@@ -5,6 +5,8 @@ import { createHash } from 'node:crypto'
 import { z } from 'zod'
 import { decodeHtmlEntities } from '@stackradar/core/text/html-entities'
 import { htmlToText } from '@stackradar/core/text/html-to-text'
+import { parseDate } from '../shared/dates.ts'
+import { describeIssues } from '../shared/zod-issues.ts'
 import type { NormalizedAd, SalaryPeriod } from '../types.ts'
 import { extractJobPostings } from './extract.ts'
 
@@ -55,8 +57,7 @@ export function parseJobPostingPage(
 /** The ad, or why the posting is unusable. */
 export function jobPostingToAd(raw: unknown, pageUrl: string): NormalizedAd | string {
   const parsed = JobPosting.safeParse(raw)
-  if (!parsed.success)
-    return parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')
+  if (!parsed.success) return describeIssues(parsed.error)
   const p = parsed.data
   const url = absoluteUrl(p.url, pageUrl) ?? pageUrl
   const remote = strings(p.jobLocationType).some((t) => /telecommute/i.test(t)) ? true : null
@@ -174,12 +175,6 @@ function absoluteUrl(href: string | null | undefined, base: string): string | nu
   } catch {
     return null
   }
-}
-
-function parseDate(value: string | null | undefined): Date | null {
-  if (!value) return null
-  const date = new Date(value)
-  return Number.isNaN(date.getTime()) ? null : date
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -1,5 +1,6 @@
 // Lever hosted job sites (api.lever.co): one company slug per configured source.
 import { z } from 'zod'
+import { getJson, trimBaseUrl } from '../shared/http.ts'
 import type { SourceModule } from '../types.ts'
 import { parseLeverPostings } from './parse.ts'
 
@@ -15,10 +16,9 @@ export const leverSource: SourceModule<LeverConfig> = {
   configSchema: LeverConfig,
   defaultBaseUrl: 'https://api.lever.co',
   async list(config, { baseUrl, http }) {
-    const url = `${baseUrl.replace(/\/+$/, '')}/v0/postings/${encodeURIComponent(config.company)}?mode=json`
-    const res = await http.json(url)
-    if (res.status >= 400) throw new Error(`lever: GET ${url} returned HTTP ${res.status}`)
-    const { ads, warnings } = parseLeverPostings(res.data, config.companyName ?? config.company)
+    const url = `${trimBaseUrl(baseUrl)}/v0/postings/${encodeURIComponent(config.company)}?mode=json`
+    const data = await getJson(http, url, 'lever')
+    const { ads, warnings } = parseLeverPostings(data, config.companyName ?? config.company)
     return { ads, requests: 1, warnings }
   },
 }

@@ -1,8 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs'
-import { createServer, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { SourceHttp } from '../types.ts'
+import { describe, expect, it } from 'vitest'
+import { fetchHttp, useLocalTestServer } from '../shared/test-server.ts'
 import { leverSource } from './index.ts'
 import { parseLeverPostings } from './parse.ts'
 
@@ -70,21 +68,17 @@ describe.skipIf(!existsSync(recorded))('parseLeverPostings on the recorded board
 })
 
 describe('leverSource.list against a local server', () => {
-  let server: Server
-  let baseUrl: string
-  beforeAll(async () => {
-    server = createServer((req, res) => {
-      if (req.url === '/v0/postings/fernwehpay?mode=json') {
-        res.writeHead(200, { 'content-type': 'application/json' }).end(fixture)
-      } else res.writeHead(404).end('not found')
-    })
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-    baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  const server = useLocalTestServer((req, res) => {
+    if (req.url === '/v0/postings/fernwehpay?mode=json') {
+      res.writeHead(200, { 'content-type': 'application/json' }).end(fixture)
+    } else res.writeHead(404).end('not found')
   })
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())))
 
   it('fetches the postings and falls back to the slug as company name', async () => {
-    const listing = await leverSource.list({ company: 'fernwehpay' }, { baseUrl, http: fetchHttp })
+    const listing = await leverSource.list(
+      { company: 'fernwehpay' },
+      { baseUrl: server.url, http: fetchHttp },
+    )
     expect(listing.requests).toBe(1)
     expect(listing.warnings).toEqual([])
     expect(listing.ads).toHaveLength(2)
@@ -92,24 +86,8 @@ describe('leverSource.list against a local server', () => {
   })
 
   it('fails on an HTTP error', async () => {
-    await expect(leverSource.list({ company: 'nobody' }, { baseUrl, http: fetchHttp })).rejects.toThrow(
-      /lever: .*404/,
-    )
+    await expect(
+      leverSource.list({ company: 'nobody' }, { baseUrl: server.url, http: fetchHttp }),
+    ).rejects.toThrow(/lever: .*404/)
   })
 })
-
-// A minimal real SourceHttp on Node's fetch (the pipeline's adds politeness and retries).
-const fetchHttp: SourceHttp = {
-  async text(url) {
-    const res = await fetch(url)
-    return { status: res.status, body: await res.text(), url: res.url }
-  },
-  async json(url) {
-    const res = await fetch(url)
-    const body = await res.text()
-    return { status: res.status, data: res.ok ? JSON.parse(body) : body, url: res.url }
-  },
-  async rendered(url) {
-    return this.text(url)
-  },
-}

@@ -2,6 +2,7 @@
 // The body is a bare array; Lever sends no company name, so it comes from the config.
 import { z } from 'zod'
 import { htmlToText } from '@stackradar/core/text/html-to-text'
+import { parseJobs } from '../shared/parse-jobs.ts'
 import type { NormalizedAd, SalaryPeriod } from '../types.ts'
 
 const LeverPosting = z.object({
@@ -47,14 +48,9 @@ export function parseLeverPostings(
 ): { ads: NormalizedAd[]; warnings: string[] } {
   if (!Array.isArray(body))
     throw new Error(`lever: response is not an array of postings (got ${typeName(body)})`)
-  const ads: NormalizedAd[] = []
-  const warnings: string[] = []
-  body.forEach((item, index) => {
-    const posting = LeverPosting.safeParse(item)
-    if (posting.success) ads.push(toAd(posting.data, item, company))
-    else warnings.push(`lever: posting #${index} skipped: ${describeIssues(posting.error)}`)
+  return parseJobs(body, LeverPosting, (posting, raw) => toAd(posting, raw, company), {
+    label: 'lever: posting',
   })
-  return { ads, warnings }
 }
 
 function toAd(p: LeverPosting, raw: unknown, company: string | null): NormalizedAd {
@@ -103,8 +99,4 @@ function salaryFromRange(range: LeverPosting['salaryRange']): NormalizedAd['sala
 
 function typeName(value: unknown): string {
   return value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value
-}
-
-function describeIssues(error: z.ZodError): string {
-  return error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')
 }

@@ -3,6 +3,8 @@
 // salary_min / salary_max are USD per year; 0 means "not given".
 import { z } from 'zod'
 import { htmlToText } from '@stackradar/core/text/html-to-text'
+import { parseDate } from '../shared/dates.ts'
+import { parseJobs } from '../shared/parse-jobs.ts'
 import type { NormalizedAd } from '../types.ts'
 
 const RemoteOkJob = z.object({
@@ -26,15 +28,7 @@ const SITE = 'https://remoteok.com'
 export function parseRemoteOkJobs(body: unknown): { ads: NormalizedAd[]; warnings: string[] } {
   if (!Array.isArray(body))
     throw new Error(`remoteok: response is not an array (got ${body === null ? 'null' : typeof body})`)
-  const ads: NormalizedAd[] = []
-  const warnings: string[] = []
-  body.forEach((item, index) => {
-    if (isLegalNotice(item)) return
-    const job = RemoteOkJob.safeParse(item)
-    if (job.success) ads.push(toAd(job.data, item))
-    else warnings.push(`remoteok: job #${index} skipped: ${describeIssues(job.error)}`)
-  })
-  return { ads, warnings }
+  return parseJobs(body, RemoteOkJob, toAd, { label: 'remoteok: job', ignore: isLegalNotice })
 }
 
 function isLegalNotice(item: unknown): boolean {
@@ -64,14 +58,4 @@ function toAd(job: RemoteOkJob, raw: unknown): NormalizedAd {
 function salaryOf(min: number, max: number): NormalizedAd['salary'] {
   if (min <= 0 && max <= 0) return null
   return { min: min > 0 ? min : max, max: max > 0 ? max : min, currency: 'USD', period: 'year' }
-}
-
-function parseDate(value: string | null | undefined): Date | null {
-  if (!value) return null
-  const date = new Date(value)
-  return Number.isNaN(date.getTime()) ? null : date
-}
-
-function describeIssues(error: z.ZodError): string {
-  return error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')
 }

@@ -1,8 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs'
-import { createServer, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { SourceHttp } from '../types.ts'
+import { describe, expect, it } from 'vitest'
+import { fetchHttp, useLocalTestServer } from '../shared/test-server.ts'
 import { remoteOkSource } from './index.ts'
 import { parseRemoteOkJobs } from './parse.ts'
 
@@ -50,38 +48,15 @@ describe.skipIf(!existsSync(recorded))('parseRemoteOkJobs on the recorded feed',
 })
 
 describe('remoteOkSource.list against a local server', () => {
-  let server: Server
-  let baseUrl: string
-  beforeAll(async () => {
-    server = createServer((req, res) => {
-      if (req.url === '/api') res.writeHead(200, { 'content-type': 'application/json' }).end(fixture)
-      else res.writeHead(404).end('not found')
-    })
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-    baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  const server = useLocalTestServer((req, res) => {
+    if (req.url === '/api') res.writeHead(200, { 'content-type': 'application/json' }).end(fixture)
+    else res.writeHead(404).end('not found')
   })
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())))
 
   it('fetches the feed', async () => {
-    const listing = await remoteOkSource.list({}, { baseUrl, http: fetchHttp })
+    const listing = await remoteOkSource.list({}, { baseUrl: server.url, http: fetchHttp })
     expect(listing).toMatchObject({ requests: 1, warnings: [] })
     expect(listing.ads.map((a) => a.sourceId)).toEqual(['1200001', '1200002'])
     expect(remoteOkSource.attribution).toBe('Jobs from Remote OK (https://remoteok.com)')
   })
 })
-
-// A minimal real SourceHttp on Node's fetch (the pipeline's adds politeness and retries).
-const fetchHttp: SourceHttp = {
-  async text(url) {
-    const res = await fetch(url)
-    return { status: res.status, body: await res.text(), url: res.url }
-  },
-  async json(url) {
-    const res = await fetch(url)
-    const body = await res.text()
-    return { status: res.status, data: res.ok ? JSON.parse(body) : body, url: res.url }
-  },
-  async rendered(url) {
-    return this.text(url)
-  },
-}

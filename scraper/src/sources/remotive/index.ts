@@ -1,5 +1,6 @@
 // Remotive (remotive.com/api/remote-jobs): remote jobs of one category (default software-dev).
 import { z } from 'zod'
+import { getJson, trimBaseUrl } from '../shared/http.ts'
 import type { SourceModule } from '../types.ts'
 import { parseRemotiveJobs } from './parse.ts'
 
@@ -15,9 +16,7 @@ export const remotiveSource: SourceModule<RemotiveConfig> = {
   defaultBaseUrl: 'https://remotive.com',
   async list(config, { baseUrl, http }) {
     const category = encodeURIComponent(config.category ?? 'software-dev')
-    const url = `${baseUrl.replace(/\/+$/, '')}/api/remote-jobs?category=${category}`
-    const res = await http.json(url)
-    if (res.status >= 400) throw new Error(`remotive: GET ${url} returned HTTP ${res.status}`)
-    return { ...parseRemotiveJobs(res.data), requests: 1 }
+    const url = `${trimBaseUrl(baseUrl)}/api/remote-jobs?category=${category}`
+    return { ...parseRemotiveJobs(await getJson(http, url, 'remotive')), requests: 1 }
   },
 }

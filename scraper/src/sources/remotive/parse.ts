@@ -2,6 +2,8 @@
 // `salary` is free text ("$55k - $100k", "Competitive") and goes to salaryText for the salary extractor.
 import { z } from 'zod'
 import { htmlToText } from '@stackradar/core/text/html-to-text'
+import { parseDate } from '../shared/dates.ts'
+import { JobsEnvelope, parseEnvelope, parseJobs } from '../shared/parse-jobs.ts'
 import type { NormalizedAd } from '../types.ts'
 
 const RemotiveJob = z.object({
@@ -19,20 +21,9 @@ const RemotiveJob = z.object({
 })
 type RemotiveJob = z.infer<typeof RemotiveJob>
 
-const RemotiveBody = z.object({ jobs: z.array(z.unknown()) })
-
 export function parseRemotiveJobs(body: unknown): { ads: NormalizedAd[]; warnings: string[] } {
-  const envelope = RemotiveBody.safeParse(body)
-  if (!envelope.success)
-    throw new Error(`remotive: response is not { jobs: [...] }: ${describeIssues(envelope.error)}`)
-  const ads: NormalizedAd[] = []
-  const warnings: string[] = []
-  envelope.data.jobs.forEach((item, index) => {
-    const job = RemotiveJob.safeParse(item)
-    if (job.success) ads.push(toAd(job.data, item))
-    else warnings.push(`remotive: job #${index} skipped: ${describeIssues(job.error)}`)
-  })
-  return { ads, warnings }
+  const { jobs } = parseEnvelope(JobsEnvelope, body, 'remotive')
+  return parseJobs(jobs, RemotiveJob, toAd, { label: 'remotive: job' })
 }
 
 function toAd(job: RemotiveJob, raw: unknown): NormalizedAd {
@@ -57,11 +48,5 @@ function toAd(job: RemotiveJob, raw: unknown): NormalizedAd {
  * depend on the machine's time zone. */
 function parseRemotiveDate(value: string | null | undefined): Date | null {
   if (!value) return null
-  const zoned = /(?:Z|[+-]\d\d:?\d\d)$/.test(value) ? value : `${value}Z`
-  const date = new Date(zoned)
-  return Number.isNaN(date.getTime()) ? null : date
-}
-
-function describeIssues(error: z.ZodError): string {
-  return error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')
+  return parseDate(/(?:Z|[+-]\d\d:?\d\d)$/.test(value) ? value : `${value}Z`)
 }

@@ -1,8 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs'
-import { createServer, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { SourceHttp } from '../types.ts'
+import { describe, expect, it } from 'vitest'
+import { fetchHttp, useLocalTestServer } from '../shared/test-server.ts'
 import { remotiveSource } from './index.ts'
 import { parseRemotiveJobs } from './parse.ts'
 
@@ -52,42 +50,20 @@ describe.skipIf(!existsSync(recorded))('parseRemotiveJobs on the recorded feed',
 })
 
 describe('remotiveSource.list against a local server', () => {
-  let server: Server
-  let baseUrl: string
-  const seen: string[] = []
-  beforeAll(async () => {
-    server = createServer((req, res) => {
-      seen.push(req.url ?? '')
-      if (req.url?.startsWith('/api/remote-jobs?category=')) {
-        res.writeHead(200, { 'content-type': 'application/json' }).end(fixture)
-      } else res.writeHead(404).end('not found')
-    })
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-    baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  const server = useLocalTestServer((req, res) => {
+    if (req.url?.startsWith('/api/remote-jobs?category=')) {
+      res.writeHead(200, { 'content-type': 'application/json' }).end(fixture)
+    } else res.writeHead(404).end('not found')
   })
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())))
 
   it('asks for the software-dev category by default, or the configured one', async () => {
-    const listing = await remotiveSource.list({}, { baseUrl, http: fetchHttp })
+    const listing = await remotiveSource.list({}, { baseUrl: server.url, http: fetchHttp })
     expect(listing).toMatchObject({ requests: 1, warnings: [] })
     expect(listing.ads).toHaveLength(2)
-    await remotiveSource.list({ category: 'devops' }, { baseUrl, http: fetchHttp })
-    expect(seen).toEqual(['/api/remote-jobs?category=software-dev', '/api/remote-jobs?category=devops'])
+    await remotiveSource.list({ category: 'devops' }, { baseUrl: server.url, http: fetchHttp })
+    expect(server.seen).toEqual([
+      '/api/remote-jobs?category=software-dev',
+      '/api/remote-jobs?category=devops',
+    ])
   })
 })
-
-// A minimal real SourceHttp on Node's fetch (the pipeline's adds politeness and retries).
-const fetchHttp: SourceHttp = {
-  async text(url) {
-    const res = await fetch(url)
-    return { status: res.status, body: await res.text(), url: res.url }
-  },
-  async json(url) {
-    const res = await fetch(url)
-    const body = await res.text()
-    return { status: res.status, data: res.ok ? JSON.parse(body) : body, url: res.url }
-  },
-  async rendered(url) {
-    return this.text(url)
-  },
-}

@@ -1,5 +1,6 @@
 // We Work Remotely: the RSS feed of one category (default: back-end programming).
 import { z } from 'zod'
+import { getText, trimBaseUrl } from '../shared/http.ts'
 import type { SourceModule } from '../types.ts'
 import { parseWwrFeed } from './parse.ts'
 
@@ -15,9 +16,7 @@ export const weWorkRemotelySource: SourceModule<WwrConfig> = {
   defaultBaseUrl: 'https://weworkremotely.com',
   async list(config, { baseUrl, http }) {
     const category = encodeURIComponent(config.category ?? 'remote-back-end-programming-jobs')
-    const url = `${baseUrl.replace(/\/+$/, '')}/categories/${category}.rss`
-    const res = await http.text(url)
-    if (res.status >= 400) throw new Error(`weworkremotely: GET ${url} returned HTTP ${res.status}`)
-    return { ...parseWwrFeed(res.body), requests: 1 }
+    const url = `${trimBaseUrl(baseUrl)}/categories/${category}.rss`
+    return { ...parseWwrFeed(await getText(http, url, 'weworkremotely')), requests: 1 }
   },
 }

@@ -4,6 +4,8 @@
 import * as cheerio from 'cheerio'
 import { z } from 'zod'
 import { htmlToText } from '@stackradar/core/text/html-to-text'
+import { parseDate } from '../shared/dates.ts'
+import { describeIssues } from '../shared/zod-issues.ts'
 import type { NormalizedAd } from '../types.ts'
 
 const FIELDS = [
@@ -45,10 +47,7 @@ export function parseWwrFeed(xml: string): { ads: NormalizedAd[]; warnings: stri
     const raw = readItem($(el))
     const item = WwrItem.safeParse(raw)
     if (item.success) ads.push(toAd(item.data))
-    else
-      warnings.push(
-        `weworkremotely: item #${index} skipped: ${item.error.issues.map((i) => i.path.join('.') + ': ' + i.message).join('; ')}`,
-      )
+    else warnings.push(`weworkremotely: item #${index} skipped: ${describeIssues(item.error)}`)
   })
   return { ads, warnings }
 }
@@ -98,10 +97,4 @@ function splitTitle(title: string): { company: string | null; role: string } {
   const colon = title.indexOf(': ')
   if (colon <= 0) return { company: null, role: title }
   return { company: title.slice(0, colon).trim(), role: title.slice(colon + 2).trim() }
-}
-
-function parseDate(value: string): Date | null {
-  if (!value) return null
-  const date = new Date(value)
-  return Number.isNaN(date.getTime()) ? null : date
 }

@@ -1,0 +1,98 @@
+// Storing the ads of one Hacker News thread, whichever way it was read (HTML pages or the Algolia
+// items API): new or changed ads become raw ads and are queued for extraction; the thread's task
+// is recorded as done or failed.
+import { adId, contentHash } from '@stackradar/core/ids'
+import { toDateTime, toDateTime64 } from '@stackradar/core/clickhouse/datetime'
+import { writeCrawlTask, type CrawlTask } from '@stackradar/core/clickhouse/crawl-tasks'
+import type { RawAdRow } from '@stackradar/core/clickhouse/rows'
+import { PermanentError, type PayloadOf } from '@stackradar/core/queue/index'
+import type { ScrapeDeps } from '../deps.ts'
+import { FetchError } from '../http/index.ts'
+import { hnItemUrl, type HnAd } from '../sources/hn/index.ts'
+
+export type ThreadJob = Extract<PayloadOf<'scrape'>, { kind: 'hn-thread-page' }>
+
+export function threadTask(job: ThreadJob): Omit<CrawlTask, 'status' | 'pages' | 'items' | 'error'> {
+  return {
+    taskId: `hn-thread-${job.threadId}`,
+    source: 'hn',
+    ref: job.threadId,
+    label: job.month,
+    refCreatedAt: new Date(job.threadCreatedAt),
+  }
+}
+
+/** Fetch a thread's page or API body; a request that can never succeed marks the thread failed. */
+export async function fetchForThread<T>(
+  deps: ScrapeDeps,
+  job: ThreadJob,
+  load: () => Promise<T>,
+): Promise<T> {
+  try {
+    return await load()
+  } catch (err) {
+    if (err instanceof FetchError && !err.retryable) {
+      // A page that is gone: keep every ad stored so far, record why the thread stopped.
+      await writeCrawlTask(deps.writer, {
+        ...threadTask(job),
+        status: 'failed',
+        pages: job.page - 1,
+        items: 0,
+        error: err.message,
+      })
+      throw new PermanentError(err.message)
+    }
+    throw err
+  }
+}
+
+/** Store new or changed ads and queue their extraction; returns the ids queued. */
+export async function storeThreadAds(deps: ScrapeDeps, job: ThreadJob, ads: HnAd[]): Promise<string[]> {
+  const changed = await storeNewAds(deps, job, ads)
+  for (let i = 0; i < changed.length; i += deps.cfg.EXTRACT_BATCH) {
+    await deps.queue.enqueue('extract', { adIds: changed.slice(i, i + deps.cfg.EXTRACT_BATCH) })
+  }
+  return changed
+}
+
+export async function markThreadDone(deps: ScrapeDeps, job: ThreadJob, pages: number): Promise<void> {
+  const items = await countThreadAds(deps, job.threadId)
+  await writeCrawlTask(deps.writer, { ...threadTask(job), status: 'done', pages, items, error: '' })
+}
+
+/** Write ads that are new or whose text changed; unchanged ads are neither stored nor re-extracted. */
+async function storeNewAds(deps: ScrapeDeps, job: ThreadJob, ads: HnAd[]): Promise<string[]> {
+  if (ads.length === 0) return []
+  const rows: RawAdRow[] = ads.map((ad) => ({
+    ad_id: adId('hn', ad.sourceId),
+    source: 'hn',
+    source_id: ad.sourceId,
+    thread_id: job.threadId,
+    url: hnItemUrl(deps.cfg.HN_WEB_URL, ad.sourceId),
+    posted_at: toDateTime(ad.postedAt),
+    date_source: ad.dateSource,
+    payload_format: 'hn-html',
+    payload: ad.html,
+    content_hash: contentHash(ad.html),
+    fetched_at: toDateTime64(Date.now()),
+  }))
+  const rs = await deps.ch.query({
+    query:
+      'SELECT ad_id, toString(argMax(content_hash, fetched_at)) AS h FROM raw_ads WHERE source = {s:String} AND ad_id IN {ids:Array(String)} GROUP BY ad_id',
+    query_params: { s: 'hn', ids: rows.map((r) => r.ad_id) },
+    format: 'JSONEachRow',
+  })
+  const stored = new Map((await rs.json<{ ad_id: string; h: string }>()).map((r) => [r.ad_id, r.h]))
+  const fresh = rows.filter((r) => stored.get(r.ad_id) !== r.content_hash)
+  await deps.writer.insert('raw_ads', fresh as unknown as Record<string, unknown>[])
+  return fresh.map((r) => r.ad_id)
+}
+
+async function countThreadAds(deps: ScrapeDeps, threadId: string): Promise<number> {
+  const rs = await deps.ch.query({
+    query: 'SELECT uniqExact(ad_id) AS n FROM raw_ads WHERE source = {s:String} AND thread_id = {t:String}',
+    query_params: { s: 'hn', t: threadId },
+    format: 'JSONEachRow',
+  })
+  return Number((await rs.json<{ n: string }>())[0]?.n ?? 0)
+}
