@@ -116,14 +116,15 @@ function roleFamilyOf(title: string, skillCats: readonly string[]): RoleFamily {
   return 'other'
 }
 
-/** `tokens`: tokenize(input.text), when the caller already has them. */
+/** `tokens` / `header`: tokenize(input.text) / parseHeader(input.text), when the caller already has them. */
 export function extractFacets(
   input: AdInput,
   skillCategories: readonly string[],
   tokens?: readonly Token[],
+  parsedHeader?: ReturnType<typeof parseHeader>,
 ): Facets {
   const text = input.text
-  const header = parseHeader(text)
+  const header = parsedHeader ?? parseHeader(text)
   const hn = !input.title && !input.company
   const title = input.title ?? (hn ? header.title : null) ?? ''
   // HN: the location is in the header line or a short second line; read it from the ad's own tokens.

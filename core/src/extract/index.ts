@@ -39,16 +39,17 @@ export function extractAd(input: AdInput): Extraction {
   try {
     const text = typeof input.text === 'string' ? input.text : ''
     const ad: AdInput = { ...input, id, text }
-    const header = !input.title && !input.company ? parseHeader(text) : null
+    const header = parseHeader(text)
+    const hnHeader = !input.title && !input.company ? header : null
     // One tokenisation (with URL / e-mail masking) shared by skills, industries and salary.
     const { tokens, masked } = tokenizeText(text)
     const company = {
-      span: header && header.companyEnd > 0 ? ([0, header.companyEnd] as [number, number]) : null,
-      name: typeof input.company === 'string' ? input.company : (header?.company ?? null),
+      span: hnHeader && hnHeader.companyEnd > 0 ? ([0, hnHeader.companyEnd] as [number, number]) : null,
+      name: typeof input.company === 'string' ? input.company : (hnHeader?.company ?? null),
     }
     const skills = extractSkills(text, company, tokens)
     const named = skills.filter((s) => !s.inferred).map((s) => s.category)
-    const facets = extractFacets(ad, named, tokens)
+    const facets = extractFacets(ad, named, tokens, header)
     const salary = extractSalary(ad, facets.country, masked)
     return { id, skills, salary, ...facets }
   } catch (err) {
