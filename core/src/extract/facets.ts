@@ -36,20 +36,24 @@ function seniorityOf(title: string): Seniority {
 
 function workModeOf(
   head: string,
+  lowerHead: string,
   text: string,
   lowerText: string,
 ): { mode: WorkMode; region: string | null } {
-  const lower = head.toLowerCase()
+  // Case-insensitive tests run on the lower-cased copies (no /i scans); only the region keeps case.
+  const lower = lowerHead
   const hasRemote = lower.includes('remote')
   const noRemote =
     lowerText.includes('remote') &&
-    /\b(no remote|not remote|remote (?:is )?not (?:possible|available|an option))\b/i.test(text)
-  const hybrid = lower.includes('hybrid') && /\bhybrid\b/i.test(head)
-  const remote = hasRemote && !noRemote && /\bremote(ly)?\b/i.test(head)
+    /\b(no remote|not remote|remote (?:is )?not (?:possible|available|an option))\b/.test(
+      lowerText.length === text.length ? lowerText : text.toLowerCase(),
+    )
+  const hybrid = lower.includes('hybrid') && /\bhybrid\b/.test(lower)
+  const remote = hasRemote && !noRemote && /\bremote(ly)?\b/.test(lower)
   const onsite =
     noRemote ||
     ((lower.includes('site') || lower.includes('office') || lower.includes('person')) &&
-      /\b(on-?site|in[- ]office|in-person)\b/i.test(head))
+      /\b(on-?site|in[- ]office|in-person)\b/.test(lower))
   const mode: WorkMode = hybrid ? 'hybrid' : remote ? 'remote' : onsite ? 'onsite' : 'unknown'
   if (mode !== 'remote' && mode !== 'hybrid') return { mode, region: null }
   const region =
@@ -63,12 +67,11 @@ function workModeOf(
   return { mode, region }
 }
 
-function employmentOf(head: string, title: string): EmploymentType {
+function employmentOf(lower: string, title: string): EmploymentType {
   if (/\b(intern|internship)s?\b/i.test(title)) return 'internship'
-  const lower = head.toLowerCase()
   if (
     (lower.includes('full') || lower.includes('perm') || lower.includes('fte')) &&
-    /\b(full[- ]?time|permanent|fte)\b/i.test(head)
+    /\b(full[- ]?time|permanent|fte)\b/.test(lower)
   ) {
     return 'permanent'
   }
@@ -134,7 +137,9 @@ export function extractFacets(
   const locationEnd = nl >= 0 && nl < 600 && secondLine.length < 80 ? nl + 1 + secondLine.length : line1End
   const head = text.slice(0, HEAD_CHARS)
   const lower = text.slice(0, 20_000).toLowerCase()
-  const { mode, region } = workModeOf(hn ? header.line + '\n' + head : head, text, lower)
+  const modeHead = hn ? header.line + '\n' + head : head
+  const lowerHead = modeHead.toLowerCase()
+  const { mode, region } = workModeOf(modeHead, lowerHead, text, lower)
   const country = input.location
     ? countryOf(input.location)
     : hn
@@ -145,7 +150,7 @@ export function extractFacets(
     work_mode: mode,
     remote_region: region,
     country,
-    employment_type: employmentOf(head, title),
+    employment_type: employmentOf(hn ? lowerHead.slice(lowerHead.indexOf('\n') + 1) : lowerHead, title),
     industries: detectIndustries(tokens ?? tokenize(head), HEAD_CHARS),
     visa_sponsorship: visaOf(lower),
     role_family: roleFamilyOf(title || header.line, skillCategories),

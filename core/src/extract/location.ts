@@ -10,10 +10,12 @@ const MAX_PLACE_TOKENS = 3
 export function countriesIn(text: string, adTokens?: readonly Token[]): Set<string> {
   const found = new Set<string>()
   // The ad's own tokens can be reused when `text` is a prefix of the ad.
-  const tokens = adTokens ? adTokens.filter((t) => t.end <= text.length) : tokenize(text)
-  for (let i = 0; i < tokens.length; i++) {
+  const tokens = adTokens ?? tokenize(text)
+  // Tokens are in text order: with the ad's tokens, stop at the first one past this prefix.
+  const count = adTokens ? prefixTokenCount(adTokens, text.length) : tokens.length
+  for (let i = 0; i < count; i++) {
     if (!FIRST_WORDS.has((tokens[i] as { norm: string }).norm)) continue
-    for (let n = Math.min(MAX_PLACE_TOKENS, tokens.length - i); n >= 1; n--) {
+    for (let n = Math.min(MAX_PLACE_TOKENS, count - i); n >= 1; n--) {
       let key = (tokens[i] as { norm: string }).norm
       for (let j = 1; j < n; j++) key += ' ' + (tokens[i + j] as { norm: string }).norm
       const iso = PLACE_TO_COUNTRY.get(key.replace(/ \./g, '.'))
@@ -37,6 +39,12 @@ export function countriesIn(text: string, adTokens?: readonly Token[]): Set<stri
     if (iso) found.add(iso)
   }
   return found
+}
+
+function prefixTokenCount(tokens: readonly Token[], end: number): number {
+  let k = 0
+  while (k < tokens.length && (tokens[k] as Token).end <= end) k++
+  return k
 }
 
 /** One country, or null when none or several are named. */

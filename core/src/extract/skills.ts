@@ -166,19 +166,21 @@ export interface CompanyHint {
   name?: string | null
 }
 
+/** Remember what the ad names (ids, categories, parents) for rules that need a named neighbour. */
+function noteDoc(docIds: Set<string>, hit: Hit): void {
+  const s = hit.alias.skill
+  docIds.add(s.id).add(s.category)
+  for (const p of s.parents ?? []) docIds.add(p)
+}
+
 export function resolveHits(text: string, tokens: Token[], hits: Hit[], company: CompanyHint = {}): Hit[] {
   for (const hit of hits) if (isCompanyMention(text, tokens, hit, company)) hit.state = -1
   const named = new Uint8Array(tokens.length)
   const docIds = new Set<string>()
-  const noteDoc = (hit: Hit): void => {
-    const s = hit.alias.skill
-    docIds.add(s.id).add(s.category)
-    for (const p of s.parents ?? []) docIds.add(p)
-  }
   for (const hit of hits) {
     if (hit.state === 1) {
       markNamed(named, hit)
-      noteDoc(hit)
+      noteDoc(docIds, hit)
     } else if (hit.state === 0 && !passesLocal(text, tokens, hit, hit.alias.rule as AliasRule)) hit.state = -1
   }
   // Two rounds so a chain of ambiguous names ("Go, Rust, Swift") next to one clear name is accepted.
@@ -190,10 +192,21 @@ export function resolveHits(text: string, tokens: Token[], hits: Hit[], company:
       if (rule.needsDocCategory && !docIds.has(rule.needsDocCategory)) continue
       hit.state = 1
       markNamed(named, hit)
-      noteDoc(hit)
+      noteDoc(docIds, hit)
     }
   }
   return hits.filter((h) => h.state === 1)
+}
+
+function addMatch(out: Map<string, SkillMatch>, id: string, evidence: string, inferred: boolean): void {
+  const have = out.get(id)
+  if (have) {
+    if (have.inferred && !inferred) have.inferred = false
+    if (have.evidence.length < MAX_EVIDENCE && !have.evidence.includes(evidence)) have.evidence.push(evidence)
+    return
+  }
+  const def = getSkillDef(id)
+  if (def) out.set(id, { id, category: def.category, evidence: [evidence], inferred })
 }
 
 /** `tokens`: tokenize(text), when the caller already has them. */
@@ -204,21 +217,10 @@ export function extractSkills(
 ): SkillMatch[] {
   const hits = resolveHits(text, tokens, findHits(text, tokens), company)
   const out = new Map<string, SkillMatch>()
-  const add = (id: string, evidence: string, inferred: boolean): void => {
-    const have = out.get(id)
-    if (have) {
-      if (have.inferred && !inferred) have.inferred = false
-      if (have.evidence.length < MAX_EVIDENCE && !have.evidence.includes(evidence))
-        have.evidence.push(evidence)
-      return
-    }
-    const def = getSkillDef(id)
-    if (def) out.set(id, { id, category: def.category, evidence: [evidence], inferred })
-  }
   for (const hit of hits) {
     const span = text.slice((tokens[hit.first] as Token).start, (tokens[hit.last] as Token).end)
-    add(hit.alias.skill.id, span, false)
-    for (const id of hit.alias.also) add(id, span, false)
+    addMatch(out, hit.alias.skill.id, span, false)
+    for (const id of hit.alias.also) addMatch(out, id, span, false)
   }
   // Parents: named when the child names them (EKS → AWS), else inferred (Django → Python). Transitive.
   const queue = [...out.values()]
@@ -228,7 +230,7 @@ export function extractSkills(
     for (const parent of def?.parents ?? []) {
       const named = !m.inferred && def?.namesParents === true
       const before = out.get(parent)
-      add(parent, m.evidence[0] ?? '', !named)
+      addMatch(out, parent, m.evidence[0] ?? '', !named)
       const after = out.get(parent)
       if (after && (!before || (before.inferred && !after.inferred))) queue.push(after)
     }

@@ -28,6 +28,14 @@ function isWordChar(c: number): boolean {
 const isSpace = (c: number): boolean =>
   c === 32 || c === 10 || c === 9 || c === 13 || c === 160 || c === 12 || c === 11
 
+/** End of the whitespace-delimited chunk that contains `from`. */
+function chunkEndFrom(text: string, from: number): number {
+  const n = text.length
+  let j = from
+  while (j < n && !isSpace(text.charCodeAt(j))) j++
+  return j
+}
+
 export interface Tokenized {
   tokens: Token[]
   /** [start, end) pairs of URLs and e-mail addresses, increasing. */
@@ -49,17 +57,7 @@ export function tokenizeText(text: string): Tokenized {
   let chunkStart = 0
   let chunkTok = 0 // index of the chunk's first token
   let noDotUntil = 0
-  const chunkEnd = (from: number): number => {
-    let j = from
-    while (j < n && !isSpace(text.charCodeAt(j))) j++
-    return j
-  }
-  const maskFrom = (from: number, tokIdx: number, at: number): number => {
-    const end = chunkEnd(at)
-    tokens.length = tokIdx
-    masked.push(from, end)
-    return end
-  }
+  // Helpers are top-level functions, not closures: a closure made per call costs on this hot path.
   let i = 0
   while (i < n) {
     const c = text.charCodeAt(i)
@@ -68,18 +66,25 @@ export function tokenizeText(text: string): Tokenized {
         chunkStart = i + 1
         chunkTok = tokens.length
       } else if (c === 64 /* @ */ && i > chunkStart && i >= noDotUntil) {
-        const end = chunkEnd(i)
+        const end = chunkEndFrom(text, i)
         let dot = i + 1
         while (dot < end && text.charCodeAt(dot) !== 46) dot++
         if (dot < end - 1) {
-          i = maskFrom(chunkStart, chunkTok, i)
+          i = maskChunk(text, tokens, masked, chunkStart, chunkTok, i)
           continue
         }
         noDotUntil = end // later "@"s of this chunk have no dot after them either
       } else if (c === 58 /* : */ && text.charCodeAt(i + 1) === 47 && text.charCodeAt(i + 2) === 47) {
         const last = tokens[tokens.length - 1]
         const from = last && last.end === i && tokens.length > chunkTok ? last.start : i
-        i = maskFrom(from, last && last.end === i ? tokens.length - 1 : tokens.length, i)
+        i = maskChunk(
+          text,
+          tokens,
+          masked,
+          from,
+          last && last.end === i ? tokens.length - 1 : tokens.length,
+          i,
+        )
         continue
       } else if (c === 47 /* / */ && tokens.length > chunkTok) {
         const last = tokens[tokens.length - 1] as Token
@@ -89,7 +94,7 @@ export function tokenizeText(text: string): Tokenized {
           PATH_TLDS.has(last.norm) &&
           tokens.length - chunkTok >= 2
         ) {
-          i = maskFrom(chunkStart, chunkTok, i)
+          i = maskChunk(text, tokens, masked, chunkStart, chunkTok, i)
           continue
         }
       }
@@ -107,12 +112,12 @@ export function tokenizeText(text: string): Tokenized {
       const prev = tokens[tokens.length - 1] as Token
       // "example.com" / "www.example.org" (not "ASP.NET": no .net here)
       if (prev.end === start - 1 && (norm === 'com' || norm === 'org') && !isWordChar(text.charCodeAt(i))) {
-        i = maskFrom(chunkStart, chunkTok, i)
+        i = maskChunk(text, tokens, masked, chunkStart, chunkTok, i)
         continue
       }
     }
     if (norm === 'www' && text.charCodeAt(i) === 46) {
-      i = maskFrom(start, tokens.length, i)
+      i = maskChunk(text, tokens, masked, start, tokens.length, i)
       continue
     }
     // ".NET" is one word; the dot of "Node.js" / "ASP.NET" is just a separator.
@@ -121,6 +126,21 @@ export function tokenizeText(text: string): Tokenized {
     } else tokens.push({ start, end: i, norm })
   }
   return { tokens, masked }
+}
+
+/** Drop the tokens of a URL / e-mail chunk and record it as masked; returns where scanning goes on. */
+function maskChunk(
+  text: string,
+  tokens: Token[],
+  masked: number[],
+  from: number,
+  tokIdx: number,
+  at: number,
+): number {
+  const end = chunkEndFrom(text, at)
+  tokens.length = tokIdx
+  masked.push(from, end)
+  return end
 }
 
 export function tokenize(text: string): Token[] {
