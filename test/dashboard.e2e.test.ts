@@ -83,6 +83,29 @@ describe('dashboard home page', () => {
     expect(errors).toEqual([])
   })
 
+  it('shows why a skill was counted, with the matched words and links to the ads', async () => {
+    const page = await browser.newPage()
+    await page.goto(`http://127.0.0.1:${runtime.port}/?skills=python,go&why=go`)
+    const panel = page.getByTestId('evidence-panel')
+    await panel.waitFor({ state: 'visible', timeout: 30_000 })
+    await page.getByTestId('evidence-ad').first().waitFor({ timeout: 30_000 })
+    const ads = page.getByTestId('evidence-ad')
+    // 20 of the 20 Go ads (every third of 60) are listed, newest first, each naming "Golang".
+    expect(await ads.count()).toBe(20)
+    await expect(ads.first().textContent()).resolves.toContain('Golang')
+    const href = await ads.first().locator('a[href^="http"]').first().getAttribute('href')
+    expect(href).toMatch(new RegExp(`^${fixture.url}/item\\?id=\\d+$`))
+  })
+
+  it('lists the sources with their health', async () => {
+    const page = await browser.newPage()
+    await page.goto(`http://127.0.0.1:${runtime.port}/sources`)
+    const row = page.getByTestId('source-row').first()
+    await row.waitFor({ timeout: 30_000 })
+    expect(await page.getByTestId('source-row').count()).toBe(1)
+    expect(await row.getAttribute('data-health')).toBe('ok')
+  })
+
   it('serves the dashboard for deep links and JSON 404s for unknown API routes', async () => {
     const deep = await fetch(`http://127.0.0.1:${runtime.port}/some/deep/link`)
     expect(deep.status).toBe(200)

@@ -36,6 +36,42 @@ export interface Status {
   extractorVersion: number
 }
 
+/** One ad behind a number, from /api/v1/ads: the words that matched and where the ad lives. */
+export interface EvidenceAd {
+  adId: string
+  source: string
+  url: string | null
+  title: string | null
+  company: string | null
+  postedAt: string | null
+  evidence: string[]
+  /** True when the skill was not named but implied by a related one (Django → Python). */
+  inferred: boolean
+  /** Credit line a source's terms require next to its ads, e.g. "Jobs from Remote OK (…)". */
+  attribution: string | null
+}
+
+export interface AdsResponse {
+  skill: string
+  ads: EvidenceAd[]
+}
+
+/** Health of one source from /api/v1/sources. Fields after `enabled` vary by kind. */
+export interface SourceHealth {
+  id: string
+  kind: string
+  enabled: boolean
+  lastSuccessAt: string | null
+  lastError: string | null
+  lastErrorAt: string | null
+  [field: string]: unknown
+}
+
+export interface SourcesResponse {
+  sources: SourceHealth[]
+  queue: Record<string, { waiting: number; active: number }>
+}
+
 export class ApiError extends Error {
   constructor(
     message: string,
@@ -98,6 +134,19 @@ export async function fetchStatus(fetchFn: Fetch): Promise<Status> {
   const body = (await getJson(fetchFn, path)) as Partial<Status> | null
   if (!body?.ads || !body.backfill?.threads) throw malformed(path)
   return body as Status
+}
+
+export async function fetchAds(fetchFn: Fetch, path: string): Promise<AdsResponse> {
+  const body = (await getJson(fetchFn, path)) as Partial<AdsResponse> | null
+  if (!Array.isArray(body?.ads)) throw malformed(path)
+  return body as AdsResponse
+}
+
+export async function fetchSources(fetchFn: Fetch): Promise<SourcesResponse> {
+  const path = '/api/v1/sources'
+  const body = (await getJson(fetchFn, path)) as Partial<SourcesResponse> | null
+  if (!Array.isArray(body?.sources)) throw malformed(path)
+  return { sources: body.sources, queue: body.queue ?? {} }
 }
 
 export function errorMessage(err: unknown): string {

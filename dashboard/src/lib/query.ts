@@ -52,14 +52,24 @@ function encode(params: URLSearchParams): string {
   return params.toString().replaceAll('%2C', ',')
 }
 
+/**
+ * The skill whose ads the "Why was this counted?" panel shows (?why=python), or null. Kept apart
+ * from TrendQuery so the page load does not read it: opening the panel does not refetch the chart.
+ */
+export function parseWhy(params: URLSearchParams): string | null {
+  const why = params.get('why')?.trim().toLowerCase()
+  return why ? why.slice(0, 60) : null
+}
+
 /** Search string for the page URL (defaults are left out to keep shared links short). */
-export function pageSearch(q: TrendQuery): string {
+export function pageSearch(q: TrendQuery, why: string | null = null): string {
   const params = new URLSearchParams()
   if (!sameSkills(q.skills, DEFAULT_SKILLS)) params.set('skills', q.skills.join(','))
   if (q.interval !== DEFAULT_INTERVAL) params.set('interval', q.interval)
   if (q.from) params.set('from', q.from)
   if (q.to) params.set('to', q.to)
   if (q.source) params.set('source', q.source)
+  if (why) params.set('why', why)
   const search = encode(params)
   return search ? `?${search}` : ''
 }
@@ -71,4 +81,13 @@ export function trendsPath(q: TrendQuery): string {
   if (q.to) params.set('to', q.to)
   if (q.source) params.set('source', q.source)
   return `/api/v1/trends?${encode(params)}`
+}
+
+/** Relative URL of the ads endpoint: the newest ads that mention `skill` within the selection's range. */
+export function adsPath(skill: string, q: Pick<TrendQuery, 'from' | 'to' | 'source'>, limit = 20): string {
+  const params = new URLSearchParams({ skill, limit: String(limit) })
+  if (q.from) params.set('from', q.from)
+  if (q.to) params.set('to', q.to)
+  if (q.source) params.set('source', q.source)
+  return `/api/v1/ads?${encode(params)}`
 }
