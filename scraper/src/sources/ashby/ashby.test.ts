@@ -4,10 +4,11 @@ import { fetchHttp, useLocalTestServer } from '../shared/test-server.ts'
 import { ashbySource } from './index.ts'
 import { parseAshbyJobBoard } from './parse.ts'
 import { parseAshbyRenderedBoard } from './parse-rendered.ts'
+import { recordedBoardFile } from '../shared/recorded-data.ts'
 
 const apiFixture = readFileSync(new URL('./fixtures/job-board.json', import.meta.url), 'utf8')
 const renderedFixture = readFileSync(new URL('./fixtures/rendered-board.html', import.meta.url), 'utf8')
-const recorded = '/work/shared/data/ats-api-fixtures/ashby.midat.json'
+const recorded = recordedBoardFile('ashby.midat.json')
 
 describe('parseAshbyJobBoard', () => {
   it('maps listed jobs with structured compensation and workplace type', () => {

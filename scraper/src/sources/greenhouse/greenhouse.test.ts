@@ -3,9 +3,10 @@ import { describe, expect, it } from 'vitest'
 import { fetchHttp, useLocalTestServer } from '../shared/test-server.ts'
 import { greenhouseSource } from './index.ts'
 import { parseGreenhouseJobs } from './parse.ts'
+import { recordedBoardFile } from '../shared/recorded-data.ts'
 
 const fixture = readFileSync(new URL('./fixtures/board-jobs.json', import.meta.url), 'utf8')
-const recorded = '/work/shared/data/ats-api-fixtures/greenhouse.midat.json'
+const recorded = recordedBoardFile('greenhouse.midat.json')
 
 describe('parseGreenhouseJobs', () => {
   it('maps jobs and unescapes the entity-escaped content once', () => {

@@ -3,10 +3,11 @@ import { describe, expect, it } from 'vitest'
 import { fetchHttp, useLocalTestServer } from '../shared/test-server.ts'
 import { himalayasSource } from './index.ts'
 import { parseHimalayasPage } from './parse.ts'
+import { recordedBoardFile } from '../shared/recorded-data.ts'
 
 const page0 = readFileSync(new URL('./fixtures/jobs-page-0.json', import.meta.url), 'utf8')
 const page1 = readFileSync(new URL('./fixtures/jobs-page-1.json', import.meta.url), 'utf8')
-const recorded = '/work/shared/data/ats-api-fixtures/himalayas.ikevinxie.json'
+const recorded = recordedBoardFile('himalayas.ikevinxie.json')
 
 describe('parseHimalayasPage', () => {
   it('maps jobs with structured salary and location restrictions', () => {

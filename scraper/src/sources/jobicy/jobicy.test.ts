@@ -3,9 +3,10 @@ import { describe, expect, it } from 'vitest'
 import { fetchHttp, useLocalTestServer } from '../shared/test-server.ts'
 import { jobicySource } from './index.ts'
 import { parseJobicyJobs } from './parse.ts'
+import { recordedBoardFile } from '../shared/recorded-data.ts'
 
 const fixture = readFileSync(new URL('./fixtures/remote-jobs.json', import.meta.url), 'utf8')
-const recorded = '/work/shared/data/ats-api-fixtures/jobicy.ikevinxie.json'
+const recorded = recordedBoardFile('jobicy.ikevinxie.json')
 
 describe('parseJobicyJobs', () => {
   it('maps jobs, unescaping short fields and reading the structured salary', () => {

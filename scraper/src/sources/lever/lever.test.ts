@@ -3,9 +3,10 @@ import { describe, expect, it } from 'vitest'
 import { fetchHttp, useLocalTestServer } from '../shared/test-server.ts'
 import { leverSource } from './index.ts'
 import { parseLeverPostings } from './parse.ts'
+import { recordedBoardFile } from '../shared/recorded-data.ts'
 
 const fixture = readFileSync(new URL('./fixtures/postings.json', import.meta.url), 'utf8')
-const recorded = '/work/shared/data/ats-api-fixtures/lever.midat.json'
+const recorded = recordedBoardFile('lever.midat.json')
 
 describe('parseLeverPostings', () => {
   it('maps postings with salaryRange, workplace type and list items', () => {

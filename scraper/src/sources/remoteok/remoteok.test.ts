@@ -3,9 +3,10 @@ import { describe, expect, it } from 'vitest'
 import { fetchHttp, useLocalTestServer } from '../shared/test-server.ts'
 import { remoteOkSource } from './index.ts'
 import { parseRemoteOkJobs } from './parse.ts'
+import { recordedBoardFile } from '../shared/recorded-data.ts'
 
 const fixture = readFileSync(new URL('./fixtures/api.json', import.meta.url), 'utf8')
-const recorded = '/work/shared/data/ats-api-fixtures/remoteok.ikevinxie.json'
+const recorded = recordedBoardFile('remoteok.ikevinxie.json')
 
 describe('parseRemoteOkJobs', () => {
   it('skips the legal notice and maps jobs, salary 0 = none', () => {

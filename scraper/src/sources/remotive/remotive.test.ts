@@ -3,9 +3,10 @@ import { describe, expect, it } from 'vitest'
 import { fetchHttp, useLocalTestServer } from '../shared/test-server.ts'
 import { remotiveSource } from './index.ts'
 import { parseRemotiveJobs } from './parse.ts'
+import { recordedBoardFile } from '../shared/recorded-data.ts'
 
 const fixture = readFileSync(new URL('./fixtures/remote-jobs.json', import.meta.url), 'utf8')
-const recorded = '/work/shared/data/ats-api-fixtures/remotive.ikevinxie.json'
+const recorded = recordedBoardFile('remotive.ikevinxie.json')
 
 describe('parseRemotiveJobs', () => {
   it('maps jobs with the free-text salary as salaryText', () => {

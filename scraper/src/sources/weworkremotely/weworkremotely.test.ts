@@ -3,9 +3,10 @@ import { describe, expect, it } from 'vitest'
 import { fetchHttp, useLocalTestServer } from '../shared/test-server.ts'
 import { weWorkRemotelySource } from './index.ts'
 import { parseWwrFeed } from './parse.ts'
+import { recordedBoardFile } from '../shared/recorded-data.ts'
 
 const fixture = readFileSync(new URL('./fixtures/back-end.rss', import.meta.url), 'utf8')
-const recorded = '/work/shared/data/ats-api-fixtures/wwr.ikevinxie.xml'
+const recorded = recordedBoardFile('wwr.ikevinxie.xml')
 
 describe('parseWwrFeed', () => {
   it('splits "Company: Role" titles and unescapes the description HTML', () => {
