@@ -9,7 +9,7 @@ export async function updatePresence(
   writer: BatchWriter,
   sourceKey: string,
   seenIds: string[],
-): Promise<{ newIds: Set<string>; closed: number }> {
+): Promise<{ newIds: Set<string>; closed: number; firstSeen: Map<string, string> }> {
   const rs = await ch.query({
     query: `SELECT ad_id, toString(first_seen_at) AS first_seen_at, toString(last_seen_at) AS last_seen_at, isNull(closed_at) AS open
             FROM ad_presence FINAL WHERE source_key = {k:String}`,
@@ -45,5 +45,6 @@ export async function updatePresence(
     })
   }
   await writer.insert('ad_presence', rows)
-  return { newIds: new Set(seenIds.filter((id) => !before.has(id))), closed }
+  const firstSeen = new Map(seenIds.map((id) => [id, before.get(id)?.first_seen_at ?? now]))
+  return { newIds: new Set(seenIds.filter((id) => !before.has(id))), closed, firstSeen }
 }

@@ -2,7 +2,7 @@
 // changed ones as raw ads (with a cross-board dedupe key), mark missing ones closed, queue their
 // extraction and record the board's health. A failing board ends with a logged, recorded reason.
 import { adId, contentHash } from '@stackradar/core/ids'
-import { toDateTime, toDateTime64 } from '@stackradar/core/clickhouse/datetime'
+import { fromDateTime, toDateTime, toDateTime64 } from '@stackradar/core/clickhouse/datetime'
 import type { RawAdRow } from '@stackradar/core/clickhouse/rows'
 import { readSourceHealth, writeSourceHealth } from '@stackradar/core/clickhouse/source-health'
 import { PermanentError } from '@stackradar/core/queue/index'
@@ -64,8 +64,8 @@ export async function scrapeBoard(deps: ScrapeDeps, sourceKey: string): Promise<
 
   const ads = uniqueBySourceId(listing.ads)
   const ids = ads.map((a) => adId(entry.id, a.sourceId))
-  const changed = await storeChanged(deps, entry, ads)
-  const { newIds, closed } = await updatePresence(deps.ch, deps.writer, entry.id, ids)
+  const { newIds, closed, firstSeen } = await updatePresence(deps.ch, deps.writer, entry.id, ids)
+  const changed = await storeChanged(deps, entry, ads, firstSeen)
   for (let i = 0; i < changed.length; i += deps.cfg.EXTRACT_BATCH) {
     await deps.queue.enqueue('extract', { adIds: changed.slice(i, i + deps.cfg.EXTRACT_BATCH) })
   }
@@ -92,7 +92,12 @@ function uniqueBySourceId(ads: NormalizedAd[]): NormalizedAd[] {
 }
 
 /** Store ads that are new or changed; unchanged ones are neither re-stored nor re-extracted. */
-async function storeChanged(deps: ScrapeDeps, entry: SourceEntry, ads: NormalizedAd[]): Promise<string[]> {
+async function storeChanged(
+  deps: ScrapeDeps,
+  entry: SourceEntry,
+  ads: NormalizedAd[],
+  firstSeen: Map<string, string>,
+): Promise<string[]> {
   if (ads.length === 0) return []
   const now = Date.now()
   const candidates = ads.map((ad) => {
@@ -124,7 +129,8 @@ async function storeChanged(deps: ScrapeDeps, entry: SourceEntry, ads: Normalize
     // For boards this column holds the board key (one "thread" per configured board).
     thread_id: entry.id,
     url: c.ad.url,
-    posted_at: toDateTime(c.ad.postedAt ?? now),
+    // A board that gives no date: the ad is dated by when it was first seen, stable across re-reads.
+    posted_at: toDateTime(c.ad.postedAt ?? fromDateTime(firstSeen.get(c.id) ?? toDateTime64(now))),
     date_source: c.ad.postedAt ? 'source' : 'thread',
     payload_format: 'board-json',
     payload: c.payload,
