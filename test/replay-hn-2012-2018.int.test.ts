@@ -32,14 +32,13 @@ describe.skipIf(!hasReplayCorpus())('replay of 78 HN months (2012–2018)', () =
   })
 
   it('changes no count when every thread is scanned again', async () => {
-    const site = replaySite()
-    for (const story of site.stories) {
-      const month = story.title.match(/\((\w+) (\d{4})\)/)!
+    const createdAt = new Map(replaySite().stories.map((s) => [s.id, s.createdAt]))
+    for (const m of loadManifest()) {
       await run.runtime.queue.enqueue('scrape', {
         kind: 'hn-thread-page',
-        threadId: story.id,
-        month: `${month[2]}-${String(MONTHS.indexOf(month[1]!) + 1).padStart(2, '0')}`,
-        threadCreatedAt: story.createdAt.toISOString(),
+        threadId: String(m.thread_id),
+        month: m.month,
+        threadCreatedAt: createdAt.get(String(m.thread_id))!.toISOString(),
         page: 1,
       })
     }
@@ -50,18 +49,3 @@ describe.skipIf(!hasReplayCorpus())('replay of 78 HN months (2012–2018)', () =
     expect([...byThread.values()].reduce((a, b) => a + b, 0)).toBe(39_751)
   })
 })
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-]

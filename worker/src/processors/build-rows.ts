@@ -1,19 +1,13 @@
 // Pure: one raw ad + its extraction → the rows for `ads` and `ad_skills`.
 import { toDate, toDateTime64 } from '@stackradar/core/clickhouse/datetime'
-import type { AdRow, AdSkillRow } from '@stackradar/core/clickhouse/rows'
+import type { AdRow, AdSkillRow, RawAdRow } from '@stackradar/core/clickhouse/rows'
 import type { Extraction } from '@stackradar/core/extract/types'
 
-export interface StoredRawAd {
-  ad_id: string
-  source: string
-  source_id: string
-  thread_id: string
-  url: string
-  posted_at: string
-  payload_format: string
-  payload: string
-  dedupe_key: string
-}
+/** The columns of a stored raw ad the extract worker reads. */
+export type StoredRawAd = Pick<
+  RawAdRow,
+  'ad_id' | 'source' | 'source_id' | 'thread_id' | 'url' | 'posted_at' | 'payload_format' | 'payload'
+> & { dedupe_key: string }
 
 export function buildRows(
   raw: StoredRawAd,
