@@ -140,6 +140,19 @@ describe('job boards pipeline', () => {
     expect(await closed.json()).toEqual([{ ad_id: 'gh-acme:103' }])
   })
 
+  it('re-reads an unchanged board with a conditional request (304) and stores nothing', async () => {
+    const rawBefore = (await runtime.status()).ads.raw
+    await runtime.queue.enqueue('scrape', { kind: 'board', sourceKey: 'lever-acme' })
+    await waitFor(
+      '304 for lever',
+      async () => site.requests.filter((r) => r === '304 /v0/postings/acme').length,
+      (n) => n === 1,
+      30_000,
+    )
+    await idle()
+    expect((await runtime.status()).ads.raw).toBe(rawBefore)
+  })
+
   it('records a board that vanished with its error and keeps its ads', async () => {
     site.vanish('lever')
     const rawBefore = (await runtime.status()).ads.raw

@@ -75,7 +75,7 @@ export async function startRuntime(cfg: Config, roles: Role[]): Promise<Runtime>
   const base = { cfg, ch: ch.client, queue, writer, sources }
 
   const sourceHttp = roles.includes('scrape')
-    ? createSourceHttp(cfg, [...cfg.ALLOW_PRIVATE_HOSTS, ...sources.allowPrivate], logger('fetch'))
+    ? createSourceHttp(cfg, [...cfg.ALLOW_PRIVATE_HOSTS, ...sources.allowPrivate], logger('fetch'), ch.client)
     : undefined
   if (sourceHttp) {
     registerScrapeProcessors({

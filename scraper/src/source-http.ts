@@ -4,6 +4,8 @@
 // per-host turn as plain requests.
 import type { Config } from '@stackradar/core/config'
 import type { Logger } from '@stackradar/core/logger'
+import type { ClickHouseClient } from '@clickhouse/client'
+import { ClickHouseConditionalCache } from './http/clickhouse-conditional-cache.ts'
 import { MemoryConditionalCache } from './http/conditional-cache.ts'
 import { PoliteFetcher } from './http/polite-fetcher.ts'
 import type { SourceHttp } from './sources/types.ts'
@@ -15,7 +17,13 @@ export interface SourceHttpHandle {
   close(): Promise<void>
 }
 
-export function createSourceHttp(cfg: Config, allowPrivate: string[], log: Logger): SourceHttpHandle {
+/** `ch`: keep conditional-request validators in ClickHouse (shared, survive restarts); else in memory. */
+export function createSourceHttp(
+  cfg: Config,
+  allowPrivate: string[],
+  log: Logger,
+  ch?: ClickHouseClient,
+): SourceHttpHandle {
   const fetcher = new PoliteFetcher({
     userAgent: cfg.USER_AGENT,
     timeoutMs: cfg.HTTP_TIMEOUT_MS,
@@ -24,7 +32,7 @@ export function createSourceHttp(cfg: Config, allowPrivate: string[], log: Logge
     hostDelayMs: cfg.HOST_DELAY_MS,
     allowPrivate,
     robots: true,
-    cache: new MemoryConditionalCache(64 * 1024 * 1024),
+    cache: ch ? new ClickHouseConditionalCache(ch) : new MemoryConditionalCache(64 * 1024 * 1024),
     logger: log,
   })
   let pool: Promise<BrowserPool> | undefined

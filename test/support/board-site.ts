@@ -2,6 +2,7 @@
 // JobPosting pages, generated from job specs, so tests and benchmarks know every answer.
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { createHash } from 'node:crypto'
 
 export interface JobSpec {
   id: string
@@ -107,8 +108,16 @@ export async function startBoardSite(initial: {
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://site')
     requests.push(url.pathname + url.search)
-    const json = (body: unknown) =>
-      res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(body))
+    // Board APIs answer conditional requests: the same body again → 304 without a body.
+    const json = (body: unknown) => {
+      const text = JSON.stringify(body)
+      const etag = `"${createHash('sha1').update(text).digest('hex').slice(0, 16)}"`
+      if (req.headers['if-none-match'] === etag) {
+        requests.push(`304 ${url.pathname}`)
+        return res.writeHead(304, { ETag: etag }).end()
+      }
+      return res.writeHead(200, { 'Content-Type': 'application/json', ETag: etag }).end(text)
+    }
     const html = (body: string) =>
       res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(body)
     if (url.pathname === '/robots.txt') return res.writeHead(200).end('User-agent: *\nDisallow: /private/\n')

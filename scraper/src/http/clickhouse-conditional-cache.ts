@@ -1,0 +1,53 @@
+// Conditional-request validators kept in ClickHouse (table http_cache), with the in-memory LRU in
+// front: ETags survive restarts and are shared by all scrape workers, so a board that did not
+// change answers 304 even right after a deploy.
+import type { ClickHouseClient } from '@clickhouse/client'
+import { toDateTime64 } from '@stackradar/core/clickhouse/datetime'
+import { MemoryConditionalCache, type ConditionalCache, type ConditionalEntry } from './conditional-cache.ts'
+
+export class ClickHouseConditionalCache implements ConditionalCache {
+  private readonly memory: MemoryConditionalCache
+
+  constructor(
+    private readonly ch: ClickHouseClient,
+    memoryBytes = 64 * 1024 * 1024,
+  ) {
+    this.memory = new MemoryConditionalCache(memoryBytes)
+  }
+
+  async get(url: string): Promise<ConditionalEntry | null> {
+    const held = await this.memory.get(url)
+    if (held) return held
+    const rs = await this.ch.query({
+      query: 'SELECT etag, last_modified, body FROM http_cache FINAL WHERE url = {url:String} LIMIT 1',
+      query_params: { url },
+      format: 'JSONEachRow',
+    })
+    const row = (await rs.json<{ etag: string; last_modified: string; body: string }>())[0]
+    if (!row) return null
+    const entry: ConditionalEntry = {
+      ...(row.etag && { etag: row.etag }),
+      ...(row.last_modified && { lastModified: row.last_modified }),
+      body: row.body,
+    }
+    await this.memory.set(url, entry)
+    return entry
+  }
+
+  async set(url: string, entry: ConditionalEntry): Promise<void> {
+    await this.memory.set(url, entry)
+    await this.ch.insert({
+      table: 'http_cache',
+      values: [
+        {
+          url,
+          etag: entry.etag ?? '',
+          last_modified: entry.lastModified ?? '',
+          body: entry.body,
+          updated_at: toDateTime64(Date.now()),
+        },
+      ],
+      format: 'JSONEachRow',
+    })
+  }
+}
