@@ -5,8 +5,6 @@ import { scrapeHnThreadPage } from './processors/hn-thread-page.ts'
 import { scrapeBoard } from './processors/board.ts'
 
 export type { ScrapeDeps } from './deps.ts'
-export { HostGate } from './politeness/host-gate.ts'
-export { queueThreads, backfillStart } from './processors/hn-discover.ts'
 export { scrapeBoard, listBoard } from './processors/board.ts'
 
 export function registerScrapeProcessors(deps: ScrapeDeps): void {

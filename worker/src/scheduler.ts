@@ -4,10 +4,11 @@
 // re-extracts history). It also logs backfill progress while work is running.
 import { readCrawlTasks } from '@stackradar/core/clickhouse/crawl-tasks'
 import { readSourceHealth } from '@stackradar/core/clickhouse/source-health'
-import { readStatus, type SystemStatus } from '@stackradar/core/analytics/status'
+import { readStatus } from '@stackradar/core/analytics/status'
 import { EXTRACTOR_VERSION } from '@stackradar/core/extract/index'
-import { safeJobId } from '@stackradar/core/queue/index'
+import { enqueueHnThreadPage } from '@stackradar/core/queue/index'
 import type { WorkerDeps } from './deps.ts'
+import { queryRows } from '@stackradar/core/clickhouse/query'
 
 export class Scheduler {
   private timer: NodeJS.Timeout | undefined
@@ -48,16 +49,10 @@ export class Scheduler {
   async resumeUnfinishedTasks(): Promise<number> {
     const tasks = (await readCrawlTasks(this.deps.ch, 'hn')).filter((t) => t.status !== 'done')
     for (const t of tasks) {
-      await this.deps.queue.enqueue(
-        'scrape',
-        {
-          kind: 'hn-thread-page',
-          threadId: t.ref,
-          month: t.label,
-          threadCreatedAt: t.refCreatedAt.toISOString(),
-          page: 1,
-        },
-        { jobId: safeJobId('hn-thread', t.ref, 'p1') },
+      await enqueueHnThreadPage(
+        this.deps.queue,
+        { threadId: t.ref, month: t.label, createdAt: t.refCreatedAt },
+        1,
       )
     }
     return tasks.length
@@ -67,14 +62,14 @@ export class Scheduler {
   async queueUnextracted(): Promise<number> {
     const c = await this.deps.queue.counts('extract')
     if (c.waiting + c.active + c.delayed > 0) return 0
-    const rs = await this.deps.ch.query({
-      query: `SELECT DISTINCT ad_id FROM raw_ads
+    const found = await queryRows<{ ad_id: string }>(
+      this.deps.ch,
+      `SELECT DISTINCT ad_id FROM raw_ads
               WHERE ad_id NOT IN (SELECT ad_id FROM ads FINAL WHERE extractor_version = {v:UInt32})
               ORDER BY ad_id`,
-      query_params: { v: EXTRACTOR_VERSION },
-      format: 'JSONEachRow',
-    })
-    const ids = (await rs.json<{ ad_id: string }>()).map((r) => r.ad_id)
+      { v: EXTRACTOR_VERSION },
+    )
+    const ids = found.map((r) => r.ad_id)
     const batch = this.deps.cfg.EXTRACT_BATCH
     for (let i = 0; i < ids.length; i += batch) {
       await this.deps.queue.enqueue('extract', { adIds: ids.slice(i, i + batch) })
@@ -107,13 +102,9 @@ export class Scheduler {
     }
   }
 
-  async status(): Promise<SystemStatus> {
-    return readStatus(this.deps.ch, this.deps.queue, EXTRACTOR_VERSION)
-  }
-
   private async logProgress(): Promise<void> {
     try {
-      const s = await this.status()
+      const s = await readStatus(this.deps.ch, this.deps.queue, EXTRACTOR_VERSION)
       const line = `${s.backfill.threads.done}/${s.backfill.threads.total} threads, ${s.ads.raw} ads stored, ${s.ads.extracted} extracted`
       if (line === this.lastProgress) return
       this.lastProgress = line

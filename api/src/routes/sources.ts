@@ -1,8 +1,10 @@
 // GET /api/v1/sources: per-source health (ads seen, new, closed, last success, last error) and
 // queue depth, for Hacker News and every board of the sources file.
 import { Hono } from 'hono'
+import { isoFromDateTime } from '@stackradar/core/clickhouse/datetime'
 import { readSourceHealth } from '@stackradar/core/clickhouse/source-health'
 import type { ApiDeps } from '../deps.ts'
+import { queryRows } from '@stackradar/core/clickhouse/query'
 
 export function sourcesRoutes(deps: ApiDeps) {
   return new Hono().get('/', async (c) => {
@@ -35,19 +37,19 @@ export function sourcesRoutes(deps: ApiDeps) {
 }
 
 async function hnHealth(deps: ApiDeps) {
-  const rs = await deps.ch.query({
-    query: `SELECT
+  const found = await queryRows<Record<string, string | number>>(
+    deps.ch,
+    `SELECT
               (SELECT uniqExact(ad_id) FROM raw_ads WHERE source = 'hn') AS ads,
               countIf(status = 'done') AS done, countIf(status = 'failed') AS failed,
               toString(maxIf(updated_at, status = 'done')) AS last_success,
               argMaxIf(error, updated_at, status = 'failed') AS last_error,
               toString(maxIf(updated_at, status = 'failed')) AS last_error_at
             FROM crawl_tasks FINAL WHERE source = 'hn'`,
-    format: 'JSONEachRow',
-  })
-  const r = (await rs.json<Record<string, string | number>>())[0] ?? {}
-  const iso = (v: unknown) =>
-    typeof v === 'string' && !v.startsWith('1970') ? new Date(`${v.replace(' ', 'T')}Z`).toISOString() : null
+  )
+  const r = found[0] ?? {}
+  // maxIf over no matching rows gives the epoch: no such event yet.
+  const iso = (v: unknown) => (typeof v === 'string' && !v.startsWith('1970') ? isoFromDateTime(v) : null)
   return {
     id: 'hn',
     kind: 'hn',

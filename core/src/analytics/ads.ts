@@ -2,6 +2,8 @@
 // matched (evidence) and the link to the ad on its source.
 import type { ClickHouseClient } from '@clickhouse/client'
 import { SOURCE_ATTRIBUTION } from '../attribution.ts'
+import { fromDateTime } from '../clickhouse/datetime.ts'
+import { queryRows } from '../clickhouse/query.ts'
 
 export interface AdEvidence {
   adId: string
@@ -19,8 +21,18 @@ export async function queryAdsForSkill(
   ch: ClickHouseClient,
   q: { skill: string; from?: string | null; to?: string | null; source?: string | null; limit: number },
 ): Promise<AdEvidence[]> {
-  const rs = await ch.query({
-    query: `SELECT a.ad_id AS ad_id, a.source AS source, a.url AS url, a.title AS title, a.company AS company,
+  const rows = await queryRows<{
+    ad_id: string
+    source: string
+    url: string
+    title: string
+    company: string
+    posted_at: string
+    evidence: string[]
+    inferred: number
+  }>(
+    ch,
+    `SELECT a.ad_id AS ad_id, a.source AS source, a.url AS url, a.title AS title, a.company AS company,
                    toString(a.posted_at) AS posted_at, s.evidence AS evidence, s.inferred AS inferred
             FROM ads AS a FINAL
             INNER JOIN (SELECT ad_id, extractor_version, evidence, inferred FROM ad_skills FINAL
@@ -30,32 +42,21 @@ export async function queryAdsForSkill(
               AND ({source:String} = '' OR a.source = {source:String})
             ORDER BY a.posted_at DESC, a.ad_id
             LIMIT {limit:UInt32}`,
-    query_params: {
+    {
       skill: q.skill,
       from: q.from ?? '1970-01-01',
       to: q.to ?? '2149-06-06',
       source: q.source ?? '',
       limit: q.limit,
     },
-    format: 'JSONEachRow',
-  })
-  const rows = await rs.json<{
-    ad_id: string
-    source: string
-    url: string
-    title: string
-    company: string
-    posted_at: string
-    evidence: string[]
-    inferred: number
-  }>()
+  )
   return rows.map((r) => ({
     adId: r.ad_id,
     source: r.source,
     url: r.url,
     title: r.title,
     company: r.company,
-    postedAt: new Date(`${r.posted_at.replace(' ', 'T')}Z`).toISOString(),
+    postedAt: fromDateTime(r.posted_at).toISOString(),
     evidence: r.evidence,
     inferred: Boolean(Number(r.inferred)),
     attribution: SOURCE_ATTRIBUTION[r.source] ?? null,

@@ -2,6 +2,8 @@
 // the API (/api/v1/status), the progress log line and the tests.
 import type { ClickHouseClient } from '@clickhouse/client'
 import type { QueueBackend, QueueCounts } from '../queue/types.ts'
+import { queryRows } from '../clickhouse/query.ts'
+import { isoFromDateTime } from '../clickhouse/datetime.ts'
 
 export interface SystemStatus {
   mode: 'embedded' | 'distributed'
@@ -25,8 +27,7 @@ export async function readStatus(
   extractorVersion: number,
 ): Promise<SystemStatus> {
   const one = async <T>(query: string): Promise<T> => {
-    const rs = await ch.query({ query, query_params: { v: extractorVersion }, format: 'JSONEachRow' })
-    return (await rs.json<T>())[0]!
+    return (await queryRows<T>(ch, query, { v: extractorVersion }))[0]!
   }
   const [raw, extracted, tasks, scrape, extract] = await Promise.all([
     one<{ n: string }>('SELECT uniqExact(ad_id) AS n FROM raw_ads'),
@@ -51,8 +52,8 @@ export async function readStatus(
     backfill: {
       running: busy > 0 || done + failed < total,
       threads: { total, done, failed },
-      startedAt: iso(tasks.started),
-      updatedAt: iso(tasks.updated),
+      startedAt: isoFromDateTime(tasks.started),
+      updatedAt: isoFromDateTime(tasks.updated),
     },
     queues: {
       scrape: { waiting: scrape.waiting + scrape.delayed, active: scrape.active },
@@ -60,8 +61,4 @@ export async function readStatus(
     },
     extractorVersion,
   }
-}
-
-function iso(s: string | null): string | null {
-  return s ? new Date(`${s.replace(' ', 'T')}Z`).toISOString() : null
 }

@@ -3,6 +3,7 @@
 // boards), and a skill row counts only if it belongs to the extractor
 // version that the ad's newest `ads` row names, so re-runs and re-extractions never double count.
 import type { ClickHouseClient } from '@clickhouse/client'
+import { queryRows as rows } from '../clickhouse/query.ts'
 
 export const INTERVALS = ['week', 'month', 'quarter', 'year'] as const
 export type Interval = (typeof INTERVALS)[number]
@@ -76,13 +77,4 @@ export async function queryTrends(ch: ClickHouseClient, q: TrendQuery): Promise<
 function round(x: number, digits: number): number {
   const f = 10 ** digits
   return Math.round(x * f) / f
-}
-
-async function rows<T>(
-  ch: ClickHouseClient,
-  query: string,
-  query_params: Record<string, unknown>,
-): Promise<T[]> {
-  const rs = await ch.query({ query, query_params, format: 'JSONEachRow' })
-  return rs.json<T>()
 }

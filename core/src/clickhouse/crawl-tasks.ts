@@ -2,8 +2,9 @@
 // the scheduler, read by the status endpoint.
 import type { ClickHouseClient } from '@clickhouse/client'
 import type { BatchWriter } from './batch-writer.ts'
-import { toDateTime, toDateTime64 } from './datetime.ts'
+import { fromDateTime, toDateTime, toDateTime64 } from './datetime.ts'
 import type { CrawlStatus, CrawlTaskRow } from './rows.ts'
+import { queryRows } from './query.ts'
 
 export interface CrawlTask {
   taskId: string
@@ -18,13 +19,13 @@ export interface CrawlTask {
 }
 
 export async function readCrawlTasks(ch: ClickHouseClient, source: string): Promise<CrawlTask[]> {
-  const rs = await ch.query({
-    query: `SELECT task_id, source, ref, label, status, pages, items, error, toString(ref_created_at) AS ref_created_at
+  const found = await queryRows<CrawlTaskRow>(
+    ch,
+    `SELECT task_id, source, ref, label, status, pages, items, error, toString(ref_created_at) AS ref_created_at
             FROM crawl_tasks FINAL WHERE source = {source:String} ORDER BY ref_created_at`,
-    query_params: { source },
-    format: 'JSONEachRow',
-  })
-  return (await rs.json<CrawlTaskRow>()).map((r) => ({
+    { source },
+  )
+  return found.map((r) => ({
     taskId: r.task_id,
     source: r.source,
     ref: r.ref,
@@ -33,7 +34,7 @@ export async function readCrawlTasks(ch: ClickHouseClient, source: string): Prom
     pages: Number(r.pages),
     items: Number(r.items),
     error: r.error,
-    refCreatedAt: new Date(`${r.ref_created_at.replace(' ', 'T')}Z`),
+    refCreatedAt: fromDateTime(r.ref_created_at),
   }))
 }
 

@@ -19,3 +19,8 @@ export function toDate(d: Date | number): string {
 export function fromDateTime(s: string): Date {
   return new Date(`${s.replace(' ', 'T')}Z`)
 }
+
+/** A ClickHouse DateTime string as ISO 8601, or null for null / empty. */
+export function isoFromDateTime(s: string | null | undefined): string | null {
+  return s ? fromDateTime(s).toISOString() : null
+}

@@ -2,7 +2,8 @@
 // scraper after every run, read by GET /api/v1/sources and the scheduler.
 import type { ClickHouseClient } from '@clickhouse/client'
 import type { BatchWriter } from './batch-writer.ts'
-import { toDateTime64 } from './datetime.ts'
+import { isoFromDateTime as iso, toDateTime64 } from './datetime.ts'
+import { queryRows } from './query.ts'
 
 export interface SourceHealth {
   sourceKey: string
@@ -30,16 +31,13 @@ interface Row {
   updated_at: string
 }
 
-const iso = (s: string | null) => (s ? new Date(`${s.replace(' ', 'T')}Z`).toISOString() : null)
-
 export async function readSourceHealth(ch: ClickHouseClient): Promise<Map<string, SourceHealth>> {
-  const rs = await ch.query({
-    query: `SELECT source_key, kind, ads_seen, ads_new, ads_closed, total_seen, toString(last_success_at) AS last_success_at,
+  const rows = await queryRows<Row>(
+    ch,
+    `SELECT source_key, kind, ads_seen, ads_new, ads_closed, total_seen, toString(last_success_at) AS last_success_at,
                    last_error, toString(last_error_at) AS last_error_at, toString(updated_at) AS updated_at
             FROM source_health FINAL`,
-    format: 'JSONEachRow',
-  })
-  const rows = await rs.json<Row>()
+  )
   return new Map(
     rows.map((r) => [
       r.source_key,

@@ -58,3 +58,22 @@ export type PayloadOf<N extends QueueName> = z.infer<(typeof queues)[N]['payload
 export function safeJobId(...parts: (string | number)[]): string {
   return parts.map((p) => String(p).replace(/[^A-Za-z0-9_.-]/g, '_')).join('-')
 }
+
+/** Queue one page of a "Who is hiring?" thread; its job id keeps a page queued at most once. */
+export function enqueueHnThreadPage(
+  queue: { enqueue(q: 'scrape', p: ScrapePayload, o: { jobId: string }): Promise<void> },
+  thread: { threadId: string; month: string; createdAt: Date },
+  page: number,
+): Promise<void> {
+  return queue.enqueue(
+    'scrape',
+    {
+      kind: 'hn-thread-page',
+      threadId: thread.threadId,
+      month: thread.month,
+      threadCreatedAt: thread.createdAt.toISOString(),
+      page,
+    },
+    { jobId: safeJobId('hn-thread', thread.threadId, `p${page}`) },
+  )
+}

@@ -4,6 +4,7 @@
 import type { ClickHouseClient } from '@clickhouse/client'
 import { toDateTime64 } from '@stackradar/core/clickhouse/datetime'
 import { MemoryConditionalCache, type ConditionalCache, type ConditionalEntry } from './conditional-cache.ts'
+import { queryRows } from '@stackradar/core/clickhouse/query'
 
 export class ClickHouseConditionalCache implements ConditionalCache {
   private readonly memory: MemoryConditionalCache
@@ -18,12 +19,12 @@ export class ClickHouseConditionalCache implements ConditionalCache {
   async get(url: string): Promise<ConditionalEntry | null> {
     const held = await this.memory.get(url)
     if (held) return held
-    const rs = await this.ch.query({
-      query: 'SELECT etag, last_modified, body FROM http_cache FINAL WHERE url = {url:String} LIMIT 1',
-      query_params: { url },
-      format: 'JSONEachRow',
-    })
-    const row = (await rs.json<{ etag: string; last_modified: string; body: string }>())[0]
+    const found = await queryRows<{ etag: string; last_modified: string; body: string }>(
+      this.ch,
+      'SELECT etag, last_modified, body FROM http_cache FINAL WHERE url = {url:String} LIMIT 1',
+      { url },
+    )
+    const row = found[0]
     if (!row) return null
     const entry: ConditionalEntry = {
       ...(row.etag && { etag: row.etag }),

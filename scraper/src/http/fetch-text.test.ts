@@ -2,8 +2,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { backoffDelayMs, parseRetryAfterMs } from './backoff.ts'
-import { FetchError } from './fetch-error.ts'
 import { decodeBody, fetchJson, fetchText, type FetchTextOptions } from './fetch-text.ts'
+import { expectFetchError } from './expect-fetch-error.ts'
 
 // Per-path request counters, so each scenario can answer differently on later attempts.
 const hits = new Map<string, number>()
@@ -68,15 +68,7 @@ const options = (extra: Partial<FetchTextOptions> = {}): FetchTextOptions => ({
   ...extra,
 })
 
-async function failure(promise: Promise<unknown>): Promise<FetchError> {
-  try {
-    await promise
-  } catch (error) {
-    if (error instanceof FetchError) return error
-    throw error
-  }
-  throw new Error('expected the fetch to fail')
-}
+const failure = expectFetchError
 
 beforeAll(async () => {
   server = createServer(handle)

@@ -4,9 +4,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { RobotsDisallowedError } from '../politeness/robots.ts'
 import { BlockedUrlError } from '../politeness/url-guard.ts'
 import { MemoryConditionalCache } from './conditional-cache.ts'
-import { FetchError } from './fetch-error.ts'
 import { fetchText } from './fetch-text.ts'
 import { PoliteFetcher, type PoliteFetcherOptions } from './polite-fetcher.ts'
+import { expectFetchError } from './expect-fetch-error.ts'
 
 const UA = 'StackRadarBot/1.0 (+https://stackradar.example/bot)'
 const MB = 1024 * 1024
@@ -101,15 +101,7 @@ const options = (extra: Partial<PoliteFetcherOptions> = {}): PoliteFetcherOption
   ...extra,
 })
 
-async function failure(promise: Promise<unknown>): Promise<FetchError> {
-  try {
-    await promise
-  } catch (error) {
-    if (error instanceof FetchError) return error
-    throw error
-  }
-  throw new Error('expected the fetch to fail')
-}
+const failure = expectFetchError
 
 beforeAll(async () => {
   server = createServer(handle)

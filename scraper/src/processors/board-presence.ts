@@ -3,6 +3,7 @@
 import type { ClickHouseClient } from '@clickhouse/client'
 import type { BatchWriter } from '@stackradar/core/clickhouse/batch-writer'
 import { toDateTime64 } from '@stackradar/core/clickhouse/datetime'
+import { queryRows } from '@stackradar/core/clickhouse/query'
 
 export async function updatePresence(
   ch: ClickHouseClient,
@@ -10,17 +11,13 @@ export async function updatePresence(
   sourceKey: string,
   seenIds: string[],
 ): Promise<{ newIds: Set<string>; closed: number; firstSeen: Map<string, string> }> {
-  const rs = await ch.query({
-    query: `SELECT ad_id, toString(first_seen_at) AS first_seen_at, toString(last_seen_at) AS last_seen_at, isNull(closed_at) AS open
+  const found = await queryRows<{ ad_id: string; first_seen_at: string; last_seen_at: string; open: number }>(
+    ch,
+    `SELECT ad_id, toString(first_seen_at) AS first_seen_at, toString(last_seen_at) AS last_seen_at, isNull(closed_at) AS open
             FROM ad_presence FINAL WHERE source_key = {k:String}`,
-    query_params: { k: sourceKey },
-    format: 'JSONEachRow',
-  })
-  const before = new Map(
-    (await rs.json<{ ad_id: string; first_seen_at: string; last_seen_at: string; open: number }>()).map(
-      (r) => [r.ad_id, r],
-    ),
+    { k: sourceKey },
   )
+  const before = new Map(found.map((r) => [r.ad_id, r]))
   const now = toDateTime64(Date.now())
   const seen = new Set(seenIds)
   const rows: Record<string, unknown>[] = seenIds.map((id) => ({

@@ -13,6 +13,7 @@ import { getSourceModule } from '../sources/registry.ts'
 import type { NormalizedAd, SourceListing } from '../sources/types.ts'
 import { assignDedupeKeys } from './board-dedupe.ts'
 import { updatePresence } from './board-presence.ts'
+import { storedContentHashes } from '@stackradar/core/clickhouse/raw-ads'
 
 export interface BoardRun {
   seen: number
@@ -105,13 +106,11 @@ async function storeChanged(
     const payload = JSON.stringify({ ad: normalized, raw })
     return { ad, id: adId(entry.id, ad.sourceId), payload, hash: contentHash(payload) }
   })
-  const rs = await deps.ch.query({
-    query: `SELECT ad_id, toString(argMax(content_hash, fetched_at)) AS h FROM raw_ads
-            WHERE source = {s:String} AND ad_id IN {ids:Array(String)} GROUP BY ad_id`,
-    query_params: { s: entry.kind, ids: candidates.map((c) => c.id) },
-    format: 'JSONEachRow',
-  })
-  const stored = new Map((await rs.json<{ ad_id: string; h: string }>()).map((r) => [r.ad_id, r.h]))
+  const stored = await storedContentHashes(
+    deps.ch,
+    entry.kind,
+    candidates.map((c) => c.id),
+  )
   const fresh = candidates.filter((c) => stored.get(c.id) !== c.hash)
   // One board at a time decides dedupe keys (across processes too): two boards read at once must
   // each see the other's fingerprints, or the same job would get two keys.

@@ -1,7 +1,7 @@
 // Finds the monthly "Ask HN: Who is hiring?" threads through the HN Algolia search API and
 // queues the threads that need work: never finished, or young enough to gain new comments.
 import { readCrawlTasks, writeCrawlTask, type CrawlTask } from '@stackradar/core/clickhouse/crawl-tasks'
-import { PermanentError, safeJobId } from '@stackradar/core/queue/index'
+import { enqueueHnThreadPage, PermanentError } from '@stackradar/core/queue/index'
 import type { ScrapeDeps } from '../deps.ts'
 import { FetchError } from '../http/index.ts'
 import { buildAlgoliaStorySearchUrl, parseAlgoliaStorySearch, type HnThreadRef } from '../sources/hn/index.ts'
@@ -9,10 +9,7 @@ import { buildAlgoliaStorySearchUrl, parseAlgoliaStorySearch, type HnThreadRef }
 const MAX_SEARCH_PAGES = 50
 
 /** First day (UTC) of the first month to cover. */
-export function backfillStart(
-  cfg: { HN_SINCE?: string | undefined; HN_MONTHS: number },
-  now = new Date(),
-): Date {
+function backfillStart(cfg: { HN_SINCE?: string | undefined; HN_MONTHS: number }, now = new Date()): Date {
   if (cfg.HN_SINCE) return new Date(`${cfg.HN_SINCE}-01T00:00:00Z`)
   return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - (cfg.HN_MONTHS - 1), 1))
 }
@@ -44,7 +41,7 @@ export async function discoverHnThreads(deps: ScrapeDeps): Promise<HnThreadRef[]
 }
 
 /** Record new threads as pending tasks and queue page 1 of each one that needs a (re)scan. */
-export async function queueThreads(deps: ScrapeDeps, found: HnThreadRef[]): Promise<number> {
+async function queueThreads(deps: ScrapeDeps, found: HnThreadRef[]): Promise<number> {
   const known = new Map((await readCrawlTasks(deps.ch, 'hn')).map((t) => [t.ref, t]))
   const fresh = found.filter((t) => !known.has(t.id))
   await Promise.all(fresh.map((t) => writeCrawlTask(deps.writer, pendingTask(t))))
@@ -53,23 +50,13 @@ export async function queueThreads(deps: ScrapeDeps, found: HnThreadRef[]): Prom
   for (const t of found) {
     const task = known.get(t.id)
     if (task?.status === 'done' && t.createdAt.getTime() < rescanAfter) continue
-    await deps.queue.enqueue(
-      'scrape',
-      {
-        kind: 'hn-thread-page',
-        threadId: t.id,
-        month: t.month,
-        threadCreatedAt: t.createdAt.toISOString(),
-        page: 1,
-      },
-      { jobId: safeJobId('hn-thread', t.id, 'p1') },
-    )
+    await enqueueHnThreadPage(deps.queue, { threadId: t.id, month: t.month, createdAt: t.createdAt }, 1)
     queued++
   }
   return queued
 }
 
-export function pendingTask(t: HnThreadRef): CrawlTask {
+function pendingTask(t: HnThreadRef): CrawlTask {
   return {
     taskId: `hn-thread-${t.id}`,
     source: 'hn',

@@ -9,6 +9,8 @@ import { PermanentError, type PayloadOf } from '@stackradar/core/queue/index'
 import type { ScrapeDeps } from '../deps.ts'
 import { FetchError } from '../http/index.ts'
 import { hnItemUrl, type HnAd } from '../sources/hn/index.ts'
+import { storedContentHashes } from '@stackradar/core/clickhouse/raw-ads'
+import { queryRows } from '@stackradar/core/clickhouse/query'
 
 export type ThreadJob = Extract<PayloadOf<'scrape'>, { kind: 'hn-thread-page' }>
 
@@ -33,17 +35,22 @@ export async function fetchForThread<T>(
   } catch (err) {
     if (err instanceof FetchError && !err.retryable) {
       // A page that is gone: keep every ad stored so far, record why the thread stopped.
-      await writeCrawlTask(deps.writer, {
-        ...threadTask(job),
-        status: 'failed',
-        pages: job.page - 1,
-        items: 0,
-        error: err.message,
-      })
+      await markThreadFailed(deps, job, err.message)
       throw new PermanentError(err.message)
     }
     throw err
   }
+}
+
+/** Record why a thread stopped; the ads stored so far stay. */
+export function markThreadFailed(deps: ScrapeDeps, job: ThreadJob, error: string): Promise<void> {
+  return writeCrawlTask(deps.writer, {
+    ...threadTask(job),
+    status: 'failed',
+    pages: job.page - 1,
+    items: 0,
+    error,
+  })
 }
 
 /** Store new or changed ads and queue their extraction; returns the ids queued. */
@@ -76,23 +83,21 @@ async function storeNewAds(deps: ScrapeDeps, job: ThreadJob, ads: HnAd[]): Promi
     content_hash: contentHash(ad.html),
     fetched_at: toDateTime64(Date.now()),
   }))
-  const rs = await deps.ch.query({
-    query:
-      'SELECT ad_id, toString(argMax(content_hash, fetched_at)) AS h FROM raw_ads WHERE source = {s:String} AND ad_id IN {ids:Array(String)} GROUP BY ad_id',
-    query_params: { s: 'hn', ids: rows.map((r) => r.ad_id) },
-    format: 'JSONEachRow',
-  })
-  const stored = new Map((await rs.json<{ ad_id: string; h: string }>()).map((r) => [r.ad_id, r.h]))
+  const stored = await storedContentHashes(
+    deps.ch,
+    'hn',
+    rows.map((r) => r.ad_id),
+  )
   const fresh = rows.filter((r) => stored.get(r.ad_id) !== r.content_hash)
   await deps.writer.insert('raw_ads', fresh as unknown as Record<string, unknown>[])
   return fresh.map((r) => r.ad_id)
 }
 
 async function countThreadAds(deps: ScrapeDeps, threadId: string): Promise<number> {
-  const rs = await deps.ch.query({
-    query: 'SELECT uniqExact(ad_id) AS n FROM raw_ads WHERE source = {s:String} AND thread_id = {t:String}',
-    query_params: { s: 'hn', t: threadId },
-    format: 'JSONEachRow',
-  })
-  return Number((await rs.json<{ n: string }>())[0]?.n ?? 0)
+  const rows = await queryRows<{ n: string }>(
+    deps.ch,
+    'SELECT uniqExact(ad_id) AS n FROM raw_ads WHERE source = {s:String} AND thread_id = {t:String}',
+    { s: 'hn', t: threadId },
+  )
+  return Number(rows[0]?.n ?? 0)
 }

@@ -1,11 +1,16 @@
 // One page of one "Who is hiring?" thread read from its HTML: fetch, parse, store new or changed
 // ads, then queue the next page or mark the thread done.
-import { writeCrawlTask } from '@stackradar/core/clickhouse/crawl-tasks'
-import { safeJobId } from '@stackradar/core/queue/index'
+import { enqueueHnThreadPage } from '@stackradar/core/queue/index'
 import type { ScrapeDeps } from '../deps.ts'
 import { hnItemUrl, looksLikeHnItemPage, parseThreadPage } from '../sources/hn/index.ts'
 import { scrapeHnThreadViaAlgolia } from './hn-thread-algolia.ts'
-import { fetchForThread, markThreadDone, storeThreadAds, threadTask, type ThreadJob } from './hn-store.ts'
+import {
+  fetchForThread,
+  markThreadDone,
+  markThreadFailed,
+  storeThreadAds,
+  type ThreadJob,
+} from './hn-store.ts'
 
 export async function scrapeHnThreadPage(
   deps: ScrapeDeps,
@@ -18,13 +23,7 @@ export async function scrapeHnThreadPage(
     // An error or rate-limit page served with 200: record it and let the queue retry later;
     // nothing stored is touched.
     const error = `unexpected markup at ${url}: not a Hacker News item page (${html.length} bytes)`
-    await writeCrawlTask(deps.writer, {
-      ...threadTask(job),
-      status: 'failed',
-      pages: job.page - 1,
-      items: 0,
-      error,
-    })
+    await markThreadFailed(deps, job, error)
     throw new Error(error)
   }
   const page = parseThreadPage(html, {
@@ -46,11 +45,8 @@ export async function scrapeHnThreadPage(
     'hn thread page stored',
   )
   if (page.nextPageUrl && page.ads.length > 0) {
-    await deps.queue.enqueue(
-      'scrape',
-      { ...job, page: job.page + 1 },
-      { jobId: safeJobId('hn-thread', job.threadId, `p${job.page + 1}`) },
-    )
+    const thread = { threadId: job.threadId, month: job.month, createdAt: new Date(job.threadCreatedAt) }
+    await enqueueHnThreadPage(deps.queue, thread, job.page + 1)
   } else {
     await markThreadDone(deps, job, job.page)
   }

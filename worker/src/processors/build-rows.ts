@@ -1,5 +1,5 @@
 // Pure: one raw ad + its extraction → the rows for `ads` and `ad_skills`.
-import { toDate, toDateTime64 } from '@stackradar/core/clickhouse/datetime'
+import { fromDateTime, toDate, toDateTime64 } from '@stackradar/core/clickhouse/datetime'
 import type { AdRow, AdSkillRow, RawAdRow } from '@stackradar/core/clickhouse/rows'
 import type { Extraction } from '@stackradar/core/extract/types'
 
@@ -16,7 +16,7 @@ export function buildRows(
   now: Date,
 ): { ad: AdRow; skills: AdSkillRow[] } {
   const extractedAt = toDateTime64(now)
-  const postedDay = toDate(new Date(`${raw.posted_at.replace(' ', 'T')}Z`))
+  const postedDay = toDate(fromDateTime(raw.posted_at))
   const s = ex.salary
   const ad: AdRow = {
     ad_id: raw.ad_id,

@@ -5,19 +5,19 @@ import { NotReadyError, type PayloadOf } from '@stackradar/core/queue/index'
 import type { WorkerDeps } from '../deps.ts'
 import { toAdInput } from './ad-input.ts'
 import { buildRows, type StoredRawAd } from './build-rows.ts'
+import { queryRows } from '@stackradar/core/clickhouse/query'
 
 export async function extractAds(
   deps: WorkerDeps,
   job: PayloadOf<'extract'>,
   version = EXTRACTOR_VERSION,
 ): Promise<number> {
-  const rs = await deps.ch.query({
-    query: `SELECT ad_id, source, source_id, thread_id, url, toString(posted_at) AS posted_at, payload_format, payload, dedupe_key
+  const raws = await queryRows<StoredRawAd>(
+    deps.ch,
+    `SELECT ad_id, source, source_id, thread_id, url, toString(posted_at) AS posted_at, payload_format, payload, dedupe_key
             FROM raw_ads FINAL WHERE ad_id IN {ids:Array(String)}`,
-    query_params: { ids: job.adIds },
-    format: 'JSONEachRow',
-  })
-  const raws = await rs.json<StoredRawAd>()
+    { ids: job.adIds },
+  )
   if (raws.length < new Set(job.adIds).size) {
     throw new NotReadyError(
       `${new Set(job.adIds).size - raws.length} of ${job.adIds.length} raw ads not stored yet`,
