@@ -69,21 +69,32 @@ describe('htmlToText on hostile input', () => {
     expect(htmlToText(html)).toBe(text)
   })
 
-  it('stays linear on 1 MB of pathological markup', () => {
-    const inputs = [
-      '<a href="'.repeat(100_000),
-      '<p>'.repeat(300_000),
-      '<div>'.repeat(200_000) + 'deep' + '</div>'.repeat(200_000),
-      '&'.repeat(500_000) + ';',
-      '&amp'.repeat(250_000),
-      '<<<<'.repeat(250_000),
-      '<a href="x">http://'.repeat(60_000),
+  // Linearity is asserted as a ratio of two runs in the same process (10x the input must cost far
+  // less than the 100x a quadratic parser would), never as wall-clock time: CI machines are busy.
+  it('stays linear on pathological markup (10x the input, well under 100x the time)', () => {
+    const patterns: Array<(n: number) => string> = [
+      (n) => '<a href="'.repeat(n),
+      (n) => '<p>'.repeat(3 * n),
+      (n) => '<div>'.repeat(2 * n) + 'deep' + '</div>'.repeat(2 * n),
+      (n) => '&'.repeat(5 * n) + ';',
+      (n) => '&amp'.repeat(2 * n),
+      (n) => '<<<<'.repeat(2 * n),
+      (n) => '<a href="x">http://'.repeat(n),
     ]
-    for (const html of inputs) {
-      const started = performance.now()
-      expect(typeof htmlToText(html)).toBe('string')
-      expect(typeof htmlToText(html, { blocks: true })).toBe('string')
-      expect(performance.now() - started).toBeLessThan(2000)
+    const bestOf3 = (html: string): number => {
+      let best = Infinity
+      for (let i = 0; i < 3; i++) {
+        const started = performance.now()
+        expect(typeof htmlToText(html)).toBe('string')
+        expect(typeof htmlToText(html, { blocks: true })).toBe('string')
+        best = Math.min(best, performance.now() - started)
+      }
+      return best
+    }
+    for (const make of patterns) {
+      const small = bestOf3(make(10_000))
+      const large = bestOf3(make(100_000)) // up to 1.1 MB
+      expect(large / Math.max(small, 0.5)).toBeLessThan(40)
     }
   })
 })

@@ -175,11 +175,9 @@ describe('PoliteFetcher', () => {
     const robots = await failure(fetcher.text(`${base}/to-private`))
     expect(robots).toBeInstanceOf(RobotsDisallowedError)
     expect(requests).not.toContain('/private/page')
-    const started = Date.now()
     const metadata = await failure(fetcher.text(`${base}/to-metadata`))
     expect(metadata).toBeInstanceOf(BlockedUrlError)
     expect(metadata.message).toMatch(/169\.254\.169\.254.*link-local \/ cloud metadata/)
-    expect(Date.now() - started).toBeLessThan(500) // refused, not timed out trying to connect
     expect(requests.filter((p) => p === '/to-metadata')).toHaveLength(1) // a refusal is not retried
   })
 
@@ -207,29 +205,23 @@ describe('PoliteFetcher', () => {
   })
 
   it('stops reading a 10 MB page at a 1 MB limit', async () => {
-    const started = Date.now()
     const error = await failure(new PoliteFetcher(options()).text(`${base}/huge`))
     expect(error).toMatchObject({ retryable: false, status: 200, attempts: 1 })
     expect(error.message).toMatch(/body exceeds maxBytes 1048576/)
-    expect(Date.now() - started).toBeLessThan(2000)
   })
 
   it('times out a server trickling the body one byte at a time (deadline covers the body)', async () => {
     const fetcher = new PoliteFetcher(options({ timeoutMs: 300, retries: 0 }))
-    const started = Date.now()
     const error = await failure(fetcher.text(`${base}/trickle`))
-    expect(error).toMatchObject({ retryable: true })
+    expect(error).toMatchObject({ retryable: true, attempts: 1 })
     expect(error.message).toMatch(/timed out after 300 ms/)
-    expect(Date.now() - started).toBeLessThan(1500)
   })
 
   it('times out a server trickling its headers', async () => {
-    const started = Date.now()
     const error = await failure(
       fetchText(slowHeadersUrl, { userAgent: UA, timeoutMs: 300, maxBytes: MB, retries: 0 }),
     )
     expect(error.message).toMatch(/timed out after 300 ms/)
-    expect(Date.now() - started).toBeLessThan(1500)
   })
 
   it('keeps credentials on same-origin redirect hops and drops them on cross-origin ones', async () => {
