@@ -1,7 +1,7 @@
 // Stored raw ad → the extractor's input. HN ads are comment HTML; board ads are the source
 // module's normalised ad (JSON) with its structured salary, title, company and location.
-import { htmlToText } from '@stackradar/core/text/html-to-text'
-import type { AdInput } from '@stackradar/core/extract/types'
+import { htmlToText } from '@stackradar/core/text'
+import type { AdInput } from '@stackradar/core/extract'
 import type { StoredRawAd } from './build-rows.ts'
 
 interface BoardPayload {

@@ -1,11 +1,11 @@
 // Extract job: read the raw ads by id, run the extractor, write ads + ad skills. The job is
 // acknowledged only after the batched writer has stored its rows.
-import { extractAd, EXTRACTOR_VERSION } from '@stackradar/core/extract/index'
-import { NotReadyError, type PayloadOf } from '@stackradar/core/queue/index'
+import { extractAd, EXTRACTOR_VERSION } from '@stackradar/core/extract'
+import { NotReadyError, type PayloadOf } from '@stackradar/core/queue'
 import type { WorkerDeps } from '../deps.ts'
 import { toAdInput } from './ad-input.ts'
 import { buildRows, type StoredRawAd } from './build-rows.ts'
-import { queryRows } from '@stackradar/core/clickhouse/query'
+import { queryRows } from '@stackradar/core/clickhouse'
 
 export async function extractAds(
   deps: WorkerDeps,
