@@ -1,6 +1,7 @@
 // The HTTP server around createApp(); close() stops intake and waits for open requests.
 import { serve, type ServerType } from '@hono/node-server'
 import type { OpenAPIHono } from '@hono/zod-openapi'
+import { answerClientError } from './client-error.ts'
 
 export interface RunningServer {
   port: number
@@ -28,5 +29,6 @@ export function startServer(
       })
     })
     server.once('error', onError)
+    server.on('clientError', answerClientError)
   })
 }

@@ -39,6 +39,22 @@ export type BoardAd = z.infer<typeof BoardAd>
 
 const BoardPayload = z.object({ ad: BoardAd, raw: z.unknown() })
 
+/** What a source module hands over to be stored (its NormalizedAd without `raw`). */
+export interface BoardAdInput {
+  sourceId: string
+  url: string
+  title: string
+  company: string | null
+  location: string | null
+  remote: boolean | null
+  postedAt: Date | null
+  text: string
+  salaryText: string | null
+  salary: StructuredSalary | null
+  employmentType: string | null
+  tags: string[]
+}
+
 export type StoredAd =
   | { format: 'hn-html'; html: string }
   | { format: 'board-json'; ad: BoardAd; raw: unknown }
@@ -50,11 +66,7 @@ export type Decoded = { ok: true; value: StoredAd } | { ok: false; reason: strin
 export function encodeStoredAd(
   ad:
     | { format: 'hn-html'; html: string }
-    | {
-        format: 'board-json'
-        ad: Omit<BoardAd, 'postedAt'> & { postedAt: Date | string | null }
-        raw: unknown
-      }
+    | { format: 'board-json'; ad: BoardAdInput; raw: unknown }
     | { format: 'text'; text: string },
 ): { payload_format: PayloadFormat; payload: string } {
   switch (ad.format) {

@@ -4,6 +4,7 @@
 import { adId, contentHash } from '@stackradar/core/ids'
 import { fromDateTime, toDateTime, toDateTime64 } from '@stackradar/core/clickhouse'
 import type { RawAdRow } from '@stackradar/core/clickhouse'
+import { encodeStoredAd } from '@stackradar/core/contracts/payloads'
 import { readSourceHealth, writeSourceHealth } from '@stackradar/core/clickhouse'
 import { PermanentError } from '@stackradar/core/queue'
 import type { SourceEntry } from '@stackradar/core/sources-config'
@@ -103,7 +104,7 @@ async function storeChanged(
   const now = Date.now()
   const candidates = ads.map((ad) => {
     const { raw, ...normalized } = ad
-    const payload = JSON.stringify({ ad: normalized, raw })
+    const { payload } = encodeStoredAd({ format: 'board-json', ad: normalized, raw })
     return { ad, id: adId(entry.id, ad.sourceId), payload, hash: contentHash(payload) }
   })
   const stored = await storedContentHashes(

@@ -3,6 +3,7 @@
 // is recorded as done or failed.
 import { adId, contentHash } from '@stackradar/core/ids'
 import { toDateTime, toDateTime64 } from '@stackradar/core/clickhouse'
+import { encodeStoredAd } from '@stackradar/core/contracts/payloads'
 import { writeCrawlTask, type CrawlTask } from '@stackradar/core/clickhouse'
 import type { RawAdRow } from '@stackradar/core/clickhouse'
 import { PermanentError, type PayloadOf } from '@stackradar/core/queue'
@@ -78,8 +79,7 @@ async function storeNewAds(deps: ScrapeDeps, job: ThreadJob, ads: HnAd[]): Promi
     url: hnItemUrl(deps.cfg.HN_WEB_URL, ad.sourceId),
     posted_at: toDateTime(ad.postedAt),
     date_source: ad.dateSource,
-    payload_format: 'hn-html',
-    payload: ad.html,
+    ...encodeStoredAd({ format: 'hn-html', html: ad.html }),
     content_hash: contentHash(ad.html),
     fetched_at: toDateTime64(Date.now()),
   }))
