@@ -4,10 +4,14 @@
 import { rmSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createClient } from '@clickhouse/client'
-import { createClickHouse, type ClickHouseHandle } from '@stackradar/core/clickhouse/client'
-import { migrate } from '@stackradar/core/clickhouse/migrate'
-import { queryRows, ParamTooLargeError } from '@stackradar/core/clickhouse/query'
-import { storedContentHashes } from '@stackradar/core/clickhouse/raw-ads'
+import {
+  createClickHouse,
+  migrate,
+  queryRows,
+  ParamTooLargeError,
+  storedContentHashes,
+  type ClickHouseHandle,
+} from '@stackradar/core/clickhouse'
 import {
   spawnClickHouseHttpFixture,
   type SpawnedClickHouseHttpFixture,

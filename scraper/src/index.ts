@@ -1,5 +1,5 @@
 // The scrape role: registers the scrape queue's processors.
-import { isPermanent } from '@stackradar/core/queue/index'
+import { isPermanent } from '@stackradar/core/queue'
 import type { ScrapeDeps } from './deps.ts'
 import { discoverHnThreads } from './processors/hn-discover.ts'
 import { scrapeHnThreadPage } from './processors/hn-thread-page.ts'
@@ -39,3 +39,5 @@ export function registerScrapeProcessors(deps: ScrapeDeps): void {
     { concurrency: deps.cfg.SCRAPE_CONCURRENCY },
   )
 }
+export { createSourceHttp } from './source-http.ts'
+export { getSourceModule } from './sources/registry.ts'
