@@ -2,13 +2,11 @@
 // threads, re-queues crawl tasks that never finished (a restart resumes) and raw ads that have
 // no extraction at the current extractor version (a crash loses nothing; a version bump
 // re-extracts history). It also logs backfill progress while work is running.
-import { readCrawlTasks } from '@stackradar/core/clickhouse/crawl-tasks'
-import { readSourceHealth } from '@stackradar/core/clickhouse/source-health'
+import { crawlTasks, rawAds, sourceHealth } from '@stackradar/core/tables/index'
 import { readStatus } from '@stackradar/core/analytics/status'
 import { EXTRACTOR_VERSION } from '@stackradar/core/extract/index'
 import { enqueueHnThreadPage } from '@stackradar/core/queue/index'
 import type { WorkerDeps } from './deps.ts'
-import { queryRows } from '@stackradar/core/clickhouse/query'
 
 export class Scheduler {
   private timer: NodeJS.Timeout | undefined
@@ -47,7 +45,7 @@ export class Scheduler {
 
   /** Threads recorded as pending or failed get page 1 queued again. */
   async resumeUnfinishedTasks(): Promise<number> {
-    const tasks = (await readCrawlTasks(this.deps.ch, 'hn')).filter((t) => t.status !== 'done')
+    const tasks = (await crawlTasks.ofSource(this.deps.ch, 'hn')).filter((t) => t.status !== 'done')
     for (const t of tasks) {
       await enqueueHnThreadPage(
         this.deps.queue,
@@ -62,14 +60,7 @@ export class Scheduler {
   async queueUnextracted(): Promise<number> {
     const c = await this.deps.queue.counts('extract')
     if (c.waiting + c.active + c.delayed > 0) return 0
-    const found = await queryRows<{ ad_id: string }>(
-      this.deps.ch,
-      `SELECT DISTINCT ad_id FROM raw_ads
-              WHERE ad_id NOT IN (SELECT ad_id FROM ads FINAL WHERE extractor_version = {v:UInt32})
-              ORDER BY ad_id`,
-      { v: EXTRACTOR_VERSION },
-    )
-    const ids = found.map((r) => r.ad_id)
+    const ids = await rawAds.unextracted(this.deps.ch, EXTRACTOR_VERSION)
     const batch = this.deps.cfg.EXTRACT_BATCH
     for (let i = 0; i < ids.length; i += batch) {
       await this.deps.queue.enqueue('extract', { adIds: ids.slice(i, i + batch) })
@@ -82,7 +73,7 @@ export class Scheduler {
     const boards = this.deps.sources.sources.filter((s) => s.enabled)
     if (this.stopped || boards.length === 0) return []
     try {
-      const health = await readSourceHealth(this.deps.ch)
+      const health = await sourceHealth.all(this.deps.ch)
       const due = boards.filter((b) => {
         const h = health.get(b.id)
         const last = Math.max(Date.parse(h?.lastSuccessAt ?? '') || 0, Date.parse(h?.lastErrorAt ?? '') || 0)

@@ -1,15 +1,13 @@
 // GET /api/v1/sources: per-source health (ads seen, new, closed, last success, last error) and
 // queue depth, for Hacker News and every board of the sources file.
 import { Hono } from 'hono'
-import { isoFromDateTime } from '@stackradar/core/clickhouse/datetime'
-import { readSourceHealth } from '@stackradar/core/clickhouse/source-health'
+import { crawlTasks, rawAds, sourceHealth } from '@stackradar/core/tables/index'
 import type { ApiDeps } from '../deps.ts'
-import { queryRows } from '@stackradar/core/clickhouse/query'
 
 export function sourcesRoutes(deps: ApiDeps) {
   return new Hono().get('/', async (c) => {
     const [health, hn, scrape] = await Promise.all([
-      readSourceHealth(deps.ch),
+      sourceHealth.all(deps.ch),
       hnHealth(deps),
       deps.queue.counts('scrape'),
     ])
@@ -37,28 +35,16 @@ export function sourcesRoutes(deps: ApiDeps) {
 }
 
 async function hnHealth(deps: ApiDeps) {
-  const found = await queryRows<Record<string, string | number>>(
-    deps.ch,
-    `SELECT
-              (SELECT uniqExact(ad_id) FROM raw_ads WHERE source = 'hn') AS ads,
-              countIf(status = 'done') AS done, countIf(status = 'failed') AS failed,
-              toString(maxIf(updated_at, status = 'done')) AS last_success,
-              argMaxIf(error, updated_at, status = 'failed') AS last_error,
-              toString(maxIf(updated_at, status = 'failed')) AS last_error_at
-            FROM crawl_tasks FINAL WHERE source = 'hn'`,
-  )
-  const r = found[0] ?? {}
-  // maxIf over no matching rows gives the epoch: no such event yet.
-  const iso = (v: unknown) => (typeof v === 'string' && !v.startsWith('1970') ? isoFromDateTime(v) : null)
+  const [ads, units] = await Promise.all([rawAds.count(deps.ch, 'hn'), crawlTasks.health(deps.ch, 'hn')])
   return {
     id: 'hn',
     kind: 'hn',
     enabled: true,
-    adsSeen: Number(r.ads ?? 0),
-    threadsDone: Number(r.done ?? 0),
-    threadsFailed: Number(r.failed ?? 0),
-    lastSuccessAt: iso(r.last_success),
-    lastError: (r.last_error as string) || null,
-    lastErrorAt: iso(r.last_error_at),
+    adsSeen: ads,
+    threadsDone: units.done,
+    threadsFailed: units.failed,
+    lastSuccessAt: units.lastSuccessAt,
+    lastError: units.lastError,
+    lastErrorAt: units.lastErrorAt,
   }
 }

@@ -2,8 +2,9 @@
 // the API (/api/v1/status), the progress log line and the tests.
 import type { ClickHouseClient } from '@clickhouse/client'
 import type { QueueBackend, QueueCounts } from '../queue/types.ts'
-import { queryRows } from '../clickhouse/query.ts'
-import { isoFromDateTime } from '../clickhouse/datetime.ts'
+import { ads } from '../tables/ads.ts'
+import { crawlTasks } from '../tables/crawl-tasks.ts'
+import { rawAds } from '../tables/raw-ads.ts'
 
 export interface SystemStatus {
   mode: 'embedded' | 'distributed'
@@ -26,34 +27,24 @@ export async function readStatus(
   queue: QueueBackend,
   extractorVersion: number,
 ): Promise<SystemStatus> {
-  const one = async <T>(query: string): Promise<T> => {
-    return (await queryRows<T>(ch, query, { v: extractorVersion }))[0]!
-  }
   const [raw, extracted, tasks, scrape, extract] = await Promise.all([
-    one<{ n: string }>('SELECT uniqExact(ad_id) AS n FROM raw_ads'),
-    one<{ n: string }>('SELECT uniqExact(ad_id) AS n FROM ads FINAL WHERE extractor_version = {v:UInt32}'),
-    one<{ total: string; done: string; failed: string; started: string | null; updated: string | null }>(
-      `SELECT count() AS total, countIf(status = 'done') AS done, countIf(status = 'failed') AS failed,
-              if(count() = 0, NULL, toString(min(updated_at))) AS started,
-              if(count() = 0, NULL, toString(max(updated_at))) AS updated
-       FROM crawl_tasks FINAL`,
-    ),
+    rawAds.count(ch),
+    ads.countExtracted(ch, extractorVersion),
+    crawlTasks.progress(ch),
     queue.counts('scrape'),
     queue.counts('extract'),
   ])
-  const total = Number(tasks.total)
-  const done = Number(tasks.done)
-  const failed = Number(tasks.failed)
+  const { total, done, failed } = tasks
   const busy =
     scrape.waiting + scrape.active + scrape.delayed + extract.waiting + extract.active + extract.delayed
   return {
     mode: queue.kind === 'bullmq' ? 'distributed' : 'embedded',
-    ads: { raw: Number(raw.n), extracted: Number(extracted.n) },
+    ads: { raw, extracted },
     backfill: {
       running: busy > 0 || done + failed < total,
       threads: { total, done, failed },
-      startedAt: isoFromDateTime(tasks.started),
-      updatedAt: isoFromDateTime(tasks.updated),
+      startedAt: tasks.startedAt,
+      updatedAt: tasks.updatedAt,
     },
     queues: {
       scrape: { waiting: scrape.waiting + scrape.delayed, active: scrape.active },

@@ -3,8 +3,7 @@
 // extraction and record the board's health. A failing board ends with a logged, recorded reason.
 import { adId, contentHash } from '@stackradar/core/ids'
 import { fromDateTime, toDateTime, toDateTime64 } from '@stackradar/core/clickhouse/datetime'
-import type { RawAdRow } from '@stackradar/core/clickhouse/rows'
-import { readSourceHealth, writeSourceHealth } from '@stackradar/core/clickhouse/source-health'
+import { rawAds, sourceHealth, type RawAdRow } from '@stackradar/core/tables/index'
 import { PermanentError } from '@stackradar/core/queue/index'
 import type { SourceEntry } from '@stackradar/core/sources-config'
 import type { ScrapeDeps } from '../deps.ts'
@@ -13,7 +12,6 @@ import { getSourceModule } from '../sources/registry.ts'
 import type { NormalizedAd, SourceListing } from '../sources/types.ts'
 import { assignDedupeKeys } from './board-dedupe.ts'
 import { updatePresence } from './board-presence.ts'
-import { storedContentHashes } from '@stackradar/core/clickhouse/raw-ads'
 
 export interface BoardRun {
   seen: number
@@ -40,13 +38,13 @@ export async function listBoard(
 export async function scrapeBoard(deps: ScrapeDeps, sourceKey: string): Promise<BoardRun> {
   const entry = deps.sources.sources.find((s) => s.id === sourceKey)
   if (!entry) throw new PermanentError(`no source '${sourceKey}' in the sources file`)
-  const previous = (await readSourceHealth(deps.ch)).get(sourceKey)
+  const previous = (await sourceHealth.all(deps.ch)).get(sourceKey)
   let listing: SourceListing
   try {
     listing = await listBoard(deps, entry)
   } catch (err) {
     const message = (err as Error).message
-    await writeSourceHealth(deps.writer, {
+    await sourceHealth.write(deps.writer, {
       sourceKey,
       kind: entry.kind,
       adsSeen: 0,
@@ -70,7 +68,7 @@ export async function scrapeBoard(deps: ScrapeDeps, sourceKey: string): Promise<
   for (let i = 0; i < changed.length; i += deps.cfg.EXTRACT_BATCH) {
     await deps.queue.enqueue('extract', { adIds: changed.slice(i, i + deps.cfg.EXTRACT_BATCH) })
   }
-  await writeSourceHealth(deps.writer, {
+  await sourceHealth.write(deps.writer, {
     sourceKey,
     kind: entry.kind,
     adsSeen: ads.length,
@@ -106,7 +104,7 @@ async function storeChanged(
     const payload = JSON.stringify({ ad: normalized, raw })
     return { ad, id: adId(entry.id, ad.sourceId), payload, hash: contentHash(payload) }
   })
-  const stored = await storedContentHashes(
+  const stored = await rawAds.contentHashes(
     deps.ch,
     entry.kind,
     candidates.map((c) => c.id),
@@ -137,6 +135,6 @@ async function storeChanged(
     fetched_at: toDateTime64(now),
     dedupe_key: dedupe.get(c.id) ?? c.id,
   }))
-  await deps.writer.insert('raw_ads', rows as unknown as Record<string, unknown>[])
+  await rawAds.insert(deps.writer, rows)
   return rows.map((r) => r.ad_id)
 }

@@ -1,6 +1,6 @@
 // Finds the monthly "Ask HN: Who is hiring?" threads through the HN Algolia search API and
 // queues the threads that need work: never finished, or young enough to gain new comments.
-import { readCrawlTasks, writeCrawlTask, type CrawlTask } from '@stackradar/core/clickhouse/crawl-tasks'
+import { crawlTasks, type CrawlTask } from '@stackradar/core/tables/index'
 import { enqueueHnThreadPage, PermanentError } from '@stackradar/core/queue/index'
 import type { ScrapeDeps } from '../deps.ts'
 import { FetchError } from '../http/index.ts'
@@ -42,9 +42,9 @@ export async function discoverHnThreads(deps: ScrapeDeps): Promise<HnThreadRef[]
 
 /** Record new threads as pending tasks and queue page 1 of each one that needs a (re)scan. */
 async function queueThreads(deps: ScrapeDeps, found: HnThreadRef[]): Promise<number> {
-  const known = new Map((await readCrawlTasks(deps.ch, 'hn')).map((t) => [t.ref, t]))
+  const known = new Map((await crawlTasks.ofSource(deps.ch, 'hn')).map((t) => [t.ref, t]))
   const fresh = found.filter((t) => !known.has(t.id))
-  await Promise.all(fresh.map((t) => writeCrawlTask(deps.writer, pendingTask(t))))
+  await Promise.all(fresh.map((t) => crawlTasks.write(deps.writer, pendingTask(t))))
   const rescanAfter = Date.now() - deps.cfg.HN_RESCAN_DAYS * 86_400_000
   let queued = 0
   for (const t of found) {

@@ -3,14 +3,11 @@
 // is recorded as done or failed.
 import { adId, contentHash } from '@stackradar/core/ids'
 import { toDateTime, toDateTime64 } from '@stackradar/core/clickhouse/datetime'
-import { writeCrawlTask, type CrawlTask } from '@stackradar/core/clickhouse/crawl-tasks'
-import type { RawAdRow } from '@stackradar/core/clickhouse/rows'
+import { crawlTasks, rawAds, type CrawlTask, type RawAdRow } from '@stackradar/core/tables/index'
 import { PermanentError, type PayloadOf } from '@stackradar/core/queue/index'
 import type { ScrapeDeps } from '../deps.ts'
 import { FetchError } from '../http/index.ts'
 import { hnItemUrl, type HnAd } from '../sources/hn/index.ts'
-import { storedContentHashes } from '@stackradar/core/clickhouse/raw-ads'
-import { queryRows } from '@stackradar/core/clickhouse/query'
 
 export type ThreadJob = Extract<PayloadOf<'scrape'>, { kind: 'hn-thread-page' }>
 
@@ -44,7 +41,7 @@ export async function fetchForThread<T>(
 
 /** Record why a thread stopped; the ads stored so far stay. */
 export function markThreadFailed(deps: ScrapeDeps, job: ThreadJob, error: string): Promise<void> {
-  return writeCrawlTask(deps.writer, {
+  return crawlTasks.write(deps.writer, {
     ...threadTask(job),
     status: 'failed',
     pages: job.page - 1,
@@ -63,8 +60,8 @@ export async function storeThreadAds(deps: ScrapeDeps, job: ThreadJob, ads: HnAd
 }
 
 export async function markThreadDone(deps: ScrapeDeps, job: ThreadJob, pages: number): Promise<void> {
-  const items = await countThreadAds(deps, job.threadId)
-  await writeCrawlTask(deps.writer, { ...threadTask(job), status: 'done', pages, items, error: '' })
+  const items = await rawAds.countInThread(deps.ch, 'hn', job.threadId)
+  await crawlTasks.write(deps.writer, { ...threadTask(job), status: 'done', pages, items, error: '' })
 }
 
 /** Write ads that are new or whose text changed; unchanged ads are neither stored nor re-extracted. */
@@ -83,21 +80,12 @@ async function storeNewAds(deps: ScrapeDeps, job: ThreadJob, ads: HnAd[]): Promi
     content_hash: contentHash(ad.html),
     fetched_at: toDateTime64(Date.now()),
   }))
-  const stored = await storedContentHashes(
+  const stored = await rawAds.contentHashes(
     deps.ch,
     'hn',
     rows.map((r) => r.ad_id),
   )
   const fresh = rows.filter((r) => stored.get(r.ad_id) !== r.content_hash)
-  await deps.writer.insert('raw_ads', fresh as unknown as Record<string, unknown>[])
+  await rawAds.insert(deps.writer, fresh)
   return fresh.map((r) => r.ad_id)
-}
-
-async function countThreadAds(deps: ScrapeDeps, threadId: string): Promise<number> {
-  const rows = await queryRows<{ n: string }>(
-    deps.ch,
-    'SELECT uniqExact(ad_id) AS n FROM raw_ads WHERE source = {s:String} AND thread_id = {t:String}',
-    { s: 'hn', t: threadId },
-  )
-  return Number(rows[0]?.n ?? 0)
 }

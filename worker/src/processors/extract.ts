@@ -4,28 +4,23 @@ import { extractAd, EXTRACTOR_VERSION } from '@stackradar/core/extract/index'
 import { NotReadyError, type PayloadOf } from '@stackradar/core/queue/index'
 import type { WorkerDeps } from '../deps.ts'
 import { toAdInput } from './ad-input.ts'
-import { buildRows, type StoredRawAd } from './build-rows.ts'
-import { queryRows } from '@stackradar/core/clickhouse/query'
+import { buildRows } from './build-rows.ts'
+import { adSkills, ads as adsTable, rawAds, type AdRow, type AdSkillRow } from '@stackradar/core/tables/index'
 
 export async function extractAds(
   deps: WorkerDeps,
   job: PayloadOf<'extract'>,
   version = EXTRACTOR_VERSION,
 ): Promise<number> {
-  const raws = await queryRows<StoredRawAd>(
-    deps.ch,
-    `SELECT ad_id, source, source_id, thread_id, url, toString(posted_at) AS posted_at, payload_format, payload, dedupe_key
-            FROM raw_ads FINAL WHERE ad_id IN {ids:Array(String)}`,
-    { ids: job.adIds },
-  )
+  const raws = await rawAds.byIds(deps.ch, job.adIds)
   if (raws.length < new Set(job.adIds).size) {
     throw new NotReadyError(
       `${new Set(job.adIds).size - raws.length} of ${job.adIds.length} raw ads not stored yet`,
     )
   }
   const now = new Date()
-  const ads = []
-  const skills = []
+  const ads: AdRow[] = []
+  const skills: AdSkillRow[] = []
   for (const raw of raws) {
     const extraction = extractAd(toAdInput(raw))
     if (extraction.error)
@@ -35,9 +30,6 @@ export async function extractAds(
     skills.push(...rows.skills)
   }
   // Skills first: an `ads` row names the version whose skill rows count.
-  await Promise.all([
-    deps.writer.insert('ad_skills', skills as unknown as Record<string, unknown>[]),
-    deps.writer.insert('ads', ads as unknown as Record<string, unknown>[]),
-  ])
+  await Promise.all([adSkills.insert(deps.writer, skills), adsTable.insert(deps.writer, ads)])
   return raws.length
 }
