@@ -1,25 +1,24 @@
-// The scrape role: registers the scrape queue's processors.
+// The scrape role: registers the scrape queue's processors (discover a source's units, read one
+// page of a unit), the same for every source.
 import type { ScrapeDeps } from './deps.ts'
-import { discoverHnThreads } from './processors/hn-discover.ts'
-import { scrapeHnThreadPage } from './processors/hn-thread-page.ts'
-import { scrapeBoard } from './processors/board.ts'
+import { discoverUnits } from './processors/discover.ts'
+import { readUnitPage } from './processors/unit-page.ts'
 
 export type { ScrapeDeps } from './deps.ts'
-export { scrapeBoard, listBoard } from './processors/board.ts'
+export { listBoard } from './processors/board.ts'
+export { registerCrawlSource } from './sources/registry.ts'
+export type { CrawlSource, CrawlUnit, CrawledAd, UnitPage } from './sources/types.ts'
 
 export function registerScrapeProcessors(deps: ScrapeDeps): void {
   deps.queue.work(
     'scrape',
-    async (payload) => {
+    async (payload, ctx) => {
       switch (payload.kind) {
-        case 'hn-discover':
-          await discoverHnThreads(deps)
+        case 'discover':
+          await discoverUnits(deps, payload)
           return
-        case 'hn-thread-page':
-          await scrapeHnThreadPage(deps, payload)
-          return
-        case 'board':
-          await scrapeBoard(deps, payload.sourceKey)
+        case 'unit-page':
+          await readUnitPage(deps, payload, ctx)
           return
       }
     },

@@ -3,7 +3,7 @@
 import type { ClickHouseClient } from '@clickhouse/client'
 import type { QueueBackend, QueueCounts } from '../queue/types.ts'
 import { ads } from '../tables/ads.ts'
-import { crawlTasks } from '../tables/crawl-tasks.ts'
+import { crawlState } from '../tables/crawl-state.ts'
 import { rawAds } from '../tables/raw-ads.ts'
 
 export interface SystemStatus {
@@ -30,7 +30,7 @@ export async function readStatus(
   const [raw, extracted, tasks, scrape, extract] = await Promise.all([
     rawAds.count(ch),
     ads.countExtracted(ch, extractorVersion),
-    crawlTasks.progress(ch),
+    crawlState.progress(ch),
     queue.counts('scrape'),
     queue.counts('extract'),
   ])

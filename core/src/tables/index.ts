@@ -6,6 +6,14 @@ export { adSkills, type AdSkillRow } from './ad-skills.ts'
 export { adFingerprints, type AdFingerprintRow } from './ad-fingerprints.ts'
 export { adPresence, type AdPresence, type AdPresenceRow } from './ad-presence.ts'
 export { httpCache, type HttpCacheRow } from './http-cache.ts'
-export { crawlTasks, type CrawlStatus, type CrawlTask, type CrawlTaskRow } from './crawl-tasks.ts'
+export {
+  crawlState,
+  retryDelayMs,
+  type CrawlStateRow,
+  type SourceUnits,
+  type UnitCoverage,
+  type UnitState,
+  type UnitStatus,
+} from './crawl-state.ts'
 export { sourceHealth, type SourceHealth, type SourceHealthRow } from './source-health.ts'
 export type { RowOf, TableName, TableRows } from './table-rows.ts'

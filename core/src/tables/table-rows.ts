@@ -3,7 +3,7 @@ import type { AdFingerprintRow } from './ad-fingerprints.ts'
 import type { AdPresenceRow } from './ad-presence.ts'
 import type { AdSkillRow } from './ad-skills.ts'
 import type { AdRow } from './ads.ts'
-import type { CrawlTaskRow } from './crawl-tasks.ts'
+import type { CrawlStateRow } from './crawl-state.ts'
 import type { HttpCacheRow } from './http-cache.ts'
 import type { RawAdRow } from './raw-ads.ts'
 import type { SourceHealthRow } from './source-health.ts'
@@ -15,7 +15,7 @@ export interface TableRows {
   ad_fingerprints: AdFingerprintRow
   ad_presence: AdPresenceRow
   http_cache: HttpCacheRow
-  crawl_tasks: CrawlTaskRow
+  crawl_state: CrawlStateRow
   source_health: SourceHealthRow
 }
 
