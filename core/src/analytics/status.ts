@@ -6,12 +6,23 @@ import { ads } from '../tables/ads.ts'
 import { crawlState } from '../tables/crawl-state.ts'
 import { rawAds } from '../tables/raw-ads.ts'
 
+/** A crawl unit that failed: why, how often in a row, and when it is tried again. */
+export interface FailedUnit {
+  source: string
+  label: string
+  error: string
+  failures: number
+  retryAt: string | null
+}
+
 export interface SystemStatus {
   mode: 'embedded' | 'distributed'
   ads: { raw: number; extracted: number }
   backfill: {
     running: boolean
     threads: { total: number; done: number; failed: number }
+    /** The most recent failed units (at most 20), so a stalled backfill says what failed. */
+    failedUnits: FailedUnit[]
     startedAt: string | null
     updatedAt: string | null
   }
@@ -27,10 +38,11 @@ export async function readStatus(
   queue: QueueBackend,
   extractorVersion: number,
 ): Promise<SystemStatus> {
-  const [raw, extracted, tasks, scrape, extract] = await Promise.all([
+  const [raw, extracted, tasks, failedUnits, scrape, extract] = await Promise.all([
     rawAds.count(ch),
     ads.countExtracted(ch, extractorVersion),
     crawlState.progress(ch),
+    crawlState.failed(ch, 20),
     queue.counts('scrape'),
     queue.counts('extract'),
   ])
@@ -43,6 +55,13 @@ export async function readStatus(
     backfill: {
       running: busy > 0 || done + failed < total,
       threads: { total, done, failed },
+      failedUnits: failedUnits.map((u) => ({
+        source: u.source,
+        label: u.label,
+        error: u.error,
+        failures: u.attempts,
+        retryAt: u.nextRunAt?.toISOString() ?? null,
+      })),
       startedAt: tasks.startedAt,
       updatedAt: tasks.updatedAt,
     },

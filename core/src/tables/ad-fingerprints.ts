@@ -2,7 +2,7 @@
 // key, MinHash of the description), so the same job on several boards shares one dedupe_key.
 import type { ClickHouseClient } from '@clickhouse/client'
 import type { TableWriter } from '../clickhouse/batch-writer.ts'
-import { inChunks, queryRows } from '../clickhouse/query.ts'
+import { queryRowsByChunks } from '../clickhouse/query.ts'
 
 export interface AdFingerprintRow {
   fp_key: string
@@ -20,13 +20,12 @@ export const adFingerprints = {
 
   /** Every stored fingerprint with one of these keys, oldest first. */
   async withKeys(ch: ClickHouseClient, keys: readonly string[]): Promise<AdFingerprintRow[]> {
-    const rows = await inChunks(keys, (chunk) =>
-      queryRows<AdFingerprintRow>(
-        ch,
-        `SELECT fp_key, ad_id, dedupe_key, source, minhash, toString(created_at) AS created_at
-         FROM ad_fingerprints FINAL WHERE fp_key IN {keys:Array(String)}`,
-        { keys: chunk },
-      ),
+    const rows = await queryRowsByChunks<AdFingerprintRow>(
+      ch,
+      `SELECT fp_key, ad_id, dedupe_key, source, minhash, toString(created_at) AS created_at
+       FROM ad_fingerprints FINAL WHERE fp_key IN {keys:Array(String)}`,
+      { keys: [...keys] },
+      'keys',
     )
     // Chunks arrive one after another: order the whole set as one query would.
     return rows

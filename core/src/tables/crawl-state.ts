@@ -75,9 +75,9 @@ export interface SourceUnits {
   nextRetryAt: string | null
 }
 
-/** Retry a failed unit after 5 min, doubling per failed run, at most a day. */
+/** How long after its n-th failed run in a row a unit is tried again: 15 min, doubling, at most a day. */
 export function retryDelayMs(attempts: number): number {
-  return Math.min(5 * 60_000 * 2 ** Math.max(0, attempts - 1), 24 * 3_600_000)
+  return Math.min(15 * 60_000 * 2 ** Math.max(0, attempts - 1), 24 * 3_600_000)
 }
 
 const COLUMNS = `source, kind, unit, label, toString(unit_created_at) AS unit_created_at, status, pages,
@@ -165,6 +165,17 @@ export const crawlState = {
             OR ({unfinished:UInt8} = 1 AND status = 'pending'))
        ORDER BY unit_created_at, source, unit`,
       { now: toDateTime64(now), unfinished: opts.unfinished ? 1 : 0 },
+    )
+    return rows.map(fromRow)
+  },
+
+  /** The most recently failed units: why, how often in a row, and when they are tried again. */
+  async failed(ch: ClickHouseClient, limit = 20): Promise<UnitState[]> {
+    const rows = await queryRows<CrawlStateRow>(
+      ch,
+      `SELECT ${COLUMNS} FROM (SELECT * FROM crawl_state FINAL WHERE status = 'failed')
+       ORDER BY updated_at DESC LIMIT {limit:UInt32}`,
+      { limit },
     )
     return rows.map(fromRow)
   },

@@ -2,7 +2,7 @@
 // Written by the scrapers, read by the extract worker, the scheduler's recovery sweep and status.
 import type { ClickHouseClient } from '@clickhouse/client'
 import type { TableWriter } from '../clickhouse/batch-writer.ts'
-import { inChunks, queryRows } from '../clickhouse/query.ts'
+import { queryRows, queryRowsByChunks } from '../clickhouse/query.ts'
 
 export interface RawAdRow {
   ad_id: string
@@ -40,26 +40,24 @@ export const rawAds = {
     source: string,
     adIds: readonly string[],
   ): Promise<Map<string, string>> {
-    const rows = await inChunks(adIds, (ids) =>
-      queryRows<{ ad_id: string; h: string }>(
-        ch,
-        `SELECT ad_id, toString(argMax(content_hash, fetched_at)) AS h FROM raw_ads
-         WHERE source = {s:String} AND ad_id IN {ids:Array(String)} GROUP BY ad_id`,
-        { s: source, ids },
-      ),
+    const rows = await queryRowsByChunks<{ ad_id: string; h: string }>(
+      ch,
+      `SELECT ad_id, toString(argMax(content_hash, fetched_at)) AS h FROM raw_ads
+       WHERE source = {s:String} AND ad_id IN {ids:Array(String)} GROUP BY ad_id`,
+      { s: source, ids: [...adIds] },
+      'ids',
     )
     return new Map(rows.map((r) => [r.ad_id, r.h]))
   },
 
   /** The newest stored version of each of these ads, as the extract worker reads them. */
   byIds(ch: ClickHouseClient, adIds: readonly string[]): Promise<StoredRawAd[]> {
-    return inChunks(adIds, (ids) =>
-      queryRows<StoredRawAd>(
-        ch,
-        `SELECT ad_id, source, source_id, thread_id, url, toString(posted_at) AS posted_at, payload_format, payload, dedupe_key
-         FROM raw_ads FINAL WHERE ad_id IN {ids:Array(String)}`,
-        { ids },
-      ),
+    return queryRowsByChunks<StoredRawAd>(
+      ch,
+      `SELECT ad_id, source, source_id, thread_id, url, toString(posted_at) AS posted_at, payload_format, payload, dedupe_key
+       FROM raw_ads FINAL WHERE ad_id IN {ids:Array(String)}`,
+      { ids: [...adIds] },
+      'ids',
     )
   },
 

@@ -7,7 +7,6 @@ import {
   enqueueUnitPage,
   isPermanent,
   PermanentError,
-  queues,
   type JobContext,
   type PayloadOf,
 } from '@stackradar/core/queue/index'
@@ -32,7 +31,7 @@ export type UnitPageJob = Extract<PayloadOf<'scrape'>, { kind: 'unit-page' }>
 export async function readUnitPage(
   deps: ScrapeDeps,
   job: UnitPageJob,
-  jobCtx: Pick<JobContext, 'attempt'> = { attempt: 1 },
+  jobCtx: Pick<JobContext, 'attempt' | 'final'> = { attempt: 1, final: false },
 ): Promise<{ ads: number; changed: number }> {
   const t = resolveTarget(deps, job.source)
   const state = await crawlState.get(deps.ch, job.source, job.unit)
@@ -43,15 +42,20 @@ export async function readUnitPage(
   try {
     page = await t.source.readPage(t.config, unit, job.page, t.context(now))
   } catch (err) {
-    const message = (err as Error).message
     const permanent = isPermanent(err) || (err instanceof FetchError && !err.retryable)
-    const final = permanent || jobCtx.attempt >= queues.scrape.options.attempts
+    const final = permanent || jobCtx.final
+    // The queue gives up after this try: the unit must not stay pending for ever. It is marked
+    // failed with the reason (status and source health show it) and retried after a backoff.
+    const message =
+      jobCtx.final && !permanent
+        ? `gave up after ${jobCtx.attempt} tries: ${(err as Error).message || String(err)}`
+        : (err as Error).message
     await markFailed(deps, t, state, job.page, message, final, now)
     deps.log.warn(
       { source: job.source, unit: job.unit, page: job.page, err: message, final },
       'unit page failed',
     )
-    throw permanent ? new PermanentError(message) : err
+    throw permanent ? new PermanentError((err as Error).message) : err
   }
   for (const w of page.warnings)
     deps.log.warn({ source: job.source, unit: job.unit, warning: w }, 'page warning')

@@ -81,11 +81,19 @@ export class Scheduler {
   }
 
   /** Units whose next run has come (and, on the first tick, every unfinished one) of enabled sources. */
-  async queueDueUnits(now: Date, unfinished = false): Promise<number> {
+  async queueDueUnits(now: Date, unfinished = false, failedOnly = false): Promise<number> {
+    if (this.stopped) return 0
     const enabled = new Set(this.targets.map((t) => t.id))
-    const due = (await crawlState.due(this.deps.ch, now, { unfinished })).filter((u) => enabled.has(u.source))
+    const due = (await crawlState.due(this.deps.ch, now, { unfinished })).filter(
+      (u) => enabled.has(u.source) && (!failedOnly || u.status === 'failed'),
+    )
     for (const u of due) await startUnitRun(this.deps, u, now)
     return due.length
+  }
+
+  /** Failed (or with `failedOnly` false, all due) units whose backoff has passed at `now`. */
+  resumeUnfinishedTasks(opts: { failedOnly?: boolean; now?: number } = {}): Promise<number> {
+    return this.queueDueUnits(new Date(opts.now ?? Date.now()), false, opts.failedOnly ?? false)
   }
 
   /** Raw ads without an extraction at the current version, queued in batches (only when idle). */

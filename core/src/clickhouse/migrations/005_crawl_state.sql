@@ -30,7 +30,7 @@ ORDER BY (source, unit);
 INSERT INTO crawl_state
 SELECT source, source, ref, label, ref_created_at, status, pages,
        if(status = 'failed', 1, 0), items, items, error,
-       if(status = 'failed', updated_at, NULL), if(status = 'failed', 1, 0),
+       if(status = 'failed', updated_at, NULL), if(status = 'failed', greatest(failures, 1), 0),
        if(status != 'done' OR ref_created_at > now() - INTERVAL 45 DAY, updated_at, NULL),
        if(status = 'done', updated_at, NULL), updated_at
 FROM crawl_tasks FINAL;
