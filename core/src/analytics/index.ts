@@ -3,3 +3,4 @@
 export * from './trends.ts'
 export * from './ads.ts'
 export * from './status.ts'
+export * from './sources.ts'
