@@ -1,6 +1,7 @@
 // Configuration: parsed once from the environment by zod. A bad value stops start-up with a
 // message naming the variable and what it expects.
 import { z } from 'zod'
+import { redactCredentials, UserError } from './user-error.ts'
 
 const intFrom = (def: number, min = 0) => z.coerce.number().int().min(min).default(def)
 const bool = (def: boolean) =>
@@ -88,10 +89,10 @@ export const envSchema = z.object({
 
 export type Config = z.infer<typeof envSchema>
 
-export class ConfigError extends Error {
+export class ConfigError extends UserError {
+  override name = 'ConfigError'
   constructor(public readonly issues: string[]) {
     super(`Invalid configuration:\n${issues.map((i) => `  - ${i}`).join('\n')}`)
-    this.name = 'ConfigError'
   }
 }
 
@@ -103,7 +104,7 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
       result.error.issues.map((i) => {
         const name = i.path.join('.')
         const got = env[name]
-        return `${name}: ${i.message}${got === undefined ? '' : ` (got ${JSON.stringify(got)})`}`
+        return `${name}: ${i.message}${got === undefined ? '' : ` (got ${redactCredentials(JSON.stringify(got))})`}`
       }),
     )
   }
