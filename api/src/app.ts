@@ -9,12 +9,20 @@ import { sourcesRoutes } from './routes/sources.ts'
 import { statusRoutes } from './routes/status.ts'
 import { trendsRoutes } from './routes/trends.ts'
 import { mountDashboard } from './static.ts'
+import { rateLimit } from './middleware/rate-limit.ts'
+import { requestTimeout } from './middleware/request-timeout.ts'
+import { answerCache } from './middleware/answer-cache.ts'
+import { inFlightLimit } from './middleware/in-flight-limit.ts'
 
 export function createApp(deps: ApiDeps): Hono {
   const app = new Hono()
   app.use('*', secureHeaders({ contentSecurityPolicy: undefined }))
   app.onError(errorHandler(deps.log))
   app.get('/healthz', (c) => c.json({ ok: true }))
+  app.use('/api/*', rateLimit(deps))
+  app.use('/api/*', requestTimeout(deps))
+  app.use('/api/*', answerCache(deps))
+  app.use('/api/*', inFlightLimit(deps))
   app.route('/api/v1/trends', trendsRoutes(deps))
   app.route('/api/v1/skills', skillsRoutes())
   app.route('/api/v1/status', statusRoutes(deps))

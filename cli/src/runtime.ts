@@ -96,6 +96,7 @@ export async function startRuntime(cfg: Config, roles: Role[]): Promise<Runtime>
       apiKeys: cfg.API_KEYS,
       dashboardDir: cfg.DASHBOARD_DIR ?? DEFAULT_DASHBOARD_DIR,
       sources: sources.sources,
+      limits: cfg,
     })
     server = await startServer(app, cfg.PORT, cfg.HOST)
     log.info({ port: server.port }, `StackRadar listening on http://localhost:${server.port}`)

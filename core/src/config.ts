@@ -80,6 +80,19 @@ export const envSchema = z.object({
   /** Comma-separated keys for private routes (reports, admin). Empty: private routes are closed. */
   API_KEYS: commaList(),
   DASHBOARD_DIR: z.string().optional(),
+  /** An API request still unanswered after this long gets 504. */
+  API_TIMEOUT_MS: intFrom(15_000, 100),
+  /** API requests worked on at once (chDB answers one query at a time per process). */
+  API_MAX_CONCURRENT: intFrom(8, 1),
+  /** API requests waiting for a turn; past this they get 503 with Retry-After. */
+  API_MAX_QUEUE: intFrom(64),
+  /** API requests per client IP per API_RATE_WINDOW_MS; 0 turns the limit off. */
+  API_RATE_LIMIT: intFrom(600),
+  API_RATE_WINDOW_MS: intFrom(60_000, 1000),
+  /** Analytics answers kept (keyed by URL and data version); 0 turns the cache off. */
+  API_CACHE_ENTRIES: intFrom(500),
+  /** How often the data version (which invalidates cached answers) is re-read. */
+  API_CACHE_VERSION_MS: intFrom(1000, 0),
   /** Job boards to scrape (see sources.example.json); missing file → Hacker News only. */
   SOURCES_FILE: z.string().default('./sources.json'),
   CHROMIUM_PATH: z.string().default('/usr/bin/chromium'),
@@ -88,6 +101,18 @@ export const envSchema = z.object({
 })
 
 export type Config = z.infer<typeof envSchema>
+
+/** The API's back-pressure and cache settings. */
+export type ApiLimits = Pick<
+  Config,
+  | 'API_TIMEOUT_MS'
+  | 'API_MAX_CONCURRENT'
+  | 'API_MAX_QUEUE'
+  | 'API_RATE_LIMIT'
+  | 'API_RATE_WINDOW_MS'
+  | 'API_CACHE_ENTRIES'
+  | 'API_CACHE_VERSION_MS'
+>
 
 export class ConfigError extends UserError {
   override name = 'ConfigError'
