@@ -13,12 +13,13 @@ import { rateLimit } from './middleware/rate-limit.ts'
 import { requestTimeout } from './middleware/request-timeout.ts'
 import { answerCache } from './middleware/answer-cache.ts'
 import { inFlightLimit } from './middleware/in-flight-limit.ts'
+import { healthRoute } from './routes/health.ts'
 
 export function createApp(deps: ApiDeps): Hono {
   const app = new Hono()
   app.use('*', secureHeaders({ contentSecurityPolicy: undefined }))
   app.onError(errorHandler(deps.log))
-  app.get('/healthz', (c) => c.json({ ok: true }))
+  app.get('/healthz', healthRoute(deps))
   app.use('/api/*', rateLimit(deps))
   app.use('/api/*', requestTimeout(deps))
   app.use('/api/*', answerCache(deps))
