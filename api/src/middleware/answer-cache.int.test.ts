@@ -6,10 +6,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ClickHouseClient } from '@clickhouse/client'
-import { createClickHouse, type ClickHouseHandle } from '@stackradar/core/clickhouse/client'
-import { migrate } from '@stackradar/core/clickhouse/migrate'
+import { createClickHouse, migrate, type ClickHouseHandle } from '@stackradar/core/clickhouse'
 import { createRootLogger } from '@stackradar/core/logger'
-import { InProcessQueue } from '@stackradar/core/queue/index'
+import { InProcessQueue } from '@stackradar/core/queue'
 import { createApp } from '../app.ts'
 
 let handle: ClickHouseHandle
@@ -47,7 +46,6 @@ describe('answer cache', () => {
       ch: counting(handle.client),
       queue: new InProcessQueue(log),
       log,
-      apiKeys: [],
       sources: [],
       limits: { API_CACHE_VERSION_MS: 0 },
     })

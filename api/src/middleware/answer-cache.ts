@@ -3,7 +3,7 @@
 // requests arriving together share one run of the query. Bounded LRU of API_CACHE_ENTRIES; only
 // 200 answers are kept. Live routes (status, sources) are never cached.
 import type { MiddlewareHandler } from 'hono'
-import { cachedDataVersion } from '@stackradar/core/clickhouse/data-version'
+import { cachedDataVersion } from '@stackradar/core/clickhouse'
 import type { ApiDeps } from '../deps.ts'
 import { apiLimits } from './limits.ts'
 

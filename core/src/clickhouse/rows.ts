@@ -74,13 +74,7 @@ export interface CrawlTaskRow {
   pages: number
   items: number
   error: string
+  failures: number
   ref_created_at: string
   updated_at: string
 }
-
-export const TABLES = {
-  rawAds: 'raw_ads',
-  ads: 'ads',
-  adSkills: 'ad_skills',
-  crawlTasks: 'crawl_tasks',
-} as const

@@ -2,19 +2,22 @@
 // items API): new or changed ads become raw ads and are queued for extraction; the thread's task
 // is recorded as done or failed.
 import { adId, contentHash } from '@stackradar/core/ids'
-import { toDateTime, toDateTime64 } from '@stackradar/core/clickhouse/datetime'
-import { writeCrawlTask, type CrawlTask } from '@stackradar/core/clickhouse/crawl-tasks'
-import type { RawAdRow } from '@stackradar/core/clickhouse/rows'
-import { PermanentError, type PayloadOf } from '@stackradar/core/queue/index'
+import { toDateTime, toDateTime64 } from '@stackradar/core/clickhouse'
+import { encodeStoredAd } from '@stackradar/core/contracts/payloads'
+import { readCrawlTask, writeCrawlTask, type CrawlTask } from '@stackradar/core/clickhouse'
+import type { RawAdRow } from '@stackradar/core/clickhouse'
+import { PermanentError, type PayloadOf } from '@stackradar/core/queue'
 import type { ScrapeDeps } from '../deps.ts'
 import { FetchError } from '../http/index.ts'
 import { hnItemUrl, type HnAd } from '../sources/hn/index.ts'
-import { storedContentHashes } from '@stackradar/core/clickhouse/raw-ads'
-import { queryRows } from '@stackradar/core/clickhouse/query'
+import { storedContentHashes } from '@stackradar/core/clickhouse'
+import { queryRows } from '@stackradar/core/clickhouse'
 
 export type ThreadJob = Extract<PayloadOf<'scrape'>, { kind: 'hn-thread-page' }>
 
-export function threadTask(job: ThreadJob): Omit<CrawlTask, 'status' | 'pages' | 'items' | 'error'> {
+export function threadTask(
+  job: ThreadJob,
+): Omit<CrawlTask, 'status' | 'pages' | 'items' | 'error' | 'failures'> {
   return {
     taskId: `hn-thread-${job.threadId}`,
     source: 'hn',
@@ -42,14 +45,20 @@ export async function fetchForThread<T>(
   }
 }
 
-/** Record why a thread stopped; the ads stored so far stay. */
-export function markThreadFailed(deps: ScrapeDeps, job: ThreadJob, error: string): Promise<void> {
-  return writeCrawlTask(deps.writer, {
-    ...threadTask(job),
+/**
+ * Record why a thread stopped; the ads stored so far stay. Its failures in a row are counted so
+ * the scheduler retries it later with growing backoff.
+ */
+export async function markThreadFailed(deps: ScrapeDeps, job: ThreadJob, error: string): Promise<void> {
+  const task = threadTask(job)
+  const previous = await readCrawlTask(deps.ch, task.taskId)
+  await writeCrawlTask(deps.writer, {
+    ...task,
     status: 'failed',
     pages: job.page - 1,
     items: 0,
     error,
+    failures: (previous?.status === 'failed' ? previous.failures : 0) + 1,
   })
 }
 
@@ -64,7 +73,14 @@ export async function storeThreadAds(deps: ScrapeDeps, job: ThreadJob, ads: HnAd
 
 export async function markThreadDone(deps: ScrapeDeps, job: ThreadJob, pages: number): Promise<void> {
   const items = await countThreadAds(deps, job.threadId)
-  await writeCrawlTask(deps.writer, { ...threadTask(job), status: 'done', pages, items, error: '' })
+  await writeCrawlTask(deps.writer, {
+    ...threadTask(job),
+    status: 'done',
+    pages,
+    items,
+    error: '',
+    failures: 0,
+  })
 }
 
 /** Write ads that are new or whose text changed; unchanged ads are neither stored nor re-extracted. */
@@ -78,8 +94,7 @@ async function storeNewAds(deps: ScrapeDeps, job: ThreadJob, ads: HnAd[]): Promi
     url: hnItemUrl(deps.cfg.HN_WEB_URL, ad.sourceId),
     posted_at: toDateTime(ad.postedAt),
     date_source: ad.dateSource,
-    payload_format: 'hn-html',
-    payload: ad.html,
+    ...encodeStoredAd({ format: 'hn-html', html: ad.html }),
     content_hash: contentHash(ad.html),
     fetched_at: toDateTime64(Date.now()),
   }))
