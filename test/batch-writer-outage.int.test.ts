@@ -1,0 +1,58 @@
+// The batched writer through a ClickHouse outage (the chDB-backed HTTP fixture stopped, then
+// restarted on the same port and data): an insert made while the server is away waits and is
+// stored once it is back, instead of failing its job; the log says "down" and "back" once each.
+import { afterAll, describe, expect, it } from 'vitest'
+import { createClient } from '@clickhouse/client'
+import { BatchWriter } from '@stackradar/core/clickhouse'
+import {
+  spawnClickHouseHttpFixture,
+  type SpawnedClickHouseHttpFixture,
+} from './support/clickhouse-http-fixture.ts'
+import { freePort } from './support/redis-server.ts'
+import { tempDir } from './support/test-config.ts'
+
+const dir = tempDir('writer-outage')
+let server: SpawnedClickHouseHttpFixture | undefined
+afterAll(async () => server?.stop())
+
+describe('BatchWriter through a ClickHouse outage', () => {
+  it('keeps the rows and stores them when the server returns', async () => {
+    const port = await freePort()
+    server = await spawnClickHouseHttpFixture({ path: dir, port })
+    const client = createClient({ url: server.url })
+    await client.command({ query: 'CREATE TABLE t (id String) ENGINE = MergeTree ORDER BY id' })
+    const lines: string[] = []
+    const log = {
+      warn: (_o: object, m: string) => lines.push(m),
+      info: (_o: object, m: string) => lines.push(m),
+      error: (_o: object, m: string) => lines.push(m),
+    }
+    const writer = new BatchWriter(client, {
+      maxRows: 1000,
+      flushMs: 20,
+      outageMs: 120_000,
+      log: log as never,
+    })
+    await writer.insert('t', [{ id: 'before' }])
+
+    await server.stop()
+    let settled: 'stored' | Error | undefined
+    const during = writer.insert('t', [{ id: 'during-1' }, { id: 'during-2' }]).then(
+      () => (settled = 'stored'),
+      (err: Error) => (settled = err),
+    )
+    await new Promise((r) => setTimeout(r, 3_000)) // several retry rounds against a closed port
+    expect(settled).toBeUndefined()
+    server = await spawnClickHouseHttpFixture({ path: dir, port })
+    await during
+    expect(settled).toBe('stored')
+
+    const rs = await client.query({ query: 'SELECT id FROM t ORDER BY id', format: 'JSONEachRow' })
+    expect((await rs.json<{ id: string }>()).map((r) => r.id)).toEqual(['before', 'during-1', 'during-2'])
+    expect(lines.filter((l) => /clickhouse unreachable/.test(l))).toHaveLength(1)
+    expect(lines.filter((l) => /clickhouse reachable again/.test(l))).toHaveLength(1)
+    expect(lines.filter((l) => /batch insert failed/.test(l))).toHaveLength(0)
+    await writer.close()
+    await client.close()
+  })
+})
