@@ -13,12 +13,21 @@ import { sourcesRoutes } from './routes/sources.ts'
 import { statusRoutes } from './routes/status.ts'
 import { trendsRoutes } from './routes/trends.ts'
 import { mountDashboard } from './static.ts'
+import { rateLimit } from './middleware/rate-limit.ts'
+import { requestTimeout } from './middleware/request-timeout.ts'
+import { answerCache } from './middleware/answer-cache.ts'
+import { inFlightLimit } from './middleware/in-flight-limit.ts'
+import { healthRoute } from './routes/health.ts'
 
 export function createApp(deps: ApiDeps): OpenAPIHono {
   const app = new OpenAPIHono()
   app.use('*', secureHeaders({ contentSecurityPolicy: undefined }))
   app.onError(errorHandler(deps.log))
-  app.get('/healthz', (c) => c.json({ ok: true }))
+  app.get('/healthz', healthRoute(deps))
+  app.use('/api/*', rateLimit(deps))
+  app.use('/api/*', requestTimeout(deps))
+  app.use('/api/*', answerCache(deps))
+  app.use('/api/*', inFlightLimit(deps))
   app.route('/', trendsRoutes(deps))
   app.route('/', skillsRoutes())
   app.route('/', statusRoutes(deps))

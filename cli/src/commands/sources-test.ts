@@ -3,6 +3,7 @@
 import type { Config } from '@stackradar/core/config'
 import type { Logger } from '@stackradar/core/logger'
 import { loadSourcesFile, sourceEntrySchema, type SourceEntry } from '@stackradar/core/sources-config'
+import { UserError } from '@stackradar/core/user-error'
 import { listBoard } from '@stackradar/scraper'
 import { createSourceHttp } from '@stackradar/scraper'
 import { getSourceModule } from '@stackradar/scraper'
@@ -17,7 +18,7 @@ export function resolveEntry(target: string, sources: SourceEntry[]): SourceEntr
   if (getSourceModule(target))
     return sourceEntrySchema.parse({ id: `adhoc-${target}`, kind: target, config: {} })
   const known = sources.map((s) => s.id).join(', ') || 'none configured'
-  throw new Error(`'${target}' is not a source id (${known}), a source kind or an http(s) URL`)
+  throw new UserError(`'${target}' is not a source id (${known}), a source kind or an http(s) URL`)
 }
 
 export async function sourcesTestCommand(cfg: Config, args: string[], log: Logger): Promise<number> {
