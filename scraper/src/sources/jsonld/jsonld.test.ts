@@ -96,6 +96,59 @@ describe('parseJobPostingPage', () => {
   })
 })
 
+describe('postings without url or identifier on one page', () => {
+  const posting = (title: string, location = 'Berlin', description = `<p>${title} with Go.</p>`) => ({
+    '@type': 'JobPosting',
+    title,
+    hiringOrganization: 'Acme',
+    jobLocation: location,
+    description,
+  })
+  const page = (postings: unknown[]) =>
+    `<script type="application/ld+json">${JSON.stringify({ '@graph': postings })}</script>`
+  const url = 'https://acme.example/careers'
+  const ids = (postings: unknown[]) => parseJobPostingPage(page(postings), url).ads.map((a) => a.sourceId)
+
+  it('each get their own id, from content and position, stable across reads and edits elsewhere', () => {
+    const five = [
+      posting('Backend Engineer'),
+      posting('Backend Engineer', 'Munich'),
+      posting('SRE'),
+      posting('Data Engineer'),
+      posting('Backend Engineer', 'Berlin', '<p>A second opening, another team.</p>'),
+    ]
+    const first = ids(five)
+    expect(first).toHaveLength(5)
+    expect(new Set(first).size).toBe(5)
+    for (const id of first) expect(id).toMatch(/^acme\.example:ld-[0-9a-f]{16}$/)
+    expect(ids(five)).toEqual(first)
+    // Another posting removed, one description edited: the others keep their ids.
+    const edited = [five[0], five[1], posting('SRE', 'Berlin', '<p>Now with Rust.</p>'), five[4]]
+    expect(ids(edited)).toEqual([first[0], first[1], first[2], first[4]])
+  })
+
+  it('an exact repeat of one posting (two script blocks) is still one ad', () => {
+    const got = ids([posting('SRE'), posting('SRE'), posting('Go Developer')])
+    expect(got[0]).toBe(got[1])
+    expect(new Set(got).size).toBe(2)
+  })
+
+  it('a single one keeps the page URL as its id (an ad page)', () => {
+    const [id] = ids([posting('SRE')])
+    expect(id).toMatch(/^acme\.example:url-[0-9a-f]{16}$/)
+  })
+
+  it('all reach the listing: 5 valid postings are 5 ads', async () => {
+    const five = ['A', 'B', 'C', 'D', 'E'].map((t) => posting(`Engineer ${t}`))
+    const http: SourceHttp = {
+      ...fetchHttp,
+      text: async () => ({ status: 200, body: page(five), url }),
+    }
+    const listing = await jsonLdSource.list({ url }, { baseUrl: '', http })
+    expect(listing.ads.map((a) => a.title)).toEqual(five.map((p) => p.title))
+  })
+})
+
 describe('findAdLinks', () => {
   const html = listingLinks.replace('LOCALHOST_ORIGIN', 'nordlys.example')
   it('keeps same-origin job-looking links, without fragments or duplicates', () => {

@@ -51,8 +51,38 @@ export function parseJobPostingPage(
       warnings.push(`jsonld: JobPosting #${index} on ${pageUrl} skipped: ${result}`)
     else ads.push(result)
   })
-  return { ads, warnings }
+  return { ads: withDistinctUrlIds(ads, pageUrl), warnings }
 }
+
+/**
+ * Postings without an identifier are known by their URL; several on one page without a URL of their own
+ * (or sharing one) would collapse into one ad. Those get an id from their content (title, company,
+ * location, employment type) and their position among postings with the same content, so removing or
+ * editing another posting does not rename them. An exact repeat (the same JSON in two blocks) is one ad.
+ * A single posting keeps its URL id: an ad page without a `url` is known by the page.
+ */
+function withDistinctUrlIds(ads: NormalizedAd[], pageUrl: string): NormalizedAd[] {
+  const perId = new Map<string, number>()
+  for (const ad of ads) if (isUrlId(ad.sourceId)) perId.set(ad.sourceId, (perId.get(ad.sourceId) ?? 0) + 1)
+  const host = new URL(pageUrl).host
+  const occurrences = new Map<string, number>()
+  const idOfRaw = new Map<string, string>()
+  return ads.map((ad) => {
+    if ((perId.get(ad.sourceId) ?? 0) < 2) return ad
+    const raw = JSON.stringify(ad.raw)
+    const repeat = idOfRaw.get(raw)
+    if (repeat) return { ...ad, sourceId: repeat }
+    const key = [ad.sourceId, ad.title, ad.company, ad.location, ad.employmentType].join('\n')
+    const position = occurrences.get(key) ?? 0
+    occurrences.set(key, position + 1)
+    const sourceId = `${host}:ld-${sha256Hex(`${key}\n${position}`).slice(0, 16)}`
+    idOfRaw.set(raw, sourceId)
+    return { ...ad, sourceId }
+  })
+}
+
+const isUrlId = (sourceId: string) => /:url-[0-9a-f]{16}$/.test(sourceId)
+const sha256Hex = (text: string) => createHash('sha256').update(text).digest('hex')
 
 /** The ad, or why the posting is unusable. */
 export function jobPostingToAd(raw: unknown, pageUrl: string): NormalizedAd | string {
@@ -90,7 +120,7 @@ function sourceIdOf(identifier: unknown, url: string): string {
   const value = isRecord(first) ? first['value'] : first
   if (typeof value === 'string' && value.trim()) return `${host}:${value.trim()}`
   if (typeof value === 'number') return `${host}:${value}`
-  return `${host}:url-${createHash('sha256').update(url).digest('hex').slice(0, 16)}`
+  return `${host}:url-${sha256Hex(url).slice(0, 16)}`
 }
 
 function textOf(p: JobPosting): string {
