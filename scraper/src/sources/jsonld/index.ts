@@ -2,7 +2,7 @@
 // because Google for Jobs reads it). The listing page itself is tried first; when it carries no
 // postings, its ad links are followed one by one.
 import { z } from 'zod'
-import type { NormalizedAd, SourceHttp, SourceModule } from '../types.ts'
+import { isHostUnavailable, type NormalizedAd, type SourceHttp, type SourceModule } from '../types.ts'
 import { findAdLinks } from './links.ts'
 import { parseJobPostingPage } from './parse.ts'
 
@@ -58,7 +58,7 @@ export const jsonLdSource: SourceModule<JsonLdConfig> = {
   },
 }
 
-/** One ad page, or a warning: a single broken ad must not fail the whole site. */
+/** One ad page, or a warning: a single broken ad must not fail the whole site (a host that is down does). */
 async function fetchAdPage(
   fetchPage: SourceHttp['text'],
   url: string,
@@ -68,6 +68,7 @@ async function fetchAdPage(
     if (res.status >= 400) return `jsonld: GET ${url} returned HTTP ${res.status}, skipped`
     return res
   } catch (error) {
+    if (isHostUnavailable(error)) throw error
     return `jsonld: GET ${url} failed, skipped: ${error instanceof Error ? error.message : String(error)}`
   }
 }
