@@ -1,6 +1,6 @@
 // One page of one "Who is hiring?" thread read from its HTML: fetch, parse, store new or changed
 // ads, then queue the next page or mark the thread done.
-import { enqueueHnThreadPage } from '@stackradar/core/queue/index'
+import { enqueueHnThreadPage, PermanentError } from '@stackradar/core/queue/index'
 import type { ScrapeDeps } from '../deps.ts'
 import { hnItemUrl, looksLikeHnItemPage, parseThreadPage } from '../sources/hn/index.ts'
 import { scrapeHnThreadViaAlgolia } from './hn-thread-algolia.ts'
@@ -31,6 +31,14 @@ export async function scrapeHnThreadPage(
     threadCreatedAt: new Date(job.threadCreatedAt),
     pageUrl: url,
   })
+  if (page.refused !== null) {
+    // Over a parse limit (a hostile or broken page): the same page would be refused again, so the
+    // thread is marked failed with the reason and the job is not retried; stored ads stay.
+    const error = `${url}: ${page.refused}`
+    deps.log.warn({ url, reason: page.refused }, 'hn thread page refused')
+    await markThreadFailed(deps, job, error)
+    throw new PermanentError(error)
+  }
   for (const w of page.warnings) deps.log.warn({ url, warning: w }, 'unexpected markup')
   const changed = await storeThreadAds(deps, job, page.ads)
   deps.log.info(

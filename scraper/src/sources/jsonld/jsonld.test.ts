@@ -227,3 +227,46 @@ describe('jsonLdSource.list against a local server', () => {
     ).rejects.toThrow(/404/)
   })
 })
+
+describe('hostile careers pages', () => {
+  const nested = '<div>'.repeat(110_000) + '</div>'.repeat(110_000)
+  const manyPostings = (n: number) =>
+    `<script type="application/ld+json">${JSON.stringify(
+      Array.from({ length: n }, (_, i) => ({ '@type': 'JobPosting', title: `Job ${i}` })),
+    )}</script>`
+  const server = useLocalTestServer((req, res) => {
+    const pages: Record<string, string> = {
+      '/nested': nested,
+      '/jobs/': '<a href="/jobs/ok">ok</a><a href="/jobs/hostile">hostile</a>',
+      '/jobs/ok': kotlinAd,
+      '/jobs/hostile': '<span><b>'.repeat(100_000),
+    }
+    const page = pages[req.url ?? '']
+    if (page) res.writeHead(200, { 'content-type': 'text/html' }).end(page)
+    else res.writeHead(404).end()
+  })
+
+  it('a listing over a parse limit fails the run with the reason', async () => {
+    await expect(
+      jsonLdSource.list({ url: `${server.url}/nested` }, { baseUrl: '', http: fetchHttp }),
+    ).rejects.toThrow(
+      /^jsonld: http:\/\/127\.0\.0\.1:\d+\/nested: page refused: nested more than 256 elements deep$/,
+    )
+  })
+
+  it('an ad page over a parse limit is skipped with the reason; the others are read', async () => {
+    const listing = await jsonLdSource.list({ url: `${server.url}/jobs/` }, { baseUrl: '', http: fetchHttp })
+    expect(listing.ads.map((a) => a.title)).toEqual(['Senior Backend Engineer (Kotlin)'])
+    expect(listing.warnings).toEqual([
+      `jsonld: ${server.url}/jobs/hostile: page refused: nested more than 256 elements deep, skipped`,
+    ])
+  })
+
+  it('reads at most 1000 postings of a page with 100k, saying so', () => {
+    const page = parseJobPostingPage(manyPostings(100_000), 'https://crowded.example/')
+    expect(page.ads).toHaveLength(1000)
+    expect(page.warnings).toEqual([
+      'jsonld: more than 1000 JobPostings on https://crowded.example/, reading the first 1000',
+    ])
+  })
+})

@@ -8,7 +8,9 @@ import { htmlToText } from '@stackradar/core/text/html-to-text'
 import { parseDate } from '../shared/dates.ts'
 import { describeIssues } from '../shared/zod-issues.ts'
 import type { NormalizedAd, SalaryPeriod } from '../types.ts'
-import { extractJobPostings } from './extract.ts'
+import { parseHtmlBounded } from '../shared/bounded-html.ts'
+import { postingsInDocument } from './extract.ts'
+import { adLinksInDocument } from './links.ts'
 
 const JobPosting = z.object({
   title: z.string().trim().min(1),
@@ -38,12 +40,43 @@ const UNITS: Record<string, SalaryPeriod> = {
   YEAR: 'year',
 }
 
+export interface CareersPage {
+  /** Every JobPosting on the page, as ads whose default URL is that page. */
+  ads: NormalizedAd[]
+  /** Links to single ads (when asked for). */
+  links: string[]
+  warnings: string[]
+  /** Why the page was not parsed at all (over a size, depth or element limit), else null. */
+  refused: string | null
+}
+
+/** One careers page, parsed once within bounds: its postings and, with `links`, its ad links. */
+export function readCareersPage(
+  html: string,
+  pageUrl: string,
+  options: { links?: boolean; adLinkSelector?: string } = {},
+): CareersPage {
+  const parsed = parseHtmlBounded(html)
+  if (!parsed.ok) return { ads: [], links: [], warnings: [], refused: parsed.reason }
+  const { postings, warnings } = postingsInDocument(parsed.document, pageUrl)
+  const links = options.links ? adLinksInDocument(parsed.document, pageUrl, options.adLinkSelector) : []
+  return { ...adsOfPostings(postings, warnings, pageUrl), links, refused: null }
+}
+
 /** Every JobPosting on one page, as ads whose default URL is that page. */
 export function parseJobPostingPage(
   html: string,
   pageUrl: string,
+): { ads: NormalizedAd[]; warnings: string[]; refused: string | null } {
+  const { ads, warnings, refused } = readCareersPage(html, pageUrl)
+  return { ads, warnings, refused }
+}
+
+function adsOfPostings(
+  postings: unknown[],
+  warnings: string[],
+  pageUrl: string,
 ): { ads: NormalizedAd[]; warnings: string[] } {
-  const { postings, warnings } = extractJobPostings(html, pageUrl)
   const ads: NormalizedAd[] = []
   postings.forEach((raw, index) => {
     const result = jobPostingToAd(raw, pageUrl)
