@@ -2,7 +2,8 @@
 // ads, then queue the next page or mark the thread done.
 import { enqueueHnThreadPage, PermanentError } from '@stackradar/core/queue/index'
 import type { ScrapeDeps } from '../deps.ts'
-import { hnItemUrl, looksLikeHnItemPage, parseThreadPage } from '../sources/hn/index.ts'
+import { parseThreadPageOffThread } from '../page-parse/index.ts'
+import { hnItemUrl, looksLikeHnItemPage } from '../sources/hn/index.ts'
 import { scrapeHnThreadViaAlgolia } from './hn-thread-algolia.ts'
 import {
   fetchForThread,
@@ -26,7 +27,9 @@ export async function scrapeHnThreadPage(
     await markThreadFailed(deps, job, error)
     throw new Error(error)
   }
-  const page = parseThreadPage(html, {
+  // Off the main thread, in a worker with a deadline and a memory limit (a hostile page cannot starve
+  // the API or other jobs).
+  const page = await parseThreadPageOffThread(html, {
     threadId: job.threadId,
     threadCreatedAt: new Date(job.threadCreatedAt),
     pageUrl: url,

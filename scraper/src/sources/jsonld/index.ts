@@ -3,7 +3,7 @@
 // postings, its ad links are followed one by one.
 import { z } from 'zod'
 import { isHostUnavailable, type NormalizedAd, type SourceHttp, type SourceModule } from '../types.ts'
-import { readCareersPage } from './parse.ts'
+import { parseCareersPageOffThread } from '../../page-parse/index.ts'
 
 const JsonLdConfig = z.object({
   /** The careers listing page (absolute URL). */
@@ -28,7 +28,7 @@ export const jsonLdSource: SourceModule<JsonLdConfig> = {
     const listing = await fetchPage(config.url)
     if (listing.status >= 400) throw new Error(`jsonld: GET ${config.url} returned HTTP ${listing.status}`)
     const listingUrl = listing.url || config.url
-    const onListing = readCareersPage(listing.body, listingUrl, {
+    const onListing = await parseCareersPageOffThread(listing.body, listingUrl, {
       links: true,
       ...(config.adLinkSelector && { adLinkSelector: config.adLinkSelector }),
     })
@@ -53,7 +53,7 @@ export const jsonLdSource: SourceModule<JsonLdConfig> = {
         warnings.push(page)
         continue
       }
-      const parsed = readCareersPage(page.body, page.url || link)
+      const parsed = await parseCareersPageOffThread(page.body, page.url || link)
       warnings.push(...parsed.warnings)
       if (parsed.refused !== null) warnings.push(`jsonld: ${link}: ${parsed.refused}, skipped`)
       else if (parsed.ads.length === 0) warnings.push(`jsonld: no JobPosting on ${link}`)
