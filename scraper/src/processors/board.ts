@@ -9,6 +9,7 @@ import { PermanentError } from '@stackradar/core/queue/index'
 import type { SourceEntry } from '@stackradar/core/sources-config'
 import type { ScrapeDeps } from '../deps.ts'
 import { FetchError } from '../http/index.ts'
+import { PageRefusedError } from '../page-parse/index.ts'
 import { getSourceModule } from '../sources/registry.ts'
 import type { NormalizedAd, SourceListing } from '../sources/types.ts'
 import { assignDedupeKeys } from './board-dedupe.ts'
@@ -60,7 +61,9 @@ export async function scrapeBoard(deps: ScrapeDeps, sourceKey: string): Promise<
       lastErrorAt: new Date().toISOString(),
     })
     deps.log.warn({ source: sourceKey, err: message }, 'board listing failed')
-    if (err instanceof FetchError && !err.retryable) throw new PermanentError(message)
+    // A page over the parse limits would be refused again: not retried until the next scheduled run.
+    if ((err instanceof FetchError && !err.retryable) || err instanceof PageRefusedError)
+      throw new PermanentError(message)
     throw err
   }
   for (const w of listing.warnings) deps.log.warn({ source: sourceKey, warning: w }, 'board listing warning')

@@ -3,7 +3,7 @@
 // postings, its ad links are followed one by one.
 import { z } from 'zod'
 import { isHostUnavailable, type NormalizedAd, type SourceHttp, type SourceModule } from '../types.ts'
-import { parseCareersPageOffThread } from '../../page-parse/index.ts'
+import { PageRefusedError, parseCareersPageOffThread } from '../../page-parse/index.ts'
 
 const JsonLdConfig = z.object({
   /** The careers listing page (absolute URL). */
@@ -33,7 +33,7 @@ export const jsonLdSource: SourceModule<JsonLdConfig> = {
       ...(config.adLinkSelector && { adLinkSelector: config.adLinkSelector }),
     })
     // A listing over a parse limit fails the run with the reason (recorded in the source's health).
-    if (onListing.refused !== null) throw new Error(`jsonld: ${listingUrl}: ${onListing.refused}`)
+    if (onListing.refused !== null) throw new PageRefusedError(`jsonld: ${listingUrl}: ${onListing.refused}`)
     if (onListing.ads.length > 0) {
       return { ads: unique(onListing.ads).slice(0, maxAds), requests: 1, warnings: onListing.warnings }
     }
