@@ -1,12 +1,14 @@
-// Hostile and failing careers sites in the running pipeline (embedded): a site that drips its ad pages
-// is treated as down by the circuit breaker and a page over the parse limits is refused; each board's
-// health in /api/v1/sources names the reason, and the pipeline stays up for the others.
+// Hostile and failing sites in the running pipeline (embedded): a careers site that drips its ad pages
+// is treated as down by the circuit breaker and pages over the parse limits are refused; each board's
+// health in /api/v1/sources and the HN thread's crawl task name the reason, and the others are read.
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { readCrawlTasks } from '@stackradar/core/clickhouse/crawl-tasks'
 import { startRuntime, type Runtime } from 'stackradar/src/runtime.ts'
+import { startHnFixtureServer, type RunningFixture } from './support/hn-fixture-server.ts'
 import { backendJob, startBoardSite, type BoardSite } from './support/board-site.ts'
 import { tempDir, testConfig } from './support/test-config.ts'
 import { waitFor } from './support/wait.ts'
@@ -21,9 +23,21 @@ let runtime: Runtime
 let good: BoardSite
 let hostile: Server
 let hostileUrl = ''
+let hn: RunningFixture
 const dripping = new Set<NodeJS.Timeout>()
 
 beforeAll(async () => {
+  // An HN thread whose page looks like an item page but nests 110k elements deep.
+  hn = await startHnFixtureServer({
+    stories: [
+      {
+        id: '4200',
+        title: 'Ask HN: Who is hiring? (August 2026)',
+        createdAt: new Date('2026-08-01T15:00:00Z'),
+      },
+    ],
+    page: () => '<table class="comment-tree">' + '<div>'.repeat(110_000) + '</div>'.repeat(110_000),
+  })
   good = await startBoardSite({ careers: [backendJob('1', 'Acme', 'Go Developer', ['Golang'])] })
   hostile = createServer((req, res) => {
     if (req.url === '/robots.txt') return res.writeHead(200).end('User-agent: *\nAllow: /\n')
@@ -57,7 +71,7 @@ beforeAll(async () => {
     }),
   )
   runtime = await startRuntime(
-    testConfig(good.url, {
+    testConfig(hn.url, {
       DATA_DIR: join(dir, 'data'),
       SOURCES_FILE: sourcesFile,
       ALLOW_PRIVATE_HOSTS: '127.0.0.1,localhost',
@@ -70,11 +84,12 @@ beforeAll(async () => {
 })
 
 afterAll(async () => {
-  await runtime?.stop()
+  await runtime?.stop('test done')
   for (const d of dripping) clearInterval(d)
   hostile?.closeAllConnections()
   await new Promise<void>((r) => (hostile ? hostile.close(() => r()) : r()))
   await good?.close()
+  await hn?.close()
 })
 
 describe('hostile careers sites', () => {
@@ -99,5 +114,16 @@ describe('hostile careers sites', () => {
     )
     expect(byId.get('careers-nested')?.lastError).toMatch(/page refused: nested more than 256 elements deep/)
     expect(byId.get('careers-drip')?.lastSuccessAt).toBeNull()
+  })
+
+  it('marks an HN thread whose page is over the parse limits failed, with the reason', async () => {
+    const [task] = await waitFor(
+      'thread failed',
+      () => readCrawlTasks(runtime.ch.client, 'hn'),
+      (tasks) => tasks.some((t) => t.status === 'failed'),
+      60_000,
+    )
+    expect(task).toMatchObject({ ref: '4200', status: 'failed' })
+    expect(task?.error).toMatch(/\/item\?id=4200: page refused: nested more than 256 elements deep$/)
   })
 })
