@@ -3,7 +3,17 @@
 import type { ClickHouseClient } from '@clickhouse/client'
 import type { QueueBackend, QueueCounts } from '../queue/types.ts'
 import { queryRows } from '../clickhouse/query.ts'
-import { isoFromDateTime } from '../clickhouse/datetime.ts'
+import { fromDateTime, isoFromDateTime } from '../clickhouse/datetime.ts'
+import { retryDelayMs } from '../clickhouse/crawl-tasks.ts'
+
+/** A crawl unit that failed: why, how often in a row, and when it is tried again. */
+export interface FailedUnit {
+  source: string
+  label: string
+  error: string
+  failures: number
+  retryAt: string
+}
 
 export interface SystemStatus {
   mode: 'embedded' | 'distributed'
@@ -11,6 +21,8 @@ export interface SystemStatus {
   backfill: {
     running: boolean
     threads: { total: number; done: number; failed: number }
+    /** The most recent failed units (at most 20), so a stalled backfill says what failed. */
+    failedUnits: FailedUnit[]
     startedAt: string | null
     updatedAt: string | null
   }
@@ -29,7 +41,7 @@ export async function readStatus(
   const one = async <T>(query: string): Promise<T> => {
     return (await queryRows<T>(ch, query, { v: extractorVersion }))[0]!
   }
-  const [raw, extracted, tasks, scrape, extract] = await Promise.all([
+  const [raw, extracted, tasks, failedRows, scrape, extract] = await Promise.all([
     one<{ n: string }>('SELECT uniqExact(ad_id) AS n FROM raw_ads'),
     one<{ n: string }>('SELECT uniqExact(ad_id) AS n FROM ads FINAL WHERE extractor_version = {v:UInt32}'),
     one<{ total: string; done: string; failed: string; started: string | null; updated: string | null }>(
@@ -37,6 +49,11 @@ export async function readStatus(
               if(count() = 0, NULL, toString(min(updated_at))) AS started,
               if(count() = 0, NULL, toString(max(updated_at))) AS updated
        FROM crawl_tasks FINAL`,
+    ),
+    queryRows<{ source: string; label: string; error: string; failures: string; updated_at: string }>(
+      ch,
+      `SELECT source, label, error, failures, toString(updated_at) AS updated_at
+       FROM crawl_tasks FINAL WHERE status = 'failed' ORDER BY updated_at DESC LIMIT 20`,
     ),
     queue.counts('scrape'),
     queue.counts('extract'),
@@ -52,6 +69,15 @@ export async function readStatus(
     backfill: {
       running: busy > 0 || done + failed < total,
       threads: { total, done, failed },
+      failedUnits: failedRows.map((r) => ({
+        source: r.source,
+        label: r.label,
+        error: r.error,
+        failures: Number(r.failures),
+        retryAt: new Date(
+          fromDateTime(r.updated_at).getTime() + retryDelayMs(Number(r.failures)),
+        ).toISOString(),
+      })),
       startedAt: isoFromDateTime(tasks.started),
       updatedAt: isoFromDateTime(tasks.updated),
     },
