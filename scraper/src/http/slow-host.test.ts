@@ -53,10 +53,12 @@ describe('a slow-drip host', () => {
     const run = listBoard({ sourceHttp: http }, entry())
     await expect(run).rejects.toBeInstanceOf(HostDownError)
     await expect(run).rejects.toThrow(
-      /treated as down until .* after 3 consecutive failures \(last: .*timed out after 150 ms\)/,
+      /treated as down until .* after 6 consecutive failures \(last: .*\/jobs\/1: timed out after 150 ms\)/,
     )
-    // Three attempts at the first ad, then no retry and no other ad.
-    expect(adRequests()).toBe(3)
+    // Every attempt at the first ad (one URL failing could be that page's fault), one at the next: no more.
+    expect(server.seen.filter((p) => p === '/jobs/0')).toHaveLength(5)
+    expect(server.seen.filter((p) => p === '/jobs/1')).toHaveLength(1)
+    expect(adRequests()).toBe(6)
     expect(lines.filter((l) => l.includes('circuit breaker open'))).toHaveLength(1)
 
     const before = server.seen.length

@@ -3,6 +3,7 @@ import { HostDownError } from '../http/host-unavailable.ts'
 import { CircuitBreaker, MemoryBreakerStore } from './circuit-breaker.ts'
 
 const URL_A = 'http://a.example/jobs/1'
+const URL_A2 = 'http://a.example/jobs/2'
 
 function breakerAt(clock: { now: number }, store = new MemoryBreakerStore()) {
   return new CircuitBreaker({ failureThreshold: 3, cooldownMs: 1000, store, now: () => clock.now })
@@ -15,7 +16,7 @@ describe('CircuitBreaker', () => {
     await breaker.record(URL_A, 'timed out')
     await breaker.record(URL_A, null) // an answer in between resets the count
     await breaker.record(URL_A, 'timed out')
-    await breaker.record(URL_A, 'HTTP 503')
+    await breaker.record(URL_A2, 'HTTP 503')
     await expect(breaker.assertUp(URL_A)).resolves.toBeUndefined()
     await breaker.record(URL_A, 'timed out after 200 ms')
     const refused = breaker.assertUp(URL_A)
@@ -27,10 +28,18 @@ describe('CircuitBreaker', () => {
     await expect(breaker.assertUp('http://b.example/')).resolves.toBeUndefined()
   })
 
+  it('does not open on one URL that keeps failing: that page is broken, not the host', async () => {
+    const breaker = breakerAt({ now: 0 })
+    for (let i = 0; i < 10; i++) await breaker.record(URL_A, 'HTTP 500')
+    await expect(breaker.assertUp('http://a.example/other')).resolves.toBeUndefined()
+    await breaker.record(URL_A2, 'HTTP 500')
+    await expect(breaker.assertUp('http://a.example/other')).rejects.toBeInstanceOf(HostDownError)
+  })
+
   it('lets one trial through after the cool-down: success closes, failure re-opens', async () => {
     const clock = { now: 0 }
     const breaker = breakerAt(clock)
-    for (let i = 0; i < 3; i++) await breaker.record(URL_A, 'timed out')
+    for (let i = 0; i < 3; i++) await breaker.record(i ? URL_A : URL_A2, 'timed out')
     clock.now = 1000
     await expect(breaker.assertUp(URL_A)).resolves.toBeUndefined() // the trial
     await expect(breaker.assertUp(URL_A)).rejects.toBeInstanceOf(HostDownError) // others wait for it
@@ -49,7 +58,7 @@ describe('CircuitBreaker', () => {
     const store = new MemoryBreakerStore()
     const one = breakerAt(clock, store)
     const two = breakerAt(clock, store)
-    for (let i = 0; i < 3; i++) await one.record(URL_A, 'HTTP 502')
+    for (let i = 0; i < 3; i++) await one.record(i ? URL_A : URL_A2, 'HTTP 502')
     await expect(two.assertUp(URL_A)).rejects.toBeInstanceOf(HostDownError)
     expect(await store.get('a.example')).toMatchObject({ failures: 3, openedAt: 0, reason: 'HTTP 502' })
   })

@@ -1,6 +1,7 @@
 // A circuit breaker per host: a host that keeps timing out or answering 5xx is treated as down for a
 // cool-down instead of being asked again and again (a dripping server would otherwise hold a worker
-// for attempts × timeout per URL). Closed → open after `failureThreshold` consecutive failed attempts;
+// for attempts × timeout per URL). Closed → open after `failureThreshold` consecutive failed attempts
+// on at least two different URLs (one page that keeps failing says that page is broken, not the host);
 // after `cooldownMs` one trial request goes through (half-open): success closes it, failure re-opens it.
 // The state sits behind BreakerStore, whose verbs are atomic per host, so a Redis-backed store can share
 // one host's state across scrape processes.
@@ -9,6 +10,8 @@ import { HostDownError } from '../http/host-unavailable.ts'
 export interface BreakerState {
   /** Consecutive failed attempts (reset by any answer that is not a 5xx). */
   failures: number
+  /** Distinct URLs among those failures (at most two are kept: that is all the rule needs). */
+  failedUrls: string[]
   /** When the breaker last opened (or a half-open trial began); null while closed. */
   openedAt: number | null
   /** The last failure, shown in errors and source health. */
@@ -17,8 +20,14 @@ export interface BreakerState {
 
 export interface BreakerStore {
   get(host: string): Promise<BreakerState | undefined>
-  /** Counts one failure; opens (or re-opens) the breaker at `now` once `threshold` is reached. */
-  recordFailure(host: string, reason: string, threshold: number, now: number): Promise<BreakerState>
+  /** Counts one failure; opens (or re-opens) the breaker at `now` once `threshold` is reached on 2+ URLs. */
+  recordFailure(
+    host: string,
+    url: string,
+    reason: string,
+    threshold: number,
+    now: number,
+  ): Promise<BreakerState>
   /** Closes the breaker and clears the count; returns the state it had before. */
   recordSuccess(host: string): Promise<BreakerState | undefined>
   /** Claims the single half-open trial once `cooldownMs` has passed since opening: true for one caller. */
@@ -33,13 +42,20 @@ export class MemoryBreakerStore implements BreakerStore {
     return state && { ...state }
   }
 
-  async recordFailure(host: string, reason: string, threshold: number, now: number): Promise<BreakerState> {
-    const state = this.hosts.get(host) ?? { failures: 0, openedAt: null, reason: '' }
+  async recordFailure(
+    host: string,
+    url: string,
+    reason: string,
+    threshold: number,
+    now: number,
+  ): Promise<BreakerState> {
+    const state = this.hosts.get(host) ?? { failures: 0, failedUrls: [], openedAt: null, reason: '' }
     state.failures++
     state.reason = reason
-    if (state.failures >= threshold) state.openedAt = now
+    if (state.failedUrls.length < 2 && !state.failedUrls.includes(url)) state.failedUrls.push(url)
+    if (state.failures >= threshold && state.failedUrls.length >= 2) state.openedAt = now
     this.hosts.set(host, state)
-    return { ...state }
+    return { ...state, failedUrls: [...state.failedUrls] }
   }
 
   async recordSuccess(host: string): Promise<BreakerState | undefined> {
@@ -102,9 +118,10 @@ export class CircuitBreaker {
       return
     }
     const { failureThreshold } = this.options
-    const state = await this.store.recordFailure(host, failure, failureThreshold, this.now())
-    // Logged once per opening (and per failed trial), not per failure.
-    if (state.failures === failureThreshold || (state.failures > failureThreshold && state.openedAt !== null))
+    const now = this.now()
+    const state = await this.store.recordFailure(host, url, failure, failureThreshold, now)
+    // Logged when this failure opens it (or re-opens it after a failed trial), not per failure.
+    if (state.openedAt === now)
       this.options.logger?.warn(
         { host, failures: state.failures, cooldownMs: this.options.cooldownMs, reason: failure },
         'circuit breaker open: host treated as down',
