@@ -71,6 +71,12 @@ export const envSchema = z.object({
   HTTP_MAX_BYTES: intFrom(20 * 1024 * 1024, 1024),
   /** Minimum delay between two requests to the same host. */
   HOST_DELAY_MS: intFrom(1000),
+  /** Most wall time one board run may spend on one host (waits included); the rest waits for the next run. */
+  HOST_RUN_BUDGET_MS: intFrom(600_000, 100),
+  /** Consecutive timeouts / 5xx / network errors after which a host is treated as down. */
+  HOST_BREAKER_FAILURES: intFrom(5, 1),
+  /** How long a host treated as down is left alone before one trial request. */
+  HOST_BREAKER_COOLDOWN_MS: intFrom(600_000, 0),
   USER_AGENT: z.string().min(3).default('StackRadarBot/0.1 (+mailto:bot@stackradar.invalid)'),
   WRITER_BATCH_ROWS: intFrom(5000, 1),
   WRITER_FLUSH_MS: intFrom(500, 10),

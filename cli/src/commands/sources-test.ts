@@ -38,6 +38,14 @@ export async function sourcesTestCommand(cfg: Config, args: string[], log: Logge
       process.stdout.write(`${JSON.stringify({ ...shown, text: shown.text.slice(0, 300) })}\n`)
     }
     for (const w of listing.warnings) console.error(`warning: ${w}`)
+    if (listing.ads.length === 0) {
+      // A command that did nothing never exits 0: no ads and no error is a failure worth a message.
+      console.error(
+        `${entry.id} (${entry.kind}): no ads found after ${listing.requests} requests` +
+          (listing.warnings.length ? ' (see the warnings above)' : ''),
+      )
+      return 1
+    }
     const attribution = getSourceModule(entry.kind)?.attribution
     console.error(
       `${entry.id} (${entry.kind}): ${listing.ads.length} ads from ${listing.requests} requests in ${Date.now() - t0} ms` +

@@ -13,6 +13,7 @@ import {
 import { crawlState, rawAds, retryDelayMs, type UnitState } from '@stackradar/core/tables'
 import type { ScrapeDeps } from '../deps.ts'
 import { FetchError } from '../http/index.ts'
+import { PageRefusedError } from '../page-parse/index.ts'
 import type { CrawledAd, NormalizedAd, UnitPage } from '../sources/types.ts'
 import { recordBoardRead } from './board.ts'
 import { updatePresence } from './board-presence.ts'
@@ -42,7 +43,9 @@ export async function readUnitPage(
   try {
     page = await t.source.readPage(t.config, unit, job.page, t.context(now))
   } catch (err) {
-    const permanent = isPermanent(err) || (err instanceof FetchError && !err.retryable)
+    // A page over the parse limits would be refused again: no queue retry, only the unit's backoff.
+    const permanent =
+      isPermanent(err) || (err instanceof FetchError && !err.retryable) || err instanceof PageRefusedError
     const final = permanent || jobCtx.final
     // The queue gives up after this try: the unit must not stay pending for ever. It is marked
     // failed with the reason (status and source health show it) and retried after a backoff.

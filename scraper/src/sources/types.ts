@@ -40,6 +40,16 @@ export interface SourceHttp {
   ): Promise<{ status: number; data: unknown; url: string }>
   /** HTML after JavaScript ran (Playwright browser pool), for boards rendered client-side. */
   rendered(url: string): Promise<{ status: number; body: string; url: string }>
+  /** The same HTTP for one run (one listing) with a time budget per host; absent: no budget. */
+  forRun?(): SourceHttp
+}
+
+/**
+ * The host is held as down or this run's time for it is spent: a listing must stop (fail) on this
+ * error rather than skip the ad, since a skipped ad would count as gone from the board.
+ */
+export function isHostUnavailable(error: unknown): boolean {
+  return error instanceof Error && (error as { hostUnavailable?: unknown }).hostUnavailable === true
 }
 
 export interface SourceListing {
