@@ -50,7 +50,7 @@ export async function readUnitPage(
       jobCtx.final && !permanent
         ? `gave up after ${jobCtx.attempt} tries: ${(err as Error).message || String(err)}`
         : (err as Error).message
-    await markFailed(deps, t, state, job.page, message, final, now)
+    await markFailed(deps, t, state, job, message, final, now)
     deps.log.warn(
       { source: job.source, unit: job.unit, page: job.page, err: message, final },
       'unit page failed',
@@ -137,7 +137,7 @@ async function markFailed(
   deps: ScrapeDeps,
   t: ResolvedTarget,
   state: UnitState,
-  page: number,
+  job: UnitPageJob,
   error: string,
   final: boolean,
   now: Date,
@@ -146,8 +146,11 @@ async function markFailed(
   await crawlState.write(deps.writer, {
     ...state,
     status: 'failed',
-    pages: page - 1,
+    pages: job.page - 1,
     pagesFailed: 1,
+    // What the pages read before this one listed, and what of the unit is stored.
+    expected: job.listed ?? 0,
+    stored: t.source.listing ? state.stored : await rawAds.countInThread(deps.ch, t.source.kind, job.unit),
     error,
     errorAt: now,
     attempts,
