@@ -36,12 +36,11 @@ export async function readUnitPage(
   const t = resolveTarget(deps, job.source)
   const state = await crawlState.get(deps.ch, job.source, job.unit)
   if (!state) throw new PermanentError(`source ${job.source}: unknown unit '${job.unit}' (not discovered)`)
-  const unit = { key: state.unit, label: state.label, createdAt: state.unitCreatedAt }
   const now = new Date()
-  let page: UnitPage
   try {
-    page = await t.source.readPage(t.config, unit, job.page, t.context(now))
+    return await readAndStore(deps, t, job, state, now)
   } catch (err) {
+    // Reading or storing failed (a page, or ClickHouse refusing a write).
     const permanent = isPermanent(err) || (err instanceof FetchError && !err.retryable)
     const final = permanent || jobCtx.final
     // The queue gives up after this try: the unit must not stay pending for ever. It is marked
@@ -50,13 +49,30 @@ export async function readUnitPage(
       jobCtx.final && !permanent
         ? `gave up after ${jobCtx.attempt} tries: ${(err as Error).message || String(err)}`
         : (err as Error).message
-    await markFailed(deps, t, state, job, message, final, now)
+    await markFailed(deps, t, state, job, message, final, now).catch((markErr: unknown) =>
+      // ClickHouse may be what failed: the queue's retry, or the unit's lease, brings it back.
+      deps.log.error(
+        { source: job.source, unit: job.unit, err: markErr },
+        'recording the failed unit failed',
+      ),
+    )
     deps.log.warn(
       { source: job.source, unit: job.unit, page: job.page, err: message, final },
       'unit page failed',
     )
     throw permanent ? new PermanentError((err as Error).message) : err
   }
+}
+
+async function readAndStore(
+  deps: ScrapeDeps,
+  t: ResolvedTarget,
+  job: UnitPageJob,
+  state: UnitState,
+  now: Date,
+): Promise<{ ads: number; changed: number }> {
+  const unit = { key: state.unit, label: state.label, createdAt: state.unitCreatedAt }
+  const page: UnitPage = await t.source.readPage(t.config, unit, job.page, t.context(now))
   for (const w of page.warnings)
     deps.log.warn({ source: job.source, unit: job.unit, warning: w }, 'page warning')
 
