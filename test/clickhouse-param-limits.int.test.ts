@@ -4,10 +4,10 @@
 import { rmSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createClient } from '@clickhouse/client'
-import { createClickHouse, type ClickHouseHandle } from '@stackradar/core/clickhouse/client'
-import { migrate } from '@stackradar/core/clickhouse/migrate'
-import { queryRows, ParamTooLargeError } from '@stackradar/core/clickhouse/query'
-import { rawAds } from '@stackradar/core/tables/index'
+import { createClickHouse, type ClickHouseHandle } from '@stackradar/core/clickhouse'
+import { migrate } from '@stackradar/core/clickhouse'
+import { queryRows, ParamTooLargeError } from '@stackradar/core/clickhouse'
+import { rawAds } from '@stackradar/core/tables'
 import {
   spawnClickHouseHttpFixture,
   type SpawnedClickHouseHttpFixture,

@@ -6,6 +6,8 @@ import { readUnitPage } from './processors/unit-page.ts'
 
 export type { ScrapeDeps } from './deps.ts'
 export { listBoard } from './processors/board.ts'
+export { createSourceHttp } from './source-http.ts'
+export { getSourceModule } from './sources/registry.ts'
 export { registerCrawlSource } from './sources/registry.ts'
 export type { CrawlSource, CrawlUnit, CrawledAd, UnitPage } from './sources/types.ts'
 

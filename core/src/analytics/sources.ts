@@ -2,35 +2,12 @@
 // (done / failed / pending, pages failed, expected vs stored, next retry) from crawl_state, and
 // for job boards the counters of their last listing read (seen / new / closed) from source_health.
 import type { ClickHouseClient } from '@clickhouse/client'
+import type { SourceHealthRow } from '../contracts/api/index.ts'
 import { crawlState, type SourceUnits } from '../tables/crawl-state.ts'
 import { sourceHealth } from '../tables/source-health.ts'
 
-export interface SourceStatusRow {
-  id: string
-  kind: string
-  enabled: boolean
-  /** How often the source is read; null where the caller does not know it. */
-  everyMinutes: number | null
-  /** Ads in the last listing read (boards), or all ads stored (paged sources). */
-  adsSeen: number
-  adsNew: number
-  adsClosed: number
-  totalSeen: number
-  lastSuccessAt: string | null
-  lastError: string | null
-  lastErrorAt: string | null
-  /** Units (threads, listings) read in full / failed. */
-  threadsDone: number
-  threadsFailed: number
-  unitsTotal: number
-  unitsPending: number
-  pagesFailed: number
-  /** Ads the source listed over its units, against those stored. */
-  expected: number
-  stored: number
-  /** Earliest retry of a failed unit. */
-  nextRetryAt: string | null
-}
+/** One row per source, as GET /api/v1/sources answers it. */
+export type SourceStatusRow = SourceHealthRow
 
 export interface SourceRef {
   id: string

@@ -1,37 +1,14 @@
 // What the system is doing: ads stored and extracted, backfill progress, queue depth. Shared by
 // the API (/api/v1/status), the progress log line and the tests.
 import type { ClickHouseClient } from '@clickhouse/client'
-import type { QueueBackend, QueueCounts } from '../queue/types.ts'
+import type { QueueBackend } from '../queue/types.ts'
+import type { StatusResponse } from '../contracts/api/index.ts'
 import { ads } from '../tables/ads.ts'
 import { crawlState } from '../tables/crawl-state.ts'
 import { rawAds } from '../tables/raw-ads.ts'
 
-/** A crawl unit that failed: why, how often in a row, and when it is tried again. */
-export interface FailedUnit {
-  source: string
-  label: string
-  error: string
-  failures: number
-  retryAt: string | null
-}
-
-export interface SystemStatus {
-  mode: 'embedded' | 'distributed'
-  ads: { raw: number; extracted: number }
-  backfill: {
-    running: boolean
-    threads: { total: number; done: number; failed: number }
-    /** The most recent failed units (at most 20), so a stalled backfill says what failed. */
-    failedUnits: FailedUnit[]
-    startedAt: string | null
-    updatedAt: string | null
-  }
-  queues: {
-    scrape: Pick<QueueCounts, 'waiting' | 'active'>
-    extract: Pick<QueueCounts, 'waiting' | 'active'>
-  }
-  extractorVersion: number
-}
+/** The /api/v1/status answer. */
+export type SystemStatus = StatusResponse
 
 export async function readStatus(
   ch: ClickHouseClient,

@@ -3,7 +3,7 @@
 // change answers 304 even right after a deploy.
 import type { ClickHouseClient } from '@clickhouse/client'
 import { MemoryConditionalCache, type ConditionalCache, type ConditionalEntry } from './conditional-cache.ts'
-import { httpCache } from '@stackradar/core/tables/index'
+import { httpCache } from '@stackradar/core/tables'
 
 export class ClickHouseConditionalCache implements ConditionalCache {
   private readonly memory: MemoryConditionalCache

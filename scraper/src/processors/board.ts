@@ -1,8 +1,8 @@
 // What is particular to job boards (listing sources): listing one without storing anything
 // (`stackradar sources test`), and its health after each read (ads seen / new / closed).
 import type { SourceEntry } from '@stackradar/core/sources-config'
-import { PermanentError } from '@stackradar/core/queue/index'
-import { sourceHealth } from '@stackradar/core/tables/index'
+import { PermanentError } from '@stackradar/core/queue'
+import { sourceHealth } from '@stackradar/core/tables'
 import type { ScrapeDeps } from '../deps.ts'
 import { getSourceModule } from '../sources/registry.ts'
 import type { SourceListing } from '../sources/types.ts'

@@ -1,6 +1,6 @@
 // A configured source resolved for crawling: its module (by kind), validated config and context.
 import { crawlTargets, type CrawlTarget } from '@stackradar/core/crawl-targets'
-import { PermanentError } from '@stackradar/core/queue/index'
+import { PermanentError } from '@stackradar/core/queue'
 import type { ScrapeDeps } from '../deps.ts'
 import { getCrawlSource } from '../sources/registry.ts'
 import type { CrawlContext, CrawlSource } from '../sources/types.ts'

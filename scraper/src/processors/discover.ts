@@ -1,8 +1,8 @@
 // Discovery of one source's units (HN: the monthly threads; a board: its listing): new units are
 // recorded as pending, and every unit that is due (or all, when asked) gets its first page queued.
 import { startUnitRun } from '@stackradar/core/crawl-runs'
-import { PermanentError, type PayloadOf } from '@stackradar/core/queue/index'
-import { crawlState, type UnitState } from '@stackradar/core/tables/index'
+import { PermanentError, type PayloadOf } from '@stackradar/core/queue'
+import { crawlState, type UnitState } from '@stackradar/core/tables'
 import type { ScrapeDeps } from '../deps.ts'
 import { FetchError } from '../http/index.ts'
 import { resolveTarget } from './crawl-target.ts'

@@ -2,8 +2,9 @@
 // (HTML comments as they were served; board postings as JSON with a cross-board dedupe key) and
 // are queued for extraction. Unchanged ads are neither stored nor extracted again.
 import { adId, contentHash } from '@stackradar/core/ids'
-import { fromDateTime, toDateTime, toDateTime64 } from '@stackradar/core/clickhouse/datetime'
-import { rawAds, type RawAdRow } from '@stackradar/core/tables/index'
+import { fromDateTime, toDateTime, toDateTime64 } from '@stackradar/core/clickhouse'
+import { encodeStoredAd } from '@stackradar/core/contracts/payloads'
+import { rawAds, type RawAdRow } from '@stackradar/core/tables'
 import type { ScrapeDeps } from '../deps.ts'
 import type { CrawledAd, NormalizedAd } from '../sources/types.ts'
 import { assignDedupeKeys } from './board-dedupe.ts'
@@ -34,8 +35,7 @@ export async function storeHtmlAds(deps: ScrapeDeps, t: StoreTarget, ads: HtmlAd
     url: ad.url,
     posted_at: toDateTime(ad.postedAt),
     date_source: ad.dateSource,
-    payload_format: 'hn-html',
-    payload: ad.html,
+    ...encodeStoredAd({ format: 'hn-html', html: ad.html }),
     content_hash: contentHash(ad.html),
     fetched_at: toDateTime64(Date.now()),
   }))
@@ -52,7 +52,7 @@ export async function storeHtmlAds(deps: ScrapeDeps, t: StoreTarget, ads: HtmlAd
 /** The stored form of a board posting: the normalised ad and the job as the board returned it. */
 export function encodePosting(ad: NormalizedAd): string {
   const { raw, ...normalized } = ad
-  return JSON.stringify({ ad: normalized, raw })
+  return encodeStoredAd({ format: 'board-json', ad: normalized, raw }).payload
 }
 
 /** `firstSeen`: when each ad was first seen on its board (dates the ads a board gives no date). */

@@ -9,8 +9,8 @@ import {
   PermanentError,
   type JobContext,
   type PayloadOf,
-} from '@stackradar/core/queue/index'
-import { crawlState, rawAds, retryDelayMs, type UnitState } from '@stackradar/core/tables/index'
+} from '@stackradar/core/queue'
+import { crawlState, rawAds, retryDelayMs, type UnitState } from '@stackradar/core/tables'
 import type { ScrapeDeps } from '../deps.ts'
 import { FetchError } from '../http/index.ts'
 import type { CrawledAd, NormalizedAd, UnitPage } from '../sources/types.ts'

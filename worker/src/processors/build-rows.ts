@@ -1,7 +1,7 @@
 // Pure: one raw ad + its extraction → the rows for `ads` and `ad_skills`.
-import { fromDateTime, toDate, toDateTime64 } from '@stackradar/core/clickhouse/datetime'
-import type { AdRow, AdSkillRow, StoredRawAd } from '@stackradar/core/tables/index'
-import type { Extraction } from '@stackradar/core/extract/types'
+import { fromDateTime, toDate, toDateTime64 } from '@stackradar/core/clickhouse'
+import type { AdRow, AdSkillRow, StoredRawAd } from '@stackradar/core/tables'
+import type { Extraction } from '@stackradar/core/extract'
 
 export type { StoredRawAd }
 

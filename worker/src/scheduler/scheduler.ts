@@ -8,10 +8,10 @@
 // first round also resumes every unit a crash left unfinished. It logs backfill progress.
 import { crawlTargets, type CrawlTarget } from '@stackradar/core/crawl-targets'
 import { startUnitRun } from '@stackradar/core/crawl-runs'
-import { readStatus } from '@stackradar/core/analytics/status'
-import { EXTRACTOR_VERSION } from '@stackradar/core/extract/index'
-import { enqueueDiscover } from '@stackradar/core/queue/index'
-import { crawlState, rawAds } from '@stackradar/core/tables/index'
+import { readStatus } from '@stackradar/core/analytics'
+import { EXTRACTOR_VERSION } from '@stackradar/core/extract'
+import { enqueueDiscover } from '@stackradar/core/queue'
+import { crawlState, rawAds } from '@stackradar/core/tables'
 import type { WorkerDeps } from '../deps.ts'
 
 const TICK_MS = 60_000
