@@ -3,7 +3,7 @@
 // `<base>/threads/<id>.json?page=N` ({ count, ads: [{ id, html, time }], next }). `count` is how
 // many ads the page says it holds (the expected count). Registered by the test that runs it.
 import { z } from 'zod'
-import { htmlToText } from '@stackradar/core/text/html-to-text'
+import { htmlToText } from '@stackradar/core/text'
 import type { CrawlSource } from '@stackradar/scraper'
 
 const index = z.array(z.object({ id: z.string(), month: z.string(), createdAt: z.iso.datetime() }))
