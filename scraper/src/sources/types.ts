@@ -1,6 +1,8 @@
-// The contract every job-board source module implements. A source turns one configured board
-// (a Greenhouse board token, a Lever company, a feed) into normalised ads; the pipeline stores
-// them as raw ads (payload = this normalised ad + the job's raw JSON), extracts and counts them.
+// The contracts of source modules. Every source is crawled the same way (CrawlSource, below):
+// discover its units, read each unit page by page, and say how many ads each page holds. A job
+// board implements the simpler SourceModule (its whole listing as normalised ads) and is read as
+// a one-unit, one-page crawl source (listing-source.ts); the pipeline stores the ads as raw ads,
+// extracts and counts them.
 import type { z } from 'zod'
 
 export type SalaryPeriod = 'year' | 'month' | 'week' | 'day' | 'hour'
