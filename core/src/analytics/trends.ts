@@ -9,7 +9,7 @@ export const INTERVALS = ['week', 'month', 'quarter', 'year'] as const
 export type Interval = (typeof INTERVALS)[number]
 
 // Whitelisted SQL per interval: user input never reaches the SQL text.
-const PERIOD_SQL: Record<Interval, string> = {
+export const PERIOD_SQL: Record<Interval, string> = {
   week: 'toMonday(posted_day)',
   month: 'toStartOfMonth(posted_day)',
   quarter: 'toStartOfQuarter(posted_day)',
