@@ -9,13 +9,27 @@ import { sourcesRoutes } from './routes/sources.ts'
 import { statusRoutes } from './routes/status.ts'
 import { trendsRoutes } from './routes/trends.ts'
 import { mountDashboard } from './static.ts'
+import { analyticsHttp } from './analytics-http.ts'
+import { breakdownRoutes } from './routes/breakdown.ts'
+import { cooccurrenceRoutes } from './routes/cooccurrence.ts'
+import { rankingsRoutes } from './routes/rankings.ts'
+import { salariesRoutes } from './routes/salaries.ts'
+import { skillProfileRoutes } from './routes/skill-profile.ts'
 
 export function createApp(deps: ApiDeps): Hono {
   const app = new Hono()
   app.use('*', secureHeaders({ contentSecurityPolicy: undefined }))
   app.onError(errorHandler(deps.log))
   app.get('/healthz', (c) => c.json({ ok: true }))
+  for (const path of ['trends', 'rankings', 'rising', 'salaries', 'cooccurrence', 'breakdown', 'skills/*'])
+    app.use(`/api/v1/${path}`, analyticsHttp())
   app.route('/api/v1/trends', trendsRoutes(deps))
+  app.route('/api/v1/rankings', rankingsRoutes(deps, 'rank'))
+  app.route('/api/v1/rising', rankingsRoutes(deps, 'change'))
+  app.route('/api/v1/salaries', salariesRoutes(deps))
+  app.route('/api/v1/cooccurrence', cooccurrenceRoutes(deps))
+  app.route('/api/v1/breakdown', breakdownRoutes(deps))
+  app.route('/api/v1/skills', skillProfileRoutes(deps))
   app.route('/api/v1/skills', skillsRoutes())
   app.route('/api/v1/status', statusRoutes(deps))
   app.route('/api/v1/sources', sourcesRoutes(deps))

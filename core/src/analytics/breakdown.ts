@@ -4,6 +4,7 @@
 // than 1. Distinct ads (dedupe_key).
 import type { ClickHouseClient } from '@clickhouse/client'
 import { BREAKDOWN_FACETS, REGIONS } from '../contracts/api/analytics-filters.ts'
+import type { BreakdownRow } from '../contracts/api/breakdown.ts'
 import { queryRows } from '../clickhouse/query.ts'
 import { compileWhere, type Filters } from './filters.ts'
 import { round } from './stats.ts'
@@ -39,13 +40,7 @@ export interface BreakdownQuery {
   skill?: string
 }
 
-export interface BreakdownRow {
-  period: string
-  value: string
-  ads: number
-  total: number
-  share: number
-}
+export type { BreakdownRow }
 
 export async function queryBreakdown(ch: ClickHouseClient, q: BreakdownQuery): Promise<BreakdownRow[]> {
   const w = compileWhere(q.filters)

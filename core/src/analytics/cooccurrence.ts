@@ -2,6 +2,7 @@
 // skill's count, share of the anchor ads and lift = P(other | anchor) / P(other). Distinct ads
 // (dedupe_key) at their current extraction.
 import type { ClickHouseClient } from '@clickhouse/client'
+import type { CooccurrenceBody, CooccurringSkill } from '../contracts/api/cooccurrence.ts'
 import { queryRows } from '../clickhouse/query.ts'
 import { getSkill } from '../taxonomy/index.ts'
 import { CATEGORY_LABELS } from '../taxonomy/categories.ts'
@@ -15,28 +16,8 @@ export interface CooccurrenceQuery {
   limit: number
 }
 
-export interface CooccurringSkill {
-  skill: string
-  name: string
-  category: string
-  categoryLabel: string
-  /** Ads mentioning the anchor skills and this one. */
-  ads: number
-  /** ads / anchor ads. */
-  share: number
-  /** Ads mentioning this skill, anchor or not. */
-  skillAds: number
-  lift: number
-}
-
-export interface Cooccurrence {
-  skills: string[]
-  /** Ads under the filters. */
-  total: number
-  /** Ads mentioning every anchor skill. */
-  anchorAds: number
-  rows: CooccurringSkill[]
-}
+export type Cooccurrence = CooccurrenceBody
+export type { CooccurringSkill }
 
 export async function queryCooccurrence(ch: ClickHouseClient, q: CooccurrenceQuery): Promise<Cooccurrence> {
   const w = compileWhere(q.filters)

@@ -4,6 +4,7 @@
 // skill list comes from the `skills` column of the ad's newest `ads` row (FINAL), which is
 // exactly that extraction's ad_skills set.
 import type { ClickHouseClient } from '@clickhouse/client'
+import type { RankedSkill, RankingSort } from '../contracts/api/rankings.ts'
 import { queryRows } from '../clickhouse/query.ts'
 import { getSkill } from '../taxonomy/index.ts'
 import { CATEGORY_LABELS } from '../taxonomy/categories.ts'
@@ -11,22 +12,13 @@ import type { SkillCategory } from '../taxonomy/types.ts'
 import { addDays, addMonths, compileWhere, newestDay, skillsInCategories, type Filters } from './filters.ts'
 import { competitionRanks, round, twoProportionZTest } from './stats.ts'
 
-export const RANKING_SORTS = [
-  'rank',
-  'share',
-  'previous_share',
-  'change',
-  'relative_change',
-  'p',
-  'ads',
-  'name',
-] as const
-export type RankingSort = (typeof RANKING_SORTS)[number]
+export { RANKING_SORTS } from '../contracts/api/rankings.ts'
 
 export interface Window {
   from: string
   to: string
 }
+export type { RankedSkill, RankingSort }
 
 export interface RankingQuery {
   filters: Filters
@@ -35,27 +27,6 @@ export interface RankingQuery {
   minCount: number
   sort: RankingSort
   order: 'asc' | 'desc'
-}
-
-export interface RankedSkill {
-  skill: string
-  name: string
-  category: string
-  categoryLabel: string
-  ads: number
-  share: number
-  rank: number | null
-  previousAds: number
-  previousShare: number
-  previousRank: number | null
-  /** Previous rank − current rank: positive means it climbed. */
-  rankChange: number | null
-  /** Share change in percentage points. */
-  changePoints: number
-  /** share / previousShare − 1, null when it had no ads before. */
-  relativeChange: number | null
-  z: number | null
-  p: number | null
 }
 
 export interface Rankings {

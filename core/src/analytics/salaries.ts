@@ -4,14 +4,13 @@
 // Percentiles interpolate linearly between order statistics (quantileExactInclusive, as
 // Excel's PERCENTILE.INC). Cells with n under the minimum are withheld.
 import type { ClickHouseClient } from '@clickhouse/client'
+import type { SalariesBody, SalaryCell, SalaryGroup, SalaryPremium } from '../contracts/api/salaries.ts'
 import { queryRows } from '../clickhouse/query.ts'
 import { FX_TABLE } from '../extract/fx-rates.ts'
 import { compileWhere, type Filters } from './filters.ts'
 import { PERIOD_SQL, type Interval } from './trends.ts'
 
-export const SALARY_GROUPS = ['none', 'skill', 'seniority', 'country', 'work_mode'] as const
-export type SalaryGroup = (typeof SALARY_GROUPS)[number]
-export const EMPLOYMENTS = ['permanent', 'contract'] as const
+export { SALARY_GROUPS } from '../contracts/api/salaries.ts'
 
 const GROUP_SQL: Record<Exclude<SalaryGroup, 'skill'>, string> = {
   none: "'all'",
@@ -30,38 +29,8 @@ export interface SalaryQuery {
   minN: number
 }
 
-export interface SalaryCell {
-  period: string
-  group: string
-  employment: (typeof EMPLOYMENTS)[number]
-  n: number
-  withheld: boolean
-  p10: number | null
-  p25: number | null
-  median: number | null
-  p75: number | null
-  p90: number | null
-}
-
-export interface SalaryPremium {
-  skill: string
-  employment: (typeof EMPLOYMENTS)[number]
-  nWith: number
-  nWithout: number
-  medianWith: number | null
-  medianWithout: number | null
-  /** medianWith − medianWithout, in the currency; null when either side is withheld. */
-  premium: number | null
-  premiumRelative: number | null
-}
-
-export interface Salaries {
-  currency: string
-  rates: { date: string; source: string; perUsd: number }
-  minN: number
-  cells: SalaryCell[]
-  premium: SalaryPremium[]
-}
+export type Salaries = SalariesBody
+export type { SalaryCell, SalaryPremium }
 
 /** One row per distinct ad with a salary: its USD value, employment split, facets and skills. */
 function perAdSql(where: string, period: string): string {

@@ -2,27 +2,18 @@
 // monthly share, salary percentiles now and a year before, the skills most often seen with it,
 // its split by work mode, country, seniority and industry, and a few evidence ads.
 import type { ClickHouseClient } from '@clickhouse/client'
+import type { SkillProfileBody } from '../contracts/api/skill-profile.ts'
 import { getSkill } from '../taxonomy/index.ts'
 import { CATEGORY_LABELS } from '../taxonomy/categories.ts'
 import type { SkillCategory } from '../taxonomy/types.ts'
-import { queryAdsForSkill, type AdEvidence } from './ads.ts'
+import { queryAdsForSkill } from './ads.ts'
 import { queryBreakdown, type BreakdownRow } from './breakdown.ts'
-import { queryCooccurrence, type CooccurringSkill } from './cooccurrence.ts'
+import { queryCooccurrence } from './cooccurrence.ts'
 import type { Filters } from './filters.ts'
-import { queryRankings, type RankedSkill, type Window } from './rankings.ts'
-import { querySalaries, type SalaryCell } from './salaries.ts'
+import { queryRankings } from './rankings.ts'
+import { querySalaries } from './salaries.ts'
 
-export interface SkillProfile {
-  skill: { id: string; name: string; category: string; categoryLabel: string }
-  window: Window & { total: number }
-  compareWindow: Window & { total: number }
-  ranking: RankedSkill | null
-  trend: BreakdownRow[]
-  salaries: { currency: string; minN: number; now: SalaryCell[]; yearBefore: SalaryCell[] }
-  cooccurring: CooccurringSkill[]
-  split: Record<'work_mode' | 'country' | 'seniority' | 'industry', BreakdownRow[]>
-  evidence: AdEvidence[]
-}
+export type SkillProfile = SkillProfileBody
 
 export async function querySkillProfile(
   ch: ClickHouseClient,

@@ -96,3 +96,49 @@ export const FILTER_LISTS = [
   'role_family',
   'employment_type',
 ] as const satisfies readonly (keyof AppliedFilters)[]
+
+/** An integer query parameter: digits only, from min to max, with a default. */
+export function intParam(min: number, max: number, fallback: number, description: string) {
+  const message = `an integer from ${min} to ${max}`
+  return z
+    .string()
+    .regex(/^\d{1,7}$/, message)
+    .transform(Number)
+    .pipe(z.number().int().min(min, message).max(max, message))
+    .optional()
+    .transform((n) => n ?? fallback)
+    .meta({ description: `${description} (${min} to ${max}, default ${fallback})` })
+}
+
+/** `?skills=python,go`: skill ids, trimmed, lowercased, de-duplicated, at most `max`. */
+export function skillListParam(max: number, required: boolean) {
+  const missing = 'required, a comma-separated list of skill ids such as python,go'
+  return z
+    .string()
+    .optional()
+    .transform((raw, ctx) => {
+      const ids = [
+        ...new Set(
+          (raw ?? '')
+            .split(',')
+            .map((s) => s.trim().toLowerCase())
+            .filter(Boolean),
+        ),
+      ]
+      if (required && ids.length === 0) ctx.addIssue({ code: 'custom', message: missing })
+      if (ids.length > max) ctx.addIssue({ code: 'custom', message: `at most ${max} skills` })
+      return ids
+    })
+    .meta({ description: `comma-separated skill ids (at most ${max})`, example: 'python,go' })
+}
+
+/** A skill as listed in analytics answers: id, human name, category id and label. */
+export const SkillLabel = z.object({
+  skill: z.string().meta({ description: 'skill id' }),
+  name: z.string().meta({ description: 'human name' }),
+  category: z.string(),
+  categoryLabel: z.string(),
+})
+
+/** A period of a series: its first day, or 'all' for one cell over the whole range. */
+export const Period = z.string().meta({ description: "first day of the period (YYYY-MM-DD), or 'all'" })
