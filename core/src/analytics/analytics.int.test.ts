@@ -5,10 +5,11 @@ import type { ClickHouseHandle } from '../clickhouse/client.ts'
 import { queryBreakdown } from './breakdown.ts'
 import { queryCooccurrence } from './cooccurrence.ts'
 import { allowedValues, FilterError, NO_FILTERS, parseFilters } from './filters.ts'
-import { bruteRanks, percentile, twoSidedP, zStatistic } from './oracle.ts'
+import { bruteRanks, percentile, twoSidedP, wilsonByQuadratic, zStatistic } from './oracle.ts'
 import { queryRankings } from './rankings.ts'
 import { querySalaries } from './salaries.ts'
 import { querySkillCatalog } from './skills.ts'
+import { querySeries } from './trend-series.ts'
 import {
   currentDistinctAds,
   fixtureSet,
@@ -216,5 +217,35 @@ describe('cooccurrence, breakdown, catalog', () => {
     expect(python.categoryLabel).toBe('Languages')
     expect(cat.skills.find((s) => s.id === 'cobol')?.noData).toBe(true)
     expect(cat.skills.every((s) => s.category === 'language')).toBe(true)
+  })
+})
+
+describe('trend series', () => {
+  it('shares with Wilson bounds, whole categories and a rolling mean per quarter', async () => {
+    const points = await querySeries(ch.client, {
+      filters: { ...NO_FILTERS, country: ['US'] },
+      interval: 'quarter',
+      skills: ['go'],
+      categories: ['database'],
+      rolling: 2,
+    })
+    const us = jobs.filter((j) => j.country === 'US')
+    const quarterOf = (day: string) =>
+      `${day.slice(0, 5)}${String(Math.floor((Number(day.slice(5, 7)) - 1) / 3) * 3 + 1).padStart(2, '0')}-01`
+    const dbs = ['postgresql', 'mysql', 'mongodb']
+    const go = points.filter((p) => p.series === 'go')
+    expect(go.length).toBe(8)
+    for (const p of points) {
+      const inQ = us.filter((j) => quarterOf(j.day) === p.period)
+      const has = (j: CurrentAd) =>
+        p.kind === 'skill' ? j.allSkills.has(p.series) : dbs.some((d) => j.allSkills.has(d))
+      const k = inQ.filter(has).length
+      expect([p.ads, p.total]).toEqual([k, inQ.length])
+      const [lo, hi] = wilsonByQuadratic(k, inQ.length)
+      expect(p.low).toBeCloseTo(lo, 5)
+      expect(p.high).toBeCloseTo(hi, 5)
+    }
+    expect(go[0]!.rollingShare).toBeNull()
+    expect(go[1]!.rollingShare).toBeCloseTo((go[0]!.ads / go[0]!.total + go[1]!.ads / go[1]!.total) / 2, 5)
   })
 })
