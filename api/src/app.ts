@@ -14,6 +14,7 @@ import { breakdownRoutes } from './routes/breakdown.ts'
 import { cooccurrenceRoutes } from './routes/cooccurrence.ts'
 import { rankingsRoutes } from './routes/rankings.ts'
 import { salariesRoutes } from './routes/salaries.ts'
+import { healthRoutes } from './routes/health.ts'
 import { skillProfileRoutes } from './routes/skill-profile.ts'
 
 export function createApp(deps: ApiDeps): Hono {
@@ -30,6 +31,7 @@ export function createApp(deps: ApiDeps): Hono {
   app.route('/api/v1/cooccurrence', cooccurrenceRoutes(deps))
   app.route('/api/v1/breakdown', breakdownRoutes(deps))
   app.route('/api/v1/skills', skillProfileRoutes(deps))
+  app.route('/api/v1/health', healthRoutes(deps))
   app.route('/api/v1/skills', skillsRoutes())
   app.route('/api/v1/status', statusRoutes(deps))
   app.route('/api/v1/sources', sourcesRoutes(deps))

@@ -127,3 +127,15 @@ describe('analytics API', () => {
     expect(gunzipSync(Buffer.from(await gz.arrayBuffer())).toString()).toBe(plain)
   })
 })
+
+describe('health', () => {
+  it('reports ClickHouse and queue reachable and the newest ad per source', async () => {
+    const res = await get('/api/v1/health')
+    expect(res.status).toBe(200)
+    const h = (await res.json()) as Body
+    expect(h.clickhouse.ok && h.queue.ok).toBe(true)
+    const hn = h.sources.find((s: { source: string }) => s.source === 'hn')
+    expect(hn.newestPostedAt.slice(0, 4)).toBe('2017')
+    expect(hn.newestAgeHours).toBeGreaterThan(24 * 365)
+  })
+})
