@@ -108,6 +108,20 @@ describe('rankings', () => {
       .at(-1)!
     expect(r.window.to).toBe(newest)
     expect(r.compareWindow.to < r.window.from).toBe(true)
+    const year = await queryRankings(ch.client, {
+      filters: { ...NO_FILTERS, from: '2017-01-01', to: '2017-12-31' },
+      minCount: 1,
+      sort: 'rank',
+      order: 'asc',
+    })
+    expect(year.compareWindow).toMatchObject({ from: '2016-01-01', to: '2016-12-31' })
+    const q = await queryRankings(ch.client, {
+      filters: { ...NO_FILTERS, from: '2017-04-01', to: '2017-06-30' },
+      minCount: 1,
+      sort: 'rank',
+      order: 'asc',
+    })
+    expect(q.compareWindow).toMatchObject({ from: '2017-01-01', to: '2017-03-31' })
   })
 })
 

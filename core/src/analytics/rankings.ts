@@ -46,12 +46,20 @@ export async function resolveWindows(
 ): Promise<{ current: Window; previous: Window }> {
   const to = f.to ?? (await newestDay(ch, { ...f, from: null })) ?? new Date().toISOString().slice(0, 10)
   const from = f.from ?? addDays(addMonths(to, -12), 1)
-  const lengthDays = Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000)
   const prevTo = compare.to ?? addDays(from, -1)
   const prevFrom =
-    compare.from ?? (f.from ? addDays(prevTo, -lengthDays) : addDays(addMonths(prevTo, -12), 1))
+    compare.from ?? (f.from ? addDays(prevTo, -daysBetween(from, to)) : addDays(addMonths(prevTo, -12), 1))
+  // Whole months (2017-01-01..2017-12-31) compare with as many whole months before.
+  const after = addDays(to, 1)
+  if (!compare.from && !compare.to && from.endsWith('-01') && after.endsWith('-01')) {
+    const months = monthIndex(after) - monthIndex(from)
+    return { current: { from, to }, previous: { from: addMonths(from, -months), to: prevTo } }
+  }
   return { current: { from, to }, previous: { from: prevFrom, to: prevTo } }
 }
+
+const daysBetween = (a: string, b: string) => Math.round((Date.parse(b) - Date.parse(a)) / 86_400_000)
+const monthIndex = (day: string) => Number(day.slice(0, 4)) * 12 + Number(day.slice(5, 7)) - 1
 
 export async function queryRankings(ch: ClickHouseClient, q: RankingQuery): Promise<Rankings> {
   const { current, previous } = await resolveWindows(ch, q.filters, q.compare)
