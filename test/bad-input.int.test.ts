@@ -2,7 +2,7 @@
 // served with 200, a thread that vanished (404) and an ad of hostile HTML are each logged and
 // recorded, while the good threads are stored in full and the API keeps answering.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startRuntime, type Runtime } from 'stackradar/src/runtime.ts'
+import { startRuntime, type Runtime } from 'stackradar/runtime'
 import { createHiringSite } from './support/hiring-site.ts'
 import { startHnFixtureServer, type RunningFixture } from './support/hn-fixture-server.ts'
 import { hiringTitle, renderThreadPage } from './support/hn-render.ts'

@@ -5,7 +5,7 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startRuntime, type Runtime } from 'stackradar/src/runtime.ts'
+import { startRuntime, type Runtime } from 'stackradar/runtime'
 import { backendJob, startBoardSite, type BoardSite } from './support/board-site.ts'
 import { tempDir, testConfig } from './support/test-config.ts'
 import { waitFor } from './support/wait.ts'

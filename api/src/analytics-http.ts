@@ -7,18 +7,11 @@ import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib'
 import type { Context, MiddlewareHandler } from 'hono'
 import { stringify } from 'csv-stringify/sync'
 import type { z } from 'zod'
-import { allowedValues, FilterError, parseFilters, type Filters } from '@stackradar/core/analytics/filters'
-import { getSkill } from '@stackradar/core/extract/index'
+import { allowedValues, FilterError, parseFilters, type Filters } from '@stackradar/core/analytics'
+import { ErrorBody } from '@stackradar/core/contracts/api'
+import { FX_TABLE, getSkill } from '@stackradar/core/extract'
 import { badParam } from './errors.ts'
 import type { ApiDeps } from './deps.ts'
-
-/** Validates the query with its contract; the first problem becomes a 400 naming its parameter. */
-export function parseQuery<S extends z.ZodType>(schema: S, c: Context): z.output<S> {
-  const r = schema.safeParse(c.req.query())
-  if (r.success) return r.data
-  const issue = r.error.issues[0]!
-  throw badParam(String(issue.path[0] ?? 'query'), issue.message)
-}
 
 /** The filter set of the request, validated against the values the data and the extractor allow. */
 export async function readFilters(c: Context, deps: ApiDeps): Promise<Filters> {
@@ -38,6 +31,35 @@ export async function readFilters(c: Context, deps: ApiDeps): Promise<Filters> {
 export function checkSkills(param: string, ids: string[]): void {
   const bad = ids.find((id) => !getSkill(id))
   if (bad !== undefined) throw badParam(param, `unknown skill id '${bad.slice(0, 40)}' (see /api/v1/skills)`)
+}
+
+/** A currency of the dated rates table (upper-cased), default USD. */
+export function checkCurrency(raw: string | undefined): string {
+  const currency = (raw ?? 'USD').toUpperCase()
+  if (!FX_TABLE.perUsd[currency])
+    throw badParam('currency', `unknown currency; allowed: ${Object.keys(FX_TABLE.perUsd).join(', ')}`)
+  return currency
+}
+
+/** The 200 answer of an analytics route: JSON by default, the same rows as CSV on request. */
+export function okAnalytics<S extends z.ZodType>(schema: S, description: string) {
+  return {
+    200: {
+      content: {
+        'application/json': { schema },
+        'text/csv': {
+          schema: { type: 'string' as const, description: 'the rows as CSV with a header line' },
+        },
+      },
+      description: `${description}. ETag + Cache-Control; If-None-Match → 304; br/gzip by Accept-Encoding.`,
+    },
+    304: { description: 'not modified (If-None-Match matched the ETag)' },
+    400: {
+      content: { 'application/json': { schema: ErrorBody } },
+      description:
+        'a parameter is missing, invalid or over a limit; `param` names it and the message lists what is allowed',
+    },
+  }
 }
 
 export function wantsCsv(c: Context): boolean {

@@ -1,8 +1,12 @@
-// createApp(): the Hono app used by the server and by tests (app.request()).
-import { Hono } from 'hono'
+// createApp(): the Hono app used by the server and by tests (app.request()). Each resource is a
+// module under routes/ built from its core contract; this file only mounts them, in one place
+// with the error path, the generated OpenAPI document and the fallbacks (405, 404).
+import { OpenAPIHono } from '@hono/zod-openapi'
 import { secureHeaders } from 'hono/secure-headers'
 import { ApiError, errorHandler } from './errors.ts'
 import type { ApiDeps } from './deps.ts'
+import { mountApiDocs } from './docs.ts'
+import { allowedMethods } from './methods.ts'
 import { skillsRoutes } from './routes/skills.ts'
 import { adsRoutes } from './routes/ads.ts'
 import { sourcesRoutes } from './routes/sources.ts'
@@ -12,31 +16,52 @@ import { mountDashboard } from './static.ts'
 import { analyticsHttp } from './analytics-http.ts'
 import { breakdownRoutes } from './routes/breakdown.ts'
 import { cooccurrenceRoutes } from './routes/cooccurrence.ts'
+import { healthRoutes } from './routes/health.ts'
 import { rankingsRoutes } from './routes/rankings.ts'
 import { salariesRoutes } from './routes/salaries.ts'
-import { healthRoutes } from './routes/health.ts'
 import { skillProfileRoutes } from './routes/skill-profile.ts'
 
-export function createApp(deps: ApiDeps): Hono {
-  const app = new Hono()
+const ANALYTICS_PATHS = [
+  '/api/v1/trends',
+  '/api/v1/rankings',
+  '/api/v1/rising',
+  '/api/v1/salaries',
+  '/api/v1/cooccurrence',
+  '/api/v1/breakdown',
+  '/api/v1/skills',
+  '/api/v1/skills/*',
+  '/api/v1/ads',
+]
+
+export function createApp(deps: ApiDeps): OpenAPIHono {
+  const app = new OpenAPIHono()
   app.use('*', secureHeaders({ contentSecurityPolicy: undefined }))
   app.onError(errorHandler(deps.log))
   app.get('/healthz', (c) => c.json({ ok: true }))
-  for (const path of ['trends', 'rankings', 'rising', 'salaries', 'cooccurrence', 'breakdown', 'skills/*'])
-    app.use(`/api/v1/${path}`, analyticsHttp())
-  app.route('/api/v1/trends', trendsRoutes(deps))
-  app.route('/api/v1/rankings', rankingsRoutes(deps, 'rank'))
-  app.route('/api/v1/rising', rankingsRoutes(deps, 'change'))
-  app.route('/api/v1/salaries', salariesRoutes(deps))
-  app.route('/api/v1/cooccurrence', cooccurrenceRoutes(deps))
-  app.route('/api/v1/breakdown', breakdownRoutes(deps))
-  app.route('/api/v1/skills', skillProfileRoutes(deps))
-  app.route('/api/v1/health', healthRoutes(deps))
-  app.route('/api/v1/skills', skillsRoutes())
-  app.route('/api/v1/status', statusRoutes(deps))
-  app.route('/api/v1/sources', sourcesRoutes(deps))
-  app.route('/api/v1/ads', adsRoutes(deps))
-  app.all('/api/*', () => {
+  // Analytics answers: ETag / Cache-Control / 304 and br/gzip (health and status stay uncached).
+  for (const path of ANALYTICS_PATHS) app.use(path, analyticsHttp())
+  app.route('/', trendsRoutes(deps))
+  app.route('/', skillsRoutes())
+  app.route('/', statusRoutes(deps))
+  app.route('/', sourcesRoutes(deps))
+  app.route('/', adsRoutes(deps))
+  app.route('/', rankingsRoutes(deps))
+  app.route('/', salariesRoutes(deps))
+  app.route('/', cooccurrenceRoutes(deps))
+  app.route('/', breakdownRoutes(deps))
+  app.route('/', skillProfileRoutes(deps))
+  app.route('/', healthRoutes(deps))
+  mountApiDocs(app)
+  app.all('/api/*', (c) => {
+    const allow = allowedMethods(app.routes, c.req.path)
+    if (allow.length > 0) {
+      c.header('Allow', allow.join(', '))
+      throw new ApiError(
+        405,
+        'method_not_allowed',
+        `${c.req.method} is not allowed here; use ${allow.join(' or ')}`,
+      )
+    }
     throw new ApiError(404, 'not_found', 'no such API route')
   })
   if (deps.dashboardDir && !mountDashboard(app, deps.dashboardDir)) {

@@ -26,3 +26,5 @@ export function registerScrapeProcessors(deps: ScrapeDeps): void {
     { concurrency: deps.cfg.SCRAPE_CONCURRENCY },
   )
 }
+export { createSourceHttp } from './source-http.ts'
+export { getSourceModule } from './sources/registry.ts'

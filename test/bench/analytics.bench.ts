@@ -4,11 +4,10 @@
 // vs Java per year with n) and the median / p95 latency of each endpoint through the app
 // (in-process requests, no HTTP socket). Needs ../shared/data (not part of the repo).
 import { createApp } from '@stackradar/api'
-import { createClickHouse, type ClickHouseHandle } from '@stackradar/core/clickhouse/client'
+import { createClickHouse, type ClickHouseHandle } from '@stackradar/core/clickhouse'
 import { logger } from '@stackradar/core/logger'
-import { InProcessQueue } from '@stackradar/core/queue/in-process'
-import type { RankingsResponse } from '@stackradar/core/contracts/api/rankings'
-import type { SalariesResponse } from '@stackradar/core/contracts/api/salaries'
+import { InProcessQueue } from '@stackradar/core/queue'
+import type { RankingsResponse, SalariesResponse } from '@stackradar/core/contracts/api'
 import { hasReplayCorpus } from '../support/replay-site.ts'
 import { runReplay, type ReplayRun } from '../support/replay-run.ts'
 
@@ -35,7 +34,7 @@ if (process.env.ANALYTICS_DATA_DIR) {
   console.log(`replay loaded: ${run.manifestAds} ads in ${run.seconds.toFixed(0)} s`)
 }
 const ch = own?.client ?? run!.runtime.ch.client
-const app = createApp({ ch, queue: new InProcessQueue(), log: logger('bench'), apiKeys: [], sources: [] })
+const app = createApp({ ch, queue: new InProcessQueue(), log: logger('bench'), sources: [] })
 
 async function get<T = unknown>(path: string): Promise<T> {
   const res = await app.request(path)

@@ -4,10 +4,10 @@
 import { gunzipSync, brotliDecompressSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { parse } from 'csv-parse/sync'
-import type { ClickHouseHandle } from '@stackradar/core/clickhouse/client'
-import { InProcessQueue } from '@stackradar/core/queue/in-process'
+import type { ClickHouseHandle } from '@stackradar/core/clickhouse'
+import { InProcessQueue } from '@stackradar/core/queue'
 import { logger } from '@stackradar/core/logger'
-import { fixtureSet, openTempClickHouse, writeAds } from '@stackradar/core/analytics/test-fixture'
+import { fixtureSet, openTempClickHouse, writeAds } from '@stackradar/core/analytics/testing'
 import { createApp } from '../app.ts'
 
 // Loosely typed on purpose: the test reads the JSON as a client would.
@@ -23,7 +23,6 @@ beforeAll(async () => {
     ch: ch.client,
     queue: new InProcessQueue(),
     log: logger('test'),
-    apiKeys: [],
     sources: [],
   })
 })
@@ -137,5 +136,25 @@ describe('health', () => {
     const hn = h.sources.find((s: { source: string }) => s.source === 'hn')
     expect(hn.newestPostedAt.slice(0, 4)).toBe('2017')
     expect(hn.newestAgeHours).toBeGreaterThan(24 * 365)
+  })
+})
+
+describe('OpenAPI document', () => {
+  it('lists every analytics endpoint with its limits', async () => {
+    const doc = (await (await get('/api/openapi.json')).json()) as Body
+    for (const path of [
+      '/api/v1/rankings',
+      '/api/v1/rising',
+      '/api/v1/salaries',
+      '/api/v1/cooccurrence',
+      '/api/v1/breakdown',
+      '/api/v1/skills/{id}',
+      '/api/v1/health',
+    ])
+      expect(doc.paths[path]?.get, path).toBeDefined()
+    const text = JSON.stringify(doc.paths['/api/v1/cooccurrence'])
+    expect(text).toMatch(/at most 20/)
+    expect(text).toMatch(/at most 20 years/)
+    expect(JSON.stringify(doc.paths['/api/v1/rankings'])).toMatch(/1 to 200/)
   })
 })

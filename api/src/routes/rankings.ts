@@ -1,22 +1,31 @@
 // GET /api/v1/rankings and /api/v1/rising: skills ranked by share in a window against a
 // comparison window (default: the 12 months ending on the newest ad vs the 12 before), with
 // change, z-test p and the minimum count. `rising` is the same, sorted by change.
-import { Hono } from 'hono'
-import { parseDay } from '@stackradar/core/analytics/filters'
-import { queryRankings } from '@stackradar/core/analytics/rankings'
+import { createRoute } from '@hono/zod-openapi'
+import type { Context } from 'hono'
+import { parseDay, queryRankings } from '@stackradar/core/analytics'
 import {
   RankedSkill,
   RankingsQuery,
-  type RankingsResponse,
+  RankingsResponse,
   type RankingSort,
-} from '@stackradar/core/contracts/api/rankings'
-import { answer, columnsOf, parseQuery, readFilters } from '../analytics-http.ts'
+} from '@stackradar/core/contracts/api'
+import { answer, columnsOf, okAnalytics, readFilters } from '../analytics-http.ts'
 import { badParam } from '../errors.ts'
 import type { ApiDeps } from '../deps.ts'
+import { createRouter } from '../router.ts'
 
-export function rankingsRoutes(deps: ApiDeps, defaultSort: RankingSort) {
-  return new Hono().get('/', async (c) => {
-    const q = parseQuery(RankingsQuery, c)
+const route = (path: 'rankings' | 'rising', summary: string) =>
+  createRoute({
+    method: 'get',
+    path: `/api/v1/${path}`,
+    summary,
+    request: { query: RankingsQuery },
+    responses: okAnalytics(RankingsResponse, 'ranked skills, and those under min_count apart'),
+  })
+
+export function rankingsRoutes(deps: ApiDeps) {
+  const run = async (c: Context, q: RankingsQuery, defaultSort: RankingSort) => {
     const filters = await readFilters(c, deps)
     const compare = {
       from: parseDay('compare_from', q.compare_from, 'start') ?? undefined,
@@ -38,5 +47,13 @@ export function rankingsRoutes(deps: ApiDeps, defaultSort: RankingSort) {
       belowMinimum: r.belowMinimum,
     }
     return answer(c, body, [...body.ranked, ...body.belowMinimum], columnsOf(RankedSkill), 'rankings')
-  })
+  }
+  return createRouter()
+    .openapi(route('rankings', 'Skills ranked by share in a window, against a comparison window'), (c) =>
+      run(c, c.req.valid('query'), 'rank'),
+    )
+    .openapi(
+      route('rising', 'Skills whose share rose most between two windows (rankings sorted by change)'),
+      (c) => run(c, c.req.valid('query'), 'change'),
+    )
 }

@@ -1,19 +1,26 @@
 // GET /api/v1/sources: per-source health (ads seen, new, closed, last success, last error) and
 // queue depth, for Hacker News and every board of the sources file.
-import { Hono } from 'hono'
-import { isoFromDateTime } from '@stackradar/core/clickhouse/datetime'
-import { readSourceHealth } from '@stackradar/core/clickhouse/source-health'
+import { createRoute } from '@hono/zod-openapi'
+import { isoFromDateTime, queryRows, readSourceHealth } from '@stackradar/core/clickhouse'
+import { SourcesResponse, type SourceHealthRow } from '@stackradar/core/contracts/api'
 import type { ApiDeps } from '../deps.ts'
-import { queryRows } from '@stackradar/core/clickhouse/query'
+import { createRouter, ok } from '../router.ts'
+
+const route = createRoute({
+  method: 'get',
+  path: '/api/v1/sources',
+  summary: 'Per-source health and the scrape queue depth',
+  responses: ok(SourcesResponse, 'Hacker News first, then every configured board'),
+})
 
 export function sourcesRoutes(deps: ApiDeps) {
-  return new Hono().get('/', async (c) => {
+  return createRouter().openapi(route, async (c) => {
     const [health, hn, scrape] = await Promise.all([
       readSourceHealth(deps.ch),
       hnHealth(deps),
       deps.queue.counts('scrape'),
     ])
-    const boards = deps.sources.map((s) => {
+    const boards = deps.sources.map((s): SourceHealthRow => {
       const h = health.get(s.id)
       return {
         id: s.id,
@@ -29,14 +36,17 @@ export function sourcesRoutes(deps: ApiDeps) {
         lastErrorAt: h?.lastErrorAt ?? null,
       }
     })
-    return c.json({
-      sources: [hn, ...boards],
-      queue: { scrape: { waiting: scrape.waiting + scrape.delayed, active: scrape.active } },
-    })
+    return c.json(
+      {
+        sources: [hn, ...boards],
+        queue: { scrape: { waiting: scrape.waiting + scrape.delayed, active: scrape.active } },
+      },
+      200,
+    )
   })
 }
 
-async function hnHealth(deps: ApiDeps) {
+async function hnHealth(deps: ApiDeps): Promise<SourceHealthRow> {
   const found = await queryRows<Record<string, string | number>>(
     deps.ch,
     `SELECT

@@ -14,7 +14,7 @@ import { competitionRanks, round, twoProportionZTest } from './stats.ts'
 
 export { RANKING_SORTS } from '../contracts/api/rankings.ts'
 
-export interface Window {
+export interface DateWindow {
   from: string
   to: string
 }
@@ -23,15 +23,15 @@ export type { RankedSkill, RankingSort }
 export interface RankingQuery {
   filters: Filters
   /** Comparison window; default: as long as the current one, right before it. */
-  compare?: Partial<Window>
+  compare?: Partial<DateWindow>
   minCount: number
   sort: RankingSort
   order: 'asc' | 'desc'
 }
 
 export interface Rankings {
-  window: Window & { total: number }
-  compareWindow: Window & { total: number }
+  window: DateWindow & { total: number }
+  compareWindow: DateWindow & { total: number }
   minCount: number
   ranked: RankedSkill[]
   /** Skills with ads, but fewer than minCount in the current window: shown, never ranked. */
@@ -42,8 +42,8 @@ export interface Rankings {
 export async function resolveWindows(
   ch: ClickHouseClient,
   f: Filters,
-  compare: Partial<Window> = {},
-): Promise<{ current: Window; previous: Window }> {
+  compare: Partial<DateWindow> = {},
+): Promise<{ current: DateWindow; previous: DateWindow }> {
   const to = f.to ?? (await newestDay(ch, { ...f, from: null })) ?? new Date().toISOString().slice(0, 10)
   const from = f.from ?? addDays(addMonths(to, -12), 1)
   const prevTo = compare.to ?? addDays(from, -1)

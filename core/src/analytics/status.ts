@@ -1,25 +1,13 @@
 // What the system is doing: ads stored and extracted, backfill progress, queue depth. Shared by
 // the API (/api/v1/status), the progress log line and the tests.
 import type { ClickHouseClient } from '@clickhouse/client'
-import type { QueueBackend, QueueCounts } from '../queue/types.ts'
+import type { QueueBackend } from '../queue/types.ts'
+import type { StatusResponse } from '../contracts/api/index.ts'
 import { queryRows } from '../clickhouse/query.ts'
 import { isoFromDateTime } from '../clickhouse/datetime.ts'
 
-export interface SystemStatus {
-  mode: 'embedded' | 'distributed'
-  ads: { raw: number; extracted: number }
-  backfill: {
-    running: boolean
-    threads: { total: number; done: number; failed: number }
-    startedAt: string | null
-    updatedAt: string | null
-  }
-  queues: {
-    scrape: Pick<QueueCounts, 'waiting' | 'active'>
-    extract: Pick<QueueCounts, 'waiting' | 'active'>
-  }
-  extractorVersion: number
-}
+/** The /api/v1/status answer. */
+export type SystemStatus = StatusResponse
 
 export async function readStatus(
   ch: ClickHouseClient,

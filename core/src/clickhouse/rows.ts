@@ -78,9 +78,3 @@ export interface CrawlTaskRow {
   updated_at: string
 }
 
-export const TABLES = {
-  rawAds: 'raw_ads',
-  ads: 'ads',
-  adSkills: 'ad_skills',
-  crawlTasks: 'crawl_tasks',
-} as const

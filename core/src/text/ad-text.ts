@@ -1,38 +1,18 @@
-// A stored raw ad's plain text, as the extractor reads it: HN comment HTML converted, a board ad's
-// title and description from its normalised JSON, plain text as is. Shared by extraction and by
-// the ad search snippets, so a snippet shows the words the extractor matched.
+// A stored raw ad's plain text, as the extractor reads it (HN comment HTML converted; a board ad's
+// title and description), for the ad search snippets. Empty when the payload does not decode.
+import { decodeStoredAd } from '../contracts/payloads.ts'
 import { htmlToText } from './html-to-text.ts'
 
-export interface BoardPayload {
-  ad?: {
-    title?: string
-    company?: string | null
-    location?: string | null
-    text?: string
-    salaryText?: string | null
-    salary?: {
-      min: number
-      max: number
-      currency: string
-      period: 'year' | 'month' | 'week' | 'day' | 'hour'
-    } | null
-  }
-}
-
-/** The board payload parsed, or an empty one when corrupt (a bad row never stops a batch). */
-export function parseBoardPayload(payload: string): BoardPayload {
-  try {
-    return JSON.parse(payload) as BoardPayload
-  } catch {
-    return {}
-  }
-}
-
 export function adPlainText(format: string, payload: string): string {
-  if (format === 'hn-html') return htmlToText(payload)
-  if (format === 'board-json') {
-    const ad = parseBoardPayload(payload).ad ?? {}
-    return [ad.title, ad.text].filter(Boolean).join('\n')
+  const decoded = decodeStoredAd(format, payload)
+  if (!decoded.ok) return ''
+  const stored = decoded.value
+  switch (stored.format) {
+    case 'hn-html':
+      return htmlToText(stored.html)
+    case 'text':
+      return stored.text
+    case 'board-json':
+      return [stored.ad.title, stored.ad.text].filter(Boolean).join('\n')
   }
-  return payload
 }

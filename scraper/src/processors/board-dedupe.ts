@@ -1,11 +1,11 @@
 // Gives new board ads their dedupe_key: the key of an already stored ad that is the same job
 // (same normalised company + title + location, similar description), else the ad's own id.
 import type { ClickHouseClient } from '@clickhouse/client'
-import type { BatchWriter } from '@stackradar/core/clickhouse/batch-writer'
-import { toDateTime64 } from '@stackradar/core/clickhouse/datetime'
-import { fingerprintKey, minhash, similarity, SAME_JOB_SIMILARITY } from '@stackradar/core/dedupe/fingerprint'
+import type { BatchWriter } from '@stackradar/core/clickhouse'
+import { toDateTime64 } from '@stackradar/core/clickhouse'
+import { fingerprintKey, minhash, similarity, SAME_JOB_SIMILARITY } from '@stackradar/core/dedupe'
 import type { NormalizedAd } from '../sources/types.ts'
-import { queryRows } from '@stackradar/core/clickhouse/query'
+import { queryRows } from '@stackradar/core/clickhouse'
 
 export interface DedupeInput {
   adId: string

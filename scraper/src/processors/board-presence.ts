@@ -1,9 +1,9 @@
 // Which ads are still on a board: every listing marks the ads it has as seen, and the ads that
 // were open but are missing from a complete listing get closed_at.
 import type { ClickHouseClient } from '@clickhouse/client'
-import type { BatchWriter } from '@stackradar/core/clickhouse/batch-writer'
-import { toDateTime64 } from '@stackradar/core/clickhouse/datetime'
-import { queryRows } from '@stackradar/core/clickhouse/query'
+import type { BatchWriter } from '@stackradar/core/clickhouse'
+import { toDateTime64 } from '@stackradar/core/clickhouse'
+import { queryRows } from '@stackradar/core/clickhouse'
 
 export async function updatePresence(
   ch: ClickHouseClient,

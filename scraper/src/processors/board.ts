@@ -2,10 +2,11 @@
 // changed ones as raw ads (with a cross-board dedupe key), mark missing ones closed, queue their
 // extraction and record the board's health. A failing board ends with a logged, recorded reason.
 import { adId, contentHash } from '@stackradar/core/ids'
-import { fromDateTime, toDateTime, toDateTime64 } from '@stackradar/core/clickhouse/datetime'
-import type { RawAdRow } from '@stackradar/core/clickhouse/rows'
-import { readSourceHealth, writeSourceHealth } from '@stackradar/core/clickhouse/source-health'
-import { PermanentError } from '@stackradar/core/queue/index'
+import { fromDateTime, toDateTime, toDateTime64 } from '@stackradar/core/clickhouse'
+import type { RawAdRow } from '@stackradar/core/clickhouse'
+import { encodeStoredAd } from '@stackradar/core/contracts/payloads'
+import { readSourceHealth, writeSourceHealth } from '@stackradar/core/clickhouse'
+import { PermanentError } from '@stackradar/core/queue'
 import type { SourceEntry } from '@stackradar/core/sources-config'
 import type { ScrapeDeps } from '../deps.ts'
 import { FetchError } from '../http/index.ts'
@@ -13,7 +14,7 @@ import { getSourceModule } from '../sources/registry.ts'
 import type { NormalizedAd, SourceListing } from '../sources/types.ts'
 import { assignDedupeKeys } from './board-dedupe.ts'
 import { updatePresence } from './board-presence.ts'
-import { storedContentHashes } from '@stackradar/core/clickhouse/raw-ads'
+import { storedContentHashes } from '@stackradar/core/clickhouse'
 
 export interface BoardRun {
   seen: number
@@ -103,7 +104,7 @@ async function storeChanged(
   const now = Date.now()
   const candidates = ads.map((ad) => {
     const { raw, ...normalized } = ad
-    const payload = JSON.stringify({ ad: normalized, raw })
+    const { payload } = encodeStoredAd({ format: 'board-json', ad: normalized, raw })
     return { ad, id: adId(entry.id, ad.sourceId), payload, hash: contentHash(payload) }
   })
   const stored = await storedContentHashes(

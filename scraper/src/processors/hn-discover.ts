@@ -1,7 +1,7 @@
 // Finds the monthly "Ask HN: Who is hiring?" threads through the HN Algolia search API and
 // queues the threads that need work: never finished, or young enough to gain new comments.
-import { readCrawlTasks, writeCrawlTask, type CrawlTask } from '@stackradar/core/clickhouse/crawl-tasks'
-import { enqueueHnThreadPage, PermanentError } from '@stackradar/core/queue/index'
+import { readCrawlTasks, writeCrawlTask, type CrawlTask } from '@stackradar/core/clickhouse'
+import { enqueueHnThreadPage, PermanentError } from '@stackradar/core/queue'
 import type { ScrapeDeps } from '../deps.ts'
 import { FetchError } from '../http/index.ts'
 import { buildAlgoliaStorySearchUrl, parseAlgoliaStorySearch, type HnThreadRef } from '../sources/hn/index.ts'

@@ -2,15 +2,16 @@
 // items API): new or changed ads become raw ads and are queued for extraction; the thread's task
 // is recorded as done or failed.
 import { adId, contentHash } from '@stackradar/core/ids'
-import { toDateTime, toDateTime64 } from '@stackradar/core/clickhouse/datetime'
-import { writeCrawlTask, type CrawlTask } from '@stackradar/core/clickhouse/crawl-tasks'
-import type { RawAdRow } from '@stackradar/core/clickhouse/rows'
-import { PermanentError, type PayloadOf } from '@stackradar/core/queue/index'
+import { toDateTime, toDateTime64 } from '@stackradar/core/clickhouse'
+import { encodeStoredAd } from '@stackradar/core/contracts/payloads'
+import { writeCrawlTask, type CrawlTask } from '@stackradar/core/clickhouse'
+import type { RawAdRow } from '@stackradar/core/clickhouse'
+import { PermanentError, type PayloadOf } from '@stackradar/core/queue'
 import type { ScrapeDeps } from '../deps.ts'
 import { FetchError } from '../http/index.ts'
 import { hnItemUrl, type HnAd } from '../sources/hn/index.ts'
-import { storedContentHashes } from '@stackradar/core/clickhouse/raw-ads'
-import { queryRows } from '@stackradar/core/clickhouse/query'
+import { storedContentHashes } from '@stackradar/core/clickhouse'
+import { queryRows } from '@stackradar/core/clickhouse'
 
 export type ThreadJob = Extract<PayloadOf<'scrape'>, { kind: 'hn-thread-page' }>
 
@@ -78,8 +79,7 @@ async function storeNewAds(deps: ScrapeDeps, job: ThreadJob, ads: HnAd[]): Promi
     url: hnItemUrl(deps.cfg.HN_WEB_URL, ad.sourceId),
     posted_at: toDateTime(ad.postedAt),
     date_source: ad.dateSource,
-    payload_format: 'hn-html',
-    payload: ad.html,
+    ...encodeStoredAd({ format: 'hn-html', html: ad.html }),
     content_hash: contentHash(ad.html),
     fetched_at: toDateTime64(Date.now()),
   }))

@@ -1,6 +1,6 @@
 // One page of one "Who is hiring?" thread read from its HTML: fetch, parse, store new or changed
 // ads, then queue the next page or mark the thread done.
-import { enqueueHnThreadPage } from '@stackradar/core/queue/index'
+import { enqueueHnThreadPage } from '@stackradar/core/queue'
 import type { ScrapeDeps } from '../deps.ts'
 import { hnItemUrl, looksLikeHnItemPage, parseThreadPage } from '../sources/hn/index.ts'
 import { scrapeHnThreadViaAlgolia } from './hn-thread-algolia.ts'

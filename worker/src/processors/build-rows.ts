@@ -1,7 +1,7 @@
 // Pure: one raw ad + its extraction → the rows for `ads` and `ad_skills`.
-import { fromDateTime, toDate, toDateTime64 } from '@stackradar/core/clickhouse/datetime'
-import type { AdRow, AdSkillRow, RawAdRow } from '@stackradar/core/clickhouse/rows'
-import type { Extraction } from '@stackradar/core/extract/types'
+import { fromDateTime, toDate, toDateTime64 } from '@stackradar/core/clickhouse'
+import type { AdRow, AdSkillRow, RawAdRow } from '@stackradar/core/clickhouse'
+import type { Extraction } from '@stackradar/core/extract'
 
 /** The columns of a stored raw ad the extract worker reads. */
 export type StoredRawAd = Pick<

@@ -1,17 +1,23 @@
 // Extract job: read the raw ads by id, run the extractor, write ads + ad skills. The job is
 // acknowledged only after the batched writer has stored its rows.
-import { extractAd, EXTRACTOR_VERSION } from '@stackradar/core/extract/index'
-import { NotReadyError, type PayloadOf } from '@stackradar/core/queue/index'
+import { extractAd, EXTRACTOR_VERSION } from '@stackradar/core/extract'
+import { NotReadyError, type PayloadOf } from '@stackradar/core/queue'
 import type { WorkerDeps } from '../deps.ts'
 import { toAdInput } from './ad-input.ts'
 import { buildRows, type StoredRawAd } from './build-rows.ts'
-import { queryRows } from '@stackradar/core/clickhouse/query'
+import { queryRows } from '@stackradar/core/clickhouse'
+
+export interface ExtractRun {
+  extracted: number
+  /** Raw ads whose payload does not decode, with the reason; nothing is written for them. */
+  failed: { adId: string; reason: string }[]
+}
 
 export async function extractAds(
   deps: WorkerDeps,
   job: PayloadOf<'extract'>,
   version = EXTRACTOR_VERSION,
-): Promise<number> {
+): Promise<ExtractRun> {
   const raws = await queryRows<StoredRawAd>(
     deps.ch,
     `SELECT ad_id, source, source_id, thread_id, url, toString(posted_at) AS posted_at, payload_format, payload, dedupe_key
@@ -26,8 +32,20 @@ export async function extractAds(
   const now = new Date()
   const ads = []
   const skills = []
+  const failed: ExtractRun['failed'] = []
   for (const raw of raws) {
-    const extraction = extractAd(toAdInput(raw))
+    const input = toAdInput(raw)
+    if (!input.ok) {
+      // Not an empty ad: nothing is written for it, so it counts nowhere until its payload is fixed;
+      // the reason is recorded with its id (the sweep re-queues it, and it is logged again).
+      failed.push({ adId: raw.ad_id, reason: input.reason })
+      deps.log.error(
+        { adId: raw.ad_id, reason: input.reason },
+        'raw ad payload does not decode; not extracted',
+      )
+      continue
+    }
+    const extraction = extractAd(input.input)
     if (extraction.error)
       deps.log.error({ adId: raw.ad_id, err: extraction.error }, 'extractor failed on ad; stored empty')
     const rows = buildRows(raw, extraction, version, now)
@@ -39,5 +57,5 @@ export async function extractAds(
     deps.writer.insert('ad_skills', skills as unknown as Record<string, unknown>[]),
     deps.writer.insert('ads', ads as unknown as Record<string, unknown>[]),
   ])
-  return raws.length
+  return { extracted: ads.length, failed }
 }

@@ -1,6 +1,9 @@
 // The one filter set every analytics endpoint accepts and echoes back, its allowed enum values and
 // the request limits. Browser-safe (zod only): the dashboard imports these for its pickers.
 import { z } from 'zod'
+import { INTERVALS } from './common.ts'
+
+export { INTERVALS }
 
 export const SENIORITIES = ['intern', 'junior', 'mid', 'senior', 'lead', 'principal', 'unknown'] as const
 export const WORK_MODES = ['remote', 'hybrid', 'onsite', 'unknown'] as const
@@ -14,7 +17,6 @@ export const ROLE_FAMILIES = [
   'mobile',
   'other',
 ] as const
-export const INTERVALS = ['week', 'month', 'quarter', 'year'] as const
 export const BREAKDOWN_FACETS = [
   'work_mode',
   'country',

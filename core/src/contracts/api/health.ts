@@ -2,7 +2,7 @@
 // is. Browser-safe (zod only).
 import { z } from 'zod'
 
-export const Check = z.object({
+export const HealthCheck = z.object({
   ok: z.boolean(),
   latencyMs: z.number().nullable(),
   error: z.string().nullable(),
@@ -19,8 +19,8 @@ export const SourceFreshness = z.object({
 export const HealthResponse = z
   .object({
     ok: z.boolean().meta({ description: 'ClickHouse and the queue both answer (HTTP 200; else 503)' }),
-    clickhouse: Check,
-    queue: Check.extend({ kind: z.string() }),
+    clickhouse: HealthCheck,
+    queue: HealthCheck.extend({ kind: z.string() }),
     sources: z.array(SourceFreshness),
   })
   .meta({ id: 'HealthResponse' })

@@ -27,8 +27,8 @@ export const RankingsQuery = FilterQuery.extend({
 })
 export type RankingsQuery = z.output<typeof RankingsQuery>
 
-export const Window = z.object({ from: z.string(), to: z.string(), total: z.number().int() })
-export type Window = z.infer<typeof Window>
+export const RankingWindow = z.object({ from: z.string(), to: z.string(), total: z.number().int() })
+export type RankingWindow = z.infer<typeof RankingWindow>
 
 export const RankedSkill = SkillLabel.extend({
   ads: z.number().int().meta({ description: 'distinct ads in the window that mention the skill' }),
@@ -48,8 +48,8 @@ export type RankedSkill = z.infer<typeof RankedSkill>
 export const RankingsResponse = z
   .object({
     filters: AppliedFilters,
-    window: Window,
-    compareWindow: Window,
+    window: RankingWindow,
+    compareWindow: RankingWindow,
     minCount: z.number().int(),
     sort: z.enum(RANKING_SORTS),
     order: z.enum(['asc', 'desc']),

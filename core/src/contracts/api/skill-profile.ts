@@ -3,7 +3,8 @@ import { z } from 'zod'
 import { AppliedFilters, FilterQuery, intParam } from './analytics-filters.ts'
 import { BreakdownRow } from './breakdown.ts'
 import { CooccurringSkill } from './cooccurrence.ts'
-import { RankedSkill, Window } from './rankings.ts'
+import { AdEvidence } from './ads.ts'
+import { RankedSkill, RankingWindow } from './rankings.ts'
 import { SalaryCell } from './salaries.ts'
 
 export const SkillProfileQuery = FilterQuery.extend({
@@ -13,22 +14,10 @@ export const SkillProfileQuery = FilterQuery.extend({
 })
 export type SkillProfileQuery = z.output<typeof SkillProfileQuery>
 
-export const EvidenceAd = z.object({
-  adId: z.string(),
-  source: z.string(),
-  url: z.string(),
-  title: z.string(),
-  company: z.string(),
-  postedAt: z.string(),
-  evidence: z.array(z.string()).meta({ description: 'the words of the ad that matched' }),
-  inferred: z.boolean(),
-  attribution: z.string().nullable(),
-})
-
 export const SkillProfileBody = z.object({
   skill: z.object({ id: z.string(), name: z.string(), category: z.string(), categoryLabel: z.string() }),
-  window: Window,
-  compareWindow: Window,
+  window: RankingWindow,
+  compareWindow: RankingWindow,
   ranking: RankedSkill.nullable().meta({ description: 'rank now and in the comparison window' }),
   trend: z.array(BreakdownRow).meta({ description: 'monthly share over both windows' }),
   salaries: z.object({
@@ -44,7 +33,7 @@ export const SkillProfileBody = z.object({
     seniority: z.array(BreakdownRow),
     industry: z.array(BreakdownRow),
   }),
-  evidence: z.array(EvidenceAd),
+  evidence: z.array(AdEvidence),
 })
 export type SkillProfileBody = z.infer<typeof SkillProfileBody>
 

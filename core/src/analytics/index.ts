@@ -1,0 +1,17 @@
+// Read side for the API, the CLI and the progress log: one module per question, answering in
+// the shapes of the API contracts (core/src/contracts/api).
+export * from './trends.ts'
+export * from './ads.ts'
+export * from './status.ts'
+export * from './filters.ts'
+export * from './stats.ts'
+export * from './rankings.ts'
+export * from './salaries.ts'
+export * from './cooccurrence.ts'
+export * from './breakdown.ts'
+export * from './skills.ts'
+export * from './skill-profile.ts'
+export * from './trend-series.ts'
+export * from './ad-search.ts'
+export * from './coverage-rules.ts'
+export * from './health.ts'

@@ -1,0 +1,15 @@
+// The API's request and response contracts, one module per resource; the API validates with them,
+// /api/openapi.json is generated from them and the dashboard imports their types.
+export * from './common.ts'
+export * from './trends.ts'
+export * from './ads.ts'
+export * from './skills.ts'
+export * from './status.ts'
+export * from './sources.ts'
+export * from './analytics-filters.ts'
+export * from './rankings.ts'
+export * from './salaries.ts'
+export * from './cooccurrence.ts'
+export * from './breakdown.ts'
+export * from './skill-profile.ts'
+export * from './health.ts'
