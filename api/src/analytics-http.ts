@@ -7,7 +7,7 @@ import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib'
 import type { Context, MiddlewareHandler } from 'hono'
 import { stringify } from 'csv-stringify/sync'
 import type { z } from 'zod'
-import { allowedValues, FilterError, parseFilters, type Filters } from '@stackradar/core/analytics'
+import { allowedValues, FilterError, parseFilters, parseList, type Filters } from '@stackradar/core/analytics'
 import { ErrorBody } from '@stackradar/core/contracts/api'
 import { FX_TABLE, getSkill } from '@stackradar/core/extract'
 import { badParam } from './errors.ts'
@@ -19,11 +19,25 @@ export async function readFilters(c: Context, deps: ApiDeps): Promise<Filters> {
     deps.ch,
     deps.sources.map((s) => s.id),
   )
-  try {
-    return parseFilters(c.req.query(), allowed)
-  } catch (err) {
+  return asBadParam(() => parseFilters(c.req.query(), allowed))
+}
+
+/** A comma-separated list parameter whose values must each be one of `allowed`. */
+export function listParam(param: string, raw: string | undefined, allowed: readonly string[]): string[] {
+  return asBadParam(() => parseList(param, raw, allowed))
+}
+
+/** Runs a core parser or query; its FilterError becomes the API's 400 naming the parameter. */
+export function asBadParam<T>(fn: () => T): T {
+  const translate = (err: unknown): never => {
     if (err instanceof FilterError) throw badParam(err.param, err.message.slice(err.param.length + 2))
     throw err
+  }
+  try {
+    const out = fn()
+    return (out instanceof Promise ? out.catch(translate) : out) as T
+  } catch (err) {
+    return translate(err)
   }
 }
 
@@ -87,12 +101,15 @@ function flat(row: Record<string, Cell>): Record<string, string | number | boole
 export function answer(
   c: Context,
   body: unknown,
-  rows: readonly Record<string, Cell>[],
+  rows: readonly object[],
   columns: readonly string[],
   name: string,
 ): Response {
   if (!wantsCsv(c)) return c.json(body as object)
-  const csv = stringify(rows.map(flat), { header: true, columns: [...columns] })
+  const csv = stringify((rows as readonly Record<string, Cell>[]).map(flat), {
+    header: true,
+    columns: [...columns],
+  })
   c.header('Content-Type', 'text/csv; charset=utf-8')
   c.header('Content-Disposition', `attachment; filename="${name}.csv"`)
   return c.body(csv || `${columns.join(',')}\n`)

@@ -58,9 +58,19 @@ describe('createApp', () => {
     )
     const trends = doc.paths['/api/v1/trends']!.get!
     expect(trends.parameters!.map((p) => `${p.in}:${p.name}`).sort()).toEqual(
-      ['query:from', 'query:interval', 'query:skills', 'query:source', 'query:to'].sort(),
+      [
+        ...['query:from', 'query:interval', 'query:skills', 'query:source', 'query:to', 'query:categories'],
+        ...['query:rolling', 'query:format', 'query:category', 'query:country', 'query:region'],
+        ...[
+          'query:work_mode',
+          'query:seniority',
+          'query:industry',
+          'query:role_family',
+          'query:employment_type',
+        ],
+      ].sort(),
     )
-    expect(Object.keys(trends.responses).sort()).toEqual(['200', '400'])
+    expect(Object.keys(trends.responses).sort()).toEqual(['200', '304', '400'])
     expect(Object.keys(doc.components.schemas)).toEqual(
       expect.arrayContaining(['Error', 'TrendsResponse', 'SourceHealthRow', 'StatusResponse']),
     )

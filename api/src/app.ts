@@ -41,7 +41,7 @@ export function createApp(deps: ApiDeps): OpenAPIHono {
   // Analytics answers: ETag / Cache-Control / 304 and br/gzip (health and status stay uncached).
   for (const path of ANALYTICS_PATHS) app.use(path, analyticsHttp())
   app.route('/', trendsRoutes(deps))
-  app.route('/', skillsRoutes())
+  app.route('/', skillsRoutes(deps))
   app.route('/', statusRoutes(deps))
   app.route('/', sourcesRoutes(deps))
   app.route('/', adsRoutes(deps))

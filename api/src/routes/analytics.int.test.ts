@@ -158,3 +158,47 @@ describe('OpenAPI document', () => {
     expect(JSON.stringify(doc.paths['/api/v1/rankings'])).toMatch(/1 to 200/)
   })
 })
+
+describe('trends, skills and ads additions', () => {
+  it('trends carry Wilson bounds, whole categories and a rolling mean under the filters', async () => {
+    const r = await json('/api/v1/trends?skills=go&categories=database&interval=year&rolling=2&country=US')
+    expect(r.status).toBe(200)
+    expect(r.body.filters.country).toEqual(['US'])
+    const points = r.body.points as {
+      kind: string
+      skill: string
+      share: number
+      low: number
+      high: number
+    }[]
+    expect(points.map((p) => `${p.kind}:${p.skill}`)).toEqual(
+      expect.arrayContaining(['skill:go', 'category:database']),
+    )
+    for (const p of points) expect(p.low <= p.share && p.share <= p.high).toBe(true)
+    const many = Array.from(
+      { length: 11 },
+      (_, i) => ['python', 'go', 'java', 'ruby', 'rust', 'scala'][i % 6],
+    )
+    expect(
+      (await json(`/api/v1/trends?skills=${many.join(',')}&categories=${'database,cloud'}`)).status,
+    ).toBe(200)
+  })
+
+  it('skills list labels and numbers, flagging skills without ads', async () => {
+    const r = await json('/api/v1/skills?from=2017-01&to=2017-12&category=language')
+    const go = r.body.skills.find((s: { id: string }) => s.id === 'go')
+    expect(go).toMatchObject({ name: 'Go', categoryLabel: 'Languages', noData: false })
+    expect(go.rank).toBeGreaterThan(0)
+    expect(r.body.skills.find((s: { id: string }) => s.id === 'cobol').noData).toBe(true)
+  })
+
+  it('ads search pages by cursor under the filters', async () => {
+    const first = await json('/api/v1/ads?skills=go,python&country=US&limit=3')
+    expect(first.body.ads.length).toBe(3)
+    const next = await json(`/api/v1/ads?skills=go,python&country=US&limit=3&cursor=${first.body.nextCursor}`)
+    const ids = [...first.body.ads, ...next.body.ads].map((a: { adId: string }) => a.adId)
+    expect(new Set(ids).size).toBe(ids.length)
+    const times = [...first.body.ads, ...next.body.ads].map((a: { postedAt: string }) => a.postedAt)
+    expect(times).toEqual([...times].sort().reverse())
+  })
+})

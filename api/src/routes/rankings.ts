@@ -10,7 +10,7 @@ import {
   RankingsResponse,
   type RankingSort,
 } from '@stackradar/core/contracts/api'
-import { answer, columnsOf, okAnalytics, readFilters } from '../analytics-http.ts'
+import { answer, asBadParam, columnsOf, okAnalytics, readFilters } from '../analytics-http.ts'
 import { badParam } from '../errors.ts'
 import type { ApiDeps } from '../deps.ts'
 import { createRouter } from '../router.ts'
@@ -28,8 +28,8 @@ export function rankingsRoutes(deps: ApiDeps) {
   const run = async (c: Context, q: RankingsQuery, defaultSort: RankingSort) => {
     const filters = await readFilters(c, deps)
     const compare = {
-      from: parseDay('compare_from', q.compare_from, 'start') ?? undefined,
-      to: parseDay('compare_to', q.compare_to, 'end') ?? undefined,
+      from: asBadParam(() => parseDay('compare_from', q.compare_from, 'start')) ?? undefined,
+      to: asBadParam(() => parseDay('compare_to', q.compare_to, 'end')) ?? undefined,
     }
     if (compare.from && compare.to && compare.from > compare.to)
       throw badParam('compare_from', 'must not be after compare_to')

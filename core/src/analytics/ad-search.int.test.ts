@@ -79,7 +79,7 @@ describe('ad search', () => {
     })
     expect(ads.map((a) => a.adId)).toEqual(['s2'])
     const ad = ads[0]!
-    expect(ad.evidence.map((e) => e.skill)).toEqual(['go', 'postgresql'])
+    expect(ad.matches.map((e) => e.skill)).toEqual(['go', 'postgresql'])
     expect(ad.snippet).toMatch(/^… .*written in Go and talk to PostgreSQL\..* …$/)
     expect(ad.snippet.length).toBeLessThan(LONG.length * 2)
     const marked = ad.highlights.map(([s, e]) => ad.snippet.slice(s, e))

@@ -6,6 +6,7 @@ import { SOURCE_ATTRIBUTION } from '../attribution.ts'
 import { fromDateTime } from '../clickhouse/datetime.ts'
 import { queryRows } from '../clickhouse/query.ts'
 import { adPlainText } from '../text/ad-text.ts'
+import type { AdHit } from '../contracts/api/ads.ts'
 import { compileWhere, FilterError, type Filters } from './filters.ts'
 
 export interface AdSearchQuery {
@@ -15,22 +16,7 @@ export interface AdSearchQuery {
   cursor?: string | null
 }
 
-export interface FoundAd {
-  adId: string
-  source: string
-  url: string
-  title: string
-  company: string
-  postedAt: string
-  workMode: string
-  country: string
-  seniority: string
-  evidence: { skill: string; words: string[]; inferred: boolean }[]
-  snippet: string
-  /** [start, end) offsets of matched words within the snippet. */
-  highlights: [number, number][]
-  attribution: string | null
-}
+export type FoundAd = AdHit
 
 export interface AdSearchPage {
   ads: FoundAd[]
@@ -108,7 +94,8 @@ export async function searchAds(ch: ClickHouseClient, q: AdSearchQuery): Promise
       )
     const raw = rawOf.get(r.ad_id)
     const text = raw ? adPlainText(raw.payload_format, raw.payload) : ''
-    const words = ev.filter((e) => !q.skills.length || q.skills.includes(e.skill)).flatMap((e) => e.words)
+    const asked = ev.filter((e) => !q.skills.length || q.skills.includes(e.skill))
+    const words = asked.flatMap((e) => e.words)
     const { snippet, highlights } = makeSnippet(text, words)
     return {
       adId: r.ad_id,
@@ -120,7 +107,9 @@ export async function searchAds(ch: ClickHouseClient, q: AdSearchQuery): Promise
       workMode,
       country,
       seniority,
-      evidence: ev,
+      evidence: [...new Set(words)],
+      inferred: q.skills.length > 0 && asked.length > 0 && asked.every((e) => e.inferred),
+      matches: ev,
       snippet,
       highlights,
       attribution: SOURCE_ATTRIBUTION[source] ?? null,

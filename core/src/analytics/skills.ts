@@ -1,23 +1,14 @@
 // The taxonomy with numbers: every skill's label, category label, ads, share and rank under the
 // filters; skills without ads in the range are flagged (noData) so a picker can hide them.
 import type { ClickHouseClient } from '@clickhouse/client'
+import type { Skill } from '../contracts/api/skills.ts'
 import { queryRows } from '../clickhouse/query.ts'
 import { listSkills } from '../taxonomy/index.ts'
 import { CATEGORY_LABELS } from '../taxonomy/categories.ts'
 import { compileWhere, type Filters } from './filters.ts'
 import { competitionRanks, round } from './stats.ts'
 
-export interface CatalogSkill {
-  id: string
-  name: string
-  category: string
-  categoryLabel: string
-  ads: number
-  share: number
-  /** Rank by ads among the skills listed (1 = most ads); null without ads. */
-  rank: number | null
-  noData: boolean
-}
+export type CatalogSkill = Skill
 
 export async function querySkillCatalog(
   ch: ClickHouseClient,
