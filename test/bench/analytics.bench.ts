@@ -64,8 +64,8 @@ for (const c of sal.cells.filter((c) => c.employment === 'permanent'))
   )
 
 const ENDPOINTS = {
-  skills: '/api/v1/skills',
-  trends: '/api/v1/trends?skills=python,go,java,ruby,javascript&interval=month',
+  skills: '/api/v1/skills?from=2017-01&to=2017-12',
+  trends: '/api/v1/trends?skills=python,go,java,ruby,javascript&categories=database&interval=month&rolling=3',
   rankings: '/api/v1/rankings?from=2017-01&to=2017-12',
   rising: '/api/v1/rising?from=2017-01&to=2017-12&category=language',
   'skills/{id}': '/api/v1/skills/python',
@@ -73,6 +73,8 @@ const ENDPOINTS = {
   cooccurrence: '/api/v1/cooccurrence?skills=python&category=database',
   breakdown: '/api/v1/breakdown?facet=work_mode&interval=quarter',
   'breakdown (industry)': '/api/v1/breakdown?facet=industry&interval=year&country=US',
+  ads: '/api/v1/ads?skills=go&work_mode=remote&limit=50',
+  health: '/api/v1/health',
 }
 console.log(`\nLatency per endpoint (${RUNS} runs each after one warm-up, in-process; ms):`)
 for (const [name, path] of Object.entries(ENDPOINTS)) {
