@@ -53,7 +53,7 @@ describe('createApp', () => {
       [
         ...['/api/v1/ads', '/api/v1/skills', '/api/v1/sources', '/api/v1/status', '/api/v1/trends'],
         ...['/api/v1/rankings', '/api/v1/rising', '/api/v1/salaries', '/api/v1/cooccurrence'],
-        ...['/api/v1/breakdown', '/api/v1/skills/{id}', '/api/v1/health'],
+        ...['/api/v1/breakdown', '/api/v1/skills/{id}', '/api/v1/health', '/api/v1/coverage'],
       ].sort(),
     )
     const trends = doc.paths['/api/v1/trends']!.get!

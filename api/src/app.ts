@@ -17,6 +17,7 @@ import { analyticsHttp } from './analytics-http.ts'
 import { breakdownRoutes } from './routes/breakdown.ts'
 import { cooccurrenceRoutes } from './routes/cooccurrence.ts'
 import { healthRoutes } from './routes/health.ts'
+import { coverageRoutes } from './routes/coverage.ts'
 import { rankingsRoutes } from './routes/rankings.ts'
 import { salariesRoutes } from './routes/salaries.ts'
 import { skillProfileRoutes } from './routes/skill-profile.ts'
@@ -31,6 +32,7 @@ const ANALYTICS_PATHS = [
   '/api/v1/skills',
   '/api/v1/skills/*',
   '/api/v1/ads',
+  '/api/v1/coverage',
 ]
 
 export function createApp(deps: ApiDeps): OpenAPIHono {
@@ -51,6 +53,7 @@ export function createApp(deps: ApiDeps): OpenAPIHono {
   app.route('/', breakdownRoutes(deps))
   app.route('/', skillProfileRoutes(deps))
   app.route('/', healthRoutes(deps))
+  app.route('/', coverageRoutes(deps))
   mountApiDocs(app)
   app.all('/api/*', (c) => {
     const allow = allowedMethods(app.routes, c.req.path)

@@ -202,3 +202,22 @@ describe('trends, skills and ads additions', () => {
     expect(times).toEqual([...times].sort().reverse())
   })
 })
+
+describe('coverage', () => {
+  it('lists per source and month the ads captured, with complete and suspect flags', async () => {
+    const r = await json('/api/v1/coverage?source=hn&from=2016-01&to=2017-12')
+    expect(r.status).toBe(200)
+    const rows = r.body.rows as { source: string; period: string; ads: number; complete: boolean }[]
+    expect(rows.every((x) => x.source === 'hn' && x.period >= '2016-01-01' && x.period <= '2017-12-01')).toBe(
+      true,
+    )
+    const jobs = fixtureSet().filter((a) => a.source === 'hn')
+    expect(rows.reduce((n, x) => n + x.ads, 0)).toBe(new Set(jobs.map((a) => a.dedupe)).size)
+    // No crawl unit states an expected count here: nothing can be called complete.
+    expect(rows.some((x) => x.complete)).toBe(false)
+    const csv = await get('/api/v1/coverage?source=hn&format=csv')
+    expect((await csv.text()).split('\n')[0]).toBe(
+      'source,period,ads,expected,stored,units,unitsFailed,pagesFailed,complete,suspect,neighbourMedian',
+    )
+  })
+})

@@ -33,8 +33,12 @@ export const AdHit = AdEvidence.extend({
   seniority: z.string(),
   matches: z
     .array(z.object({ skill: z.string(), words: z.array(z.string()), inferred: z.boolean() }))
-    .meta({ description: 'every skill counted for the ad, with the words that matched (asked skills first)' }),
-  snippet: z.string().meta({ description: 'the text around the first match (plain text: escape before rendering)' }),
+    .meta({
+      description: 'every skill counted for the ad, with the words that matched (asked skills first)',
+    }),
+  snippet: z
+    .string()
+    .meta({ description: 'the text around the first match (plain text: escape before rendering)' }),
   highlights: z
     .array(z.tuple([z.number().int(), z.number().int()]))
     .meta({ description: '[start, end) of each matched word within the snippet' }),
@@ -47,7 +51,10 @@ export const AdsResponse = z
     skills: z.array(z.string()),
     filters: AppliedFilters,
     ads: z.array(AdHit),
-    nextCursor: z.string().nullable().meta({ description: 'pass as cursor= for the next page; null on the last' }),
+    nextCursor: z
+      .string()
+      .nullable()
+      .meta({ description: 'pass as cursor= for the next page; null on the last' }),
   })
   .meta({ id: 'AdsResponse' })
 export type AdsResponse = z.infer<typeof AdsResponse>

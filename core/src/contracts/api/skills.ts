@@ -15,7 +15,11 @@ export const Skill = z
     categoryLabel: z.string(),
     ads: z.number().int().meta({ description: 'distinct ads under the filters that mention the skill' }),
     share: z.number().meta({ description: 'ads / all ads under the filters' }),
-    rank: z.number().int().nullable().meta({ description: 'by ads among the skills listed; null without ads' }),
+    rank: z
+      .number()
+      .int()
+      .nullable()
+      .meta({ description: 'by ads among the skills listed; null without ads' }),
     noData: z.boolean().meta({ description: 'no ads in the range: a picker may hide it' }),
   })
   .meta({ id: 'Skill' })

@@ -26,7 +26,10 @@ export const TrendPoint = z
     share: z.number().meta({ description: 'ads / total, 0..1' }),
     low: z.number().meta({ description: 'lower bound of the 95% Wilson interval of the share' }),
     high: z.number().meta({ description: 'upper bound of the 95% Wilson interval of the share' }),
-    rollingShare: z.number().nullable().meta({ description: 'mean share of this and the rolling − 1 periods before' }),
+    rollingShare: z
+      .number()
+      .nullable()
+      .meta({ description: 'mean share of this and the rolling − 1 periods before' }),
     complete: z
       .boolean()
       .nullable()
