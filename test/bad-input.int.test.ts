@@ -73,7 +73,7 @@ describe('bad input', () => {
     )
     expect(s.ads.raw).toBe(11)
     const tasks = await runtime.ch.client.query({
-      query: "SELECT ref, status, error FROM crawl_tasks FINAL WHERE status = 'failed' ORDER BY ref",
+      query: "SELECT unit AS ref, status, error FROM crawl_state FINAL WHERE status = 'failed' ORDER BY ref",
       format: 'JSONEachRow',
     })
     const failed = await tasks.json<{ ref: string; error: string }>()

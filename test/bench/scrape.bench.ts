@@ -153,7 +153,7 @@ const runtime = await startRuntime(
 await timed(
   'API greenhouse, full pipeline (stored in chDB)',
   async () => {
-    await runtime.queue.enqueue('scrape', { kind: 'board', sourceKey: 'gh-bench' })
+    await runtime.queue.enqueue('scrape', { kind: 'discover', source: 'gh-bench', all: true })
     for (;;) {
       const s = await runtime.status()
       if (s.ads.raw >= API_JOBS && s.queues.scrape.active + s.queues.scrape.waiting === 0) return s.ads.raw

@@ -213,7 +213,7 @@ describe('coverage', () => {
     )
     const jobs = fixtureSet().filter((a) => a.source === 'hn')
     expect(rows.reduce((n, x) => n + x.ads, 0)).toBe(new Set(jobs.map((a) => a.dedupe)).size)
-    // No crawl unit states an expected count here: nothing can be called complete.
+    // No crawl unit is recorded here: nothing can be called complete.
     expect(rows.some((x) => x.complete)).toBe(false)
     const csv = await get('/api/v1/coverage?source=hn&format=csv')
     expect((await csv.text()).split('\n')[0]).toBe(

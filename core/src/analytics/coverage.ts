@@ -1,9 +1,9 @@
-// Coverage per source and month: ads captured, what the source stated, pages failed, and the
-// complete / suspect flags of coverage-rules.ts. Units come from the crawl-units table; until the
-// crawl-state table (expected vs stored per unit) lands, HN threads state no expected count, so
-// `complete` stays false there and `suspect` (volume against its neighbours) carries the signal.
+// Coverage per source and month: ads captured, what the source stated (expected vs stored per
+// crawl unit, from the crawl-state table), pages failed, and the complete / suspect flags of
+// coverage-rules.ts.
 import type { ClickHouseClient } from '@clickhouse/client'
 import { queryRows } from '../clickhouse/query.ts'
+import { crawlState } from '../tables/crawl-state.ts'
 import { coverageRows, type CoverageRow, type CoverageUnit } from './coverage-rules.ts'
 import { compileWhere, type Filters } from './filters.ts'
 
@@ -20,22 +20,11 @@ export async function queryCoverage(
        FROM ads FINAL WHERE ${w.sql} GROUP BY source, period`,
       w.params,
     ),
-    queryRows<{ source: string; created: string; status: string; failed: number; items: number }>(
-      ch,
-      `SELECT source, toString(ref_created_at) AS created, status, if(status = 'failed', 1, 0) AS failed, items
-       FROM crawl_tasks FINAL`,
-    ),
+    crawlState.coverage(ch),
   ])
-  const unitRows: CoverageUnit[] = units
-    .filter((u) => !filters.source.length || filters.source.includes(u.source))
-    .map((u) => ({
-      source: u.source,
-      unitCreatedAt: u.created,
-      status: u.status,
-      pagesFailed: Number(u.failed),
-      expected: 0,
-      stored: Number(u.items),
-    }))
+  const unitRows: CoverageUnit[] = units.filter(
+    (u) => !filters.source.length || filters.source.includes(u.source),
+  )
   const rows = coverageRows(
     unitRows,
     volumes.map((v) => ({ source: v.source, period: v.period, ads: Number(v.ads) })),

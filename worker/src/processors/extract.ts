@@ -4,8 +4,8 @@ import { extractAd, EXTRACTOR_VERSION } from '@stackradar/core/extract'
 import { NotReadyError, type PayloadOf } from '@stackradar/core/queue'
 import type { WorkerDeps } from '../deps.ts'
 import { toAdInput } from './ad-input.ts'
-import { buildRows, type StoredRawAd } from './build-rows.ts'
-import { queryRowsByChunks } from '@stackradar/core/clickhouse'
+import { buildRows } from './build-rows.ts'
+import { adSkills, ads as adsTable, rawAds, type AdRow, type AdSkillRow } from '@stackradar/core/tables'
 
 export interface ExtractRun {
   extracted: number
@@ -18,21 +18,15 @@ export async function extractAds(
   job: PayloadOf<'extract'>,
   version = EXTRACTOR_VERSION,
 ): Promise<ExtractRun> {
-  const raws = await queryRowsByChunks<StoredRawAd>(
-    deps.ch,
-    `SELECT ad_id, source, source_id, thread_id, url, toString(posted_at) AS posted_at, payload_format, payload, dedupe_key
-            FROM raw_ads FINAL WHERE ad_id IN {ids:Array(String)}`,
-    { ids: job.adIds },
-    'ids',
-  )
+  const raws = await rawAds.byIds(deps.ch, job.adIds)
   if (raws.length < new Set(job.adIds).size) {
     throw new NotReadyError(
       `${new Set(job.adIds).size - raws.length} of ${job.adIds.length} raw ads not stored yet`,
     )
   }
   const now = new Date()
-  const ads = []
-  const skills = []
+  const ads: AdRow[] = []
+  const skills: AdSkillRow[] = []
   const failed: ExtractRun['failed'] = []
   for (const raw of raws) {
     const input = toAdInput(raw)
@@ -54,9 +48,6 @@ export async function extractAds(
     skills.push(...rows.skills)
   }
   // Skills first: an `ads` row names the version whose skill rows count.
-  await Promise.all([
-    deps.writer.insert('ad_skills', skills as unknown as Record<string, unknown>[]),
-    deps.writer.insert('ads', ads as unknown as Record<string, unknown>[]),
-  ])
+  await Promise.all([adSkills.insert(deps.writer, skills), adsTable.insert(deps.writer, ads)])
   return { extracted: ads.length, failed }
 }

@@ -16,7 +16,7 @@ export const StatusResponse = z
           label: z.string(),
           error: z.string(),
           failures: z.number().int(),
-          retryAt: z.iso.datetime(),
+          retryAt: IsoTime,
         }),
       ),
       startedAt: IsoTime,
