@@ -31,11 +31,9 @@ export const AdHit = AdEvidence.extend({
   workMode: z.string(),
   country: z.string(),
   seniority: z.string(),
-  matches: z
-    .array(z.object({ skill: z.string(), words: z.array(z.string()), inferred: z.boolean() }))
-    .meta({
-      description: 'every skill counted for the ad, with the words that matched (asked skills first)',
-    }),
+  matches: z.array(z.object({ skill: z.string(), words: z.array(z.string()), inferred: z.boolean() })).meta({
+    description: 'every skill counted for the ad, with the words that matched (asked skills first)',
+  }),
   snippet: z
     .string()
     .meta({ description: 'the text around the first match (plain text: escape before rendering)' }),
