@@ -70,7 +70,11 @@ describe('answer cache', () => {
     const burst = await Promise.all(Array.from({ length: 10 }, () => app.request(url)))
     expect(burst.map((r) => r.status)).toEqual(Array(10).fill(200))
     expect(burst.filter((r) => r.headers.get('X-Cache') === 'MISS')).toHaveLength(1)
-    expect(analyticsQueries.length).toBe(2 * perAnswer)
+    // One run's worth of queries for all ten (a run may skip lookups the first one cached, such as
+    // the allowed filter values).
+    const burstQueries = analyticsQueries.length - perAnswer
+    expect(burstQueries).toBeGreaterThan(0)
+    expect(burstQueries).toBeLessThanOrEqual(perAnswer)
 
     // Live routes are never cached.
     const before = analyticsQueries.length

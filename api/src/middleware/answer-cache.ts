@@ -7,7 +7,17 @@ import { cachedDataVersion } from '@stackradar/core/clickhouse'
 import type { ApiDeps } from '../deps.ts'
 import { apiLimits } from './limits.ts'
 
-const CACHED_PREFIXES = ['/api/v1/trends', '/api/v1/skills', '/api/v1/ads']
+const CACHED_PREFIXES = [
+  '/api/v1/trends',
+  '/api/v1/skills',
+  '/api/v1/ads',
+  '/api/v1/rankings',
+  '/api/v1/rising',
+  '/api/v1/salaries',
+  '/api/v1/cooccurrence',
+  '/api/v1/breakdown',
+  '/api/v1/coverage',
+]
 
 interface Answer {
   status: number
@@ -31,7 +41,9 @@ export function answerCache(deps: Pick<ApiDeps, 'ch' | 'limits'>): MiddlewareHan
   return async (c, next) => {
     if (c.req.method !== 'GET' || !CACHED_PREFIXES.some((p) => c.req.path.startsWith(p))) return next()
     const url = new URL(c.req.url)
-    const key = `${await dataVersion()} ${url.pathname}${url.search}`
+    // CSV and JSON answers of one URL differ (Accept: text/csv): the format is part of the key.
+    const csv = /text\/csv/i.test(c.req.header('accept') ?? '') ? ' csv' : ''
+    const key = `${await dataVersion()} ${url.pathname}${url.search}${csv}`
     const hit = answers.get(key)
     if (hit) {
       answers.delete(key)
