@@ -1,5 +1,8 @@
 // pino logging: one root logger, a child per module; secrets are redacted wherever they appear.
-import { pino, type Logger } from 'pino'
+// A person at a terminal reads coloured one-line messages (pino-pretty); anything else (a file, a
+// pipe, a log collector) gets one JSON object per line. LOG_FORMAT=pretty|json overrides.
+import { pino, type DestinationStream, type Logger } from 'pino'
+import pretty from 'pino-pretty'
 
 export type { Logger }
 
@@ -23,8 +26,33 @@ const redact = {
 
 let root: Logger | undefined
 
-export function createRootLogger(level = process.env.LOG_LEVEL ?? 'info'): Logger {
-  root = pino({ level, redact, base: { pid: process.pid }, timestamp: pino.stdTimeFunctions.isoTime })
+export interface LogOutput {
+  /** Pretty coloured lines instead of JSON; default: stdout is a terminal (or LOG_FORMAT). */
+  pretty?: boolean
+  /** Where lines go; default stdout. */
+  destination?: DestinationStream
+}
+
+function wantsPretty(): boolean {
+  const format = process.env.LOG_FORMAT
+  if (format === 'json' || format === 'pretty') return format === 'pretty'
+  return process.stdout.isTTY === true
+}
+
+export function createRootLogger(level = process.env.LOG_LEVEL ?? 'info', out: LogOutput = {}): Logger {
+  const opts = { level, redact, base: { pid: process.pid }, timestamp: pino.stdTimeFunctions.isoTime }
+  const prettyLines = out.pretty ?? wantsPretty()
+  const stream = prettyLines
+    ? pretty({
+        colorize: true,
+        sync: true,
+        translateTime: 'SYS:HH:MM:ss',
+        ignore: 'pid,hostname',
+        messageFormat: '{if module}[{module}] {end}{msg}',
+        ...(out.destination ? { destination: out.destination } : {}),
+      })
+    : out.destination
+  root = stream ? pino(opts, stream) : pino(opts)
   return root
 }
 

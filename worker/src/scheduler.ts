@@ -6,6 +6,7 @@ import { nextRunAt, readCrawlTasks } from '@stackradar/core/clickhouse/crawl-tas
 import { readSourceHealth } from '@stackradar/core/clickhouse/source-health'
 import { readStatus } from '@stackradar/core/analytics/status'
 import { EXTRACTOR_VERSION } from '@stackradar/core/extract/index'
+import { formatDuration } from '@stackradar/core/analytics/eta'
 import { enqueueHnThreadPage } from '@stackradar/core/queue/index'
 import type { WorkerDeps } from './deps.ts'
 import { queryRows } from '@stackradar/core/clickhouse/query'
@@ -125,9 +126,11 @@ export class Scheduler {
       this.lastProgress = line
       const { threads } = s.backfill
       const pct = threads.total ? Math.round((100 * (threads.done + threads.failed)) / threads.total) : 0
+      const eta = s.backfill.etaSeconds
+      const left = eta === null || eta === 0 ? '' : `, ${formatDuration(eta)} left`
       this.deps.log.info(
-        { ...s.backfill.threads, ads: s.ads, queues: s.queues, pct },
-        `backfill ${pct}%: ${line}`,
+        { ...s.backfill.threads, ads: s.ads, queues: s.queues, pct, etaSeconds: eta },
+        `backfill ${pct}%: ${line}${left}`,
       )
     } catch (err) {
       this.deps.log.debug({ err }, 'progress read failed')

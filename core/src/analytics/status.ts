@@ -5,6 +5,7 @@ import type { QueueBackend, QueueCounts } from '../queue/types.ts'
 import { queryRows } from '../clickhouse/query.ts'
 import { fromDateTime, isoFromDateTime } from '../clickhouse/datetime.ts'
 import { retryDelayMs } from '../clickhouse/crawl-tasks.ts'
+import { estimateSecondsLeft } from './eta.ts'
 
 /** A crawl unit that failed: why, how often in a row, and when it is tried again. */
 export interface FailedUnit {
@@ -25,6 +26,8 @@ export interface SystemStatus {
     failedUnits: FailedUnit[]
     startedAt: string | null
     updatedAt: string | null
+    /** Estimated seconds until every thread is read (pace so far); null before the first one. */
+    etaSeconds: number | null
   }
   queues: {
     scrape: Pick<QueueCounts, 'waiting' | 'active'>
@@ -61,6 +64,7 @@ export async function readStatus(
   const total = Number(tasks.total)
   const done = Number(tasks.done)
   const failed = Number(tasks.failed)
+  const startedAt = isoFromDateTime(tasks.started)
   const busy =
     scrape.waiting + scrape.active + scrape.delayed + extract.waiting + extract.active + extract.delayed
   return {
@@ -78,8 +82,9 @@ export async function readStatus(
           fromDateTime(r.updated_at).getTime() + retryDelayMs(Number(r.failures)),
         ).toISOString(),
       })),
-      startedAt: isoFromDateTime(tasks.started),
+      startedAt,
       updatedAt: isoFromDateTime(tasks.updated),
+      etaSeconds: estimateSecondsLeft({ total, done, failed }, startedAt),
     },
     queues: {
       scrape: { waiting: scrape.waiting + scrape.delayed, active: scrape.active },

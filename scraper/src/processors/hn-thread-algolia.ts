@@ -1,5 +1,5 @@
 // A whole "Who is hiring?" thread read through the HN Algolia items API (one request, absolute
-// comment times): the second way to read a thread, chosen with HN_THREAD_READER=algolia.
+// comment times): the default way to read a thread (HN_THREAD_READER=algolia).
 import type { ScrapeDeps } from '../deps.ts'
 import { parseAlgoliaItem } from '../sources/hn/index.ts'
 import { trimSlash } from '../sources/hn/hn-urls.ts'
