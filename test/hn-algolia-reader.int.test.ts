@@ -1,4 +1,4 @@
-// The second way to read a thread: HN_THREAD_READER=algolia reads each thread through the HN
+// The default way to read a thread: HN_THREAD_READER=algolia reads each thread through the HN
 // Algolia items API (one request per thread) and must give exactly the same numbers as the HTML.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startRuntime, type Runtime } from 'stackradar/runtime'

@@ -45,6 +45,7 @@ describe.skipIf(!hasReplayCorpus())('distributed replay of 78 HN months (2012–
       CLICKHOUSE_URL: clickhouse.url,
       QUEUE_PREFIX: `replay${Date.now()}`,
       HN_SINCE: '2012-01',
+      HN_THREAD_READER: 'html', // the recorded corpus is thread pages
       EXTRACT_BATCH: '500',
       WRITER_BATCH_ROWS: '20000',
       WRITER_FLUSH_MS: '300',

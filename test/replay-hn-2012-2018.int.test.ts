@@ -10,7 +10,8 @@ describe.skipIf(!hasReplayCorpus())('replay of 78 HN months (2012–2018)', () =
   let run: ReplayRun
 
   beforeAll(async () => {
-    run = await runReplay()
+    // runReplay reads the recorded thread pages: HN_THREAD_READER 'html'.
+    run = await runReplay({ extraEnv: { HN_THREAD_READER: 'html' } })
   }, 600_000)
 
   afterAll(async () => {

@@ -8,6 +8,13 @@ describe('parseConfig', () => {
     expect(cfg.CLICKHOUSE_URL ?? cfg.REDIS_URL).toBeUndefined()
   })
 
+  it('reads HN threads through the Algolia API by default; HTML pages and the whole history on request', () => {
+    expect(parseConfig({}).HN_THREAD_READER).toBe('algolia')
+    const all = parseConfig({ HN_THREAD_READER: 'html', HN_SINCE: '2011-01' })
+    expect([all.HN_THREAD_READER, all.HN_SINCE]).toEqual(['html', '2011-01'])
+    expect(() => parseConfig({ HN_THREAD_READER: 'rss' })).toThrow(ConfigError)
+  })
+
   it('names the variable and what it expects', () => {
     expect(() => parseConfig({ PORT: 'abc' })).toThrow(ConfigError)
     try {

@@ -56,8 +56,12 @@ export const envSchema = z.object({
     .string()
     .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month as YYYY-MM')
     .optional(),
-  /** How a thread is read: its HTML pages (default) or the HN Algolia items API. */
-  HN_THREAD_READER: z.enum(['html', 'algolia']).default('html'),
+  /**
+   * How a thread is read: the HN Algolia items API (default: one request per thread, so a first
+   * backfill takes minutes) or HN's HTML pages (one page per ~250 comments at HN's 30-second
+   * Crawl-delay; the recorded 2012–2018 replay is pages).
+   */
+  HN_THREAD_READER: z.enum(['html', 'algolia']).default('algolia'),
   /** Threads younger than this many days are re-scanned for new comments. */
   HN_RESCAN_DAYS: intFrom(45),
   SCHEDULE_INTERVAL_MINUTES: intFrom(60, 1),

@@ -1,5 +1,8 @@
 // pino logging: one root logger, a child per module; secrets are redacted wherever they appear.
-import { pino, type Logger } from 'pino'
+// A person at a terminal reads coloured one-line messages (pino-pretty); anything else (a file, a
+// pipe, a log collector) gets one JSON object per line. LOG_FORMAT=pretty|json overrides.
+import { pino, type DestinationStream, type Logger } from 'pino'
+import pretty from 'pino-pretty'
 import { redactCredentials } from './user-error.ts'
 
 export type { Logger }
@@ -23,21 +26,49 @@ const redact = {
 let root: Logger | undefined
 // Where log lines go: stdout for a server (`start`), stderr for commands whose stdout is data
 // (`sources test` prints JSONL). Sticky: a later call without `to` keeps the earlier choice.
-let destination: 1 | 2 = 1
+let destinationFd: 1 | 2 = 1
 
-export function createRootLogger(level = process.env.LOG_LEVEL ?? 'info', to?: 'stdout' | 'stderr'): Logger {
-  if (to) destination = to === 'stderr' ? 2 : 1
-  root = pino(
-    {
-      level,
-      redact,
-      base: { pid: process.pid },
-      timestamp: pino.stdTimeFunctions.isoTime,
-      // user:pass@ in any logged URL or message field (a mirror's URL, a refused fetch).
-      formatters: { log: redactUrlFields },
-    },
-    pino.destination({ fd: destination, sync: true }),
-  )
+export interface LogOutput {
+  /** stdout (a server) or stderr (a command whose stdout is data); sticky across calls. */
+  to?: 'stdout' | 'stderr'
+  /** Pretty coloured lines instead of JSON; default: the output is a terminal (or LOG_FORMAT). */
+  pretty?: boolean
+  /** Where lines go instead of the file descriptor (tests). */
+  destination?: DestinationStream
+}
+
+function wantsPretty(fd: 1 | 2): boolean {
+  const format = process.env.LOG_FORMAT
+  if (format === 'json' || format === 'pretty') return format === 'pretty'
+  return (fd === 2 ? process.stderr : process.stdout).isTTY === true
+}
+
+export function createRootLogger(
+  level = process.env.LOG_LEVEL ?? 'info',
+  out: LogOutput | 'stdout' | 'stderr' = {},
+): Logger {
+  const o: LogOutput = typeof out === 'string' ? { to: out } : out
+  if (o.to) destinationFd = o.to === 'stderr' ? 2 : 1
+  const opts = {
+    level,
+    redact,
+    base: { pid: process.pid },
+    timestamp: pino.stdTimeFunctions.isoTime,
+    // user:pass@ in any logged URL or message field (a mirror's URL, a refused fetch).
+    formatters: { log: redactUrlFields },
+  }
+  const stream =
+    (o.pretty ?? wantsPretty(destinationFd))
+      ? pretty({
+          colorize: true,
+          sync: true,
+          destination: o.destination ?? destinationFd,
+          translateTime: 'SYS:HH:MM:ss',
+          ignore: 'pid,hostname',
+          messageFormat: '{if module}[{module}] {end}{msg}',
+        })
+      : (o.destination ?? pino.destination({ fd: destinationFd, sync: true }))
+  root = pino(opts, stream)
   return root
 }
 

@@ -9,6 +9,8 @@ export { listBoard } from './processors/board.ts'
 export { createSourceHttp } from './source-http.ts'
 export { getSourceModule } from './sources/registry.ts'
 export { registerCrawlSource } from './sources/registry.ts'
+// The HN thread-page parser, for tools that read recorded pages without the pipeline (npm run eval:trends).
+export { parseThreadPage } from './sources/hn/index.ts'
 export type { CrawlSource, CrawlUnit, CrawledAd, UnitPage } from './sources/types.ts'
 
 export function registerScrapeProcessors(deps: ScrapeDeps): void {

@@ -30,6 +30,8 @@ export async function runReplay(
     testConfig(fixture.url, {
       DATA_DIR: opts.dataDir ?? tempDir('replay'),
       HN_SINCE: '2012-01',
+      // The recorded corpus is HN's thread pages: read them as HTML, not through the Algolia API.
+      HN_THREAD_READER: 'html',
       EXTRACT_BATCH: '500',
       WRITER_BATCH_ROWS: '20000',
       WRITER_FLUSH_MS: '300',

@@ -17,6 +17,8 @@ export function testEnv(fixtureUrl: string, extra: Record<string, string> = {}):
     HN_ALGOLIA_URL: fixtureUrl,
     HN_WEB_URL: fixtureUrl,
     HN_SINCE: '2026-07',
+    // The fixture sites render HN's thread pages; tests of the Algolia reader set 'algolia'.
+    HN_THREAD_READER: 'html',
     HOST_DELAY_MS: '0',
     ALLOW_PRIVATE_HOSTS: '127.0.0.1',
     HTTP_RETRIES: '3',

@@ -6,6 +6,7 @@ import type { StatusResponse } from '../contracts/api/index.ts'
 import { ads } from '../tables/ads.ts'
 import { crawlState } from '../tables/crawl-state.ts'
 import { rawAds } from '../tables/raw-ads.ts'
+import { estimateSecondsLeft } from './eta.ts'
 
 /** The /api/v1/status answer. */
 export type SystemStatus = StatusResponse
@@ -41,6 +42,7 @@ export async function readStatus(
       })),
       startedAt: tasks.startedAt,
       updatedAt: tasks.updatedAt,
+      etaSeconds: estimateSecondsLeft({ total, done, failed }, tasks.startedAt),
     },
     queues: {
       scrape: { waiting: scrape.waiting + scrape.delayed, active: scrape.active },

@@ -2,6 +2,8 @@
 // Every count is uniqExact(dedupe_key) (an ad's id, shared by copies of one job on several
 // boards), and a skill row counts only if it belongs to the extractor
 // version that the ad's newest `ads` row names, so re-runs and re-extractions never double count.
+// Only skills the ad names count: an inferred parent (Rails → Ruby) is kept in ad_skills as a
+// visible flag but never adds to a share.
 import type { ClickHouseClient } from '@clickhouse/client'
 import { queryRows as rows } from '../clickhouse/query.ts'
 import type { Interval } from '../contracts/api/index.ts'
@@ -56,7 +58,7 @@ export async function queryTrends(ch: ClickHouseClient, q: TrendQuery): Promise<
       ch,
       `SELECT toString(${period}) AS period, skill, uniqExact(dedupe_key) AS ads
        FROM ad_skills FINAL
-       WHERE skill IN {skills:Array(String)} AND ${where}
+       WHERE skill IN {skills:Array(String)} AND inferred = 0 AND ${where}
          AND (ad_id, extractor_version) IN (SELECT ad_id, extractor_version FROM ads FINAL WHERE ${where})
        GROUP BY period, skill`,
       params,

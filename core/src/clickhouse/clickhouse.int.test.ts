@@ -90,6 +90,8 @@ describe('writer + trends', () => {
         skill('a', '2026-01-05', 'python', 1),
         skill('b', '2026-01-06', 'python', 1),
         skill('c', '2026-02-01', 'go', 1),
+        // An inferred parent (Rails → Ruby) is stored but never counted in a share.
+        { ...skill('c', '2026-02-01', 'python', 1), inferred: 1 },
       ]),
       writer.insert('ads', [ad('a', '2026-01-05', 1), ad('b', '2026-01-06', 1), ad('c', '2026-02-01', 1)]),
     ])

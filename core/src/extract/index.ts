@@ -16,7 +16,7 @@ export { CATEGORIES, CATEGORY_LABELS } from '../taxonomy/categories.ts'
  * Rises whenever output for the same ad can change (rules, taxonomy, rates); the pipeline re-extracts
  * stored ads then.
  */
-export const EXTRACTOR_VERSION = 1
+export const EXTRACTOR_VERSION = 2
 
 function emptyExtraction(id: string): Extraction {
   return {

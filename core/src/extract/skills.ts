@@ -3,6 +3,7 @@
 import { getSkillDef, type AliasRule } from '../taxonomy/index.ts'
 import type { SkillMatch } from './types.ts'
 import { ALIAS_INDEX, type CompiledAlias } from './alias-index.ts'
+import { atSentenceStart, listGap, notNeededAfter, outOfScope } from './scope.ts'
 import { tokenize, type Token } from './tokenize.ts'
 
 /** Tokens that make an ambiguous alias technical when within WINDOW tokens of it. */
@@ -21,8 +22,11 @@ const ORG_SUFFIX = new Set(
 // A sentence about customers, investors, partners or past employers: company-named skills in it are not usage.
 const NON_USAGE_RE =
   /\b(?:customers?|clients?) (?:include|including|like|such as)|\b(?:used|trusted|backed|funded|founded|led) by\b|\bteams at\b|\b(?:companies|orgs|organi[sz]ations|brands) (?:like|such as|including)\b|\bfounders? of\b|\bformer(?:ly)?\b|\bex-|\balumni\b|\binvestors?\b|\bpartner(?:s|ships?)? (?:include|with)\b|\bpartnerships?\b|\bpreviously (?:at|worked)\b|\bworked at\b|\bacquired by\b|\bcompetitors?\b|\bthe next\b|\bspun out of\b/i
+// "MongoDB is hiring": the employer, whatever the header says.
+const HIRING_RE = /^\s+(?:is|are) (?:hiring|looking for|seeking)\b/i
 const SENTENCE_CAP = 300
 const WINDOW = 4
+const LIST_WINDOW = 6
 const MAX_EVIDENCE = 3
 
 interface Hit {
@@ -86,7 +90,8 @@ function passesLocal(text: string, tokens: Token[], hit: Hit, rule: AliasRule): 
   if (rule.cased && !rule.cased.includes(text.slice(first.start, first.end))) {
     if (!rule.looseCase) return false
     hit.loose = rule.looseCase
-  }
+  } else if (rule.sentenceStart && atSentenceStart(text, first.start)) hit.loose = rule.sentenceStart
+  if (rule.otherSense && otherSenseIn(text, rule)) return false
   if (rule.notAfterChars && rule.notAfterChars.includes(text[first.start - 1] ?? '\n')) return false
   const next = tokens[hit.last + 1]
   if (rule.notBefore && next && adjacent(text, tokens[hit.last], next)) {
@@ -98,7 +103,39 @@ function passesLocal(text: string, tokens: Token[], hit: Hit, rule: AliasRule): 
   if (next && adjacent(text, tokens[hit.last], next) && ORG_SUFFIX.has(next.norm)) return false
   const prev = tokens[hit.first - 1]
   if (rule.notAfter && prev && adjacent(text, prev, first) && rule.notAfter.includes(prev.norm)) return false
+  if (rule.notNear) {
+    for (let k = Math.max(0, hit.first - WINDOW); k <= Math.min(tokens.length - 1, hit.last + WINDOW); k++) {
+      const t = tokens[k] as Token
+      if (!rule.notNear.includes(t.norm)) continue
+      const [a, b] = k < hit.first ? [t.end, first.start] : [(tokens[hit.last] as Token).end, t.start]
+      if (sameClause(text, a, b)) return false
+    }
+  }
   return true
+}
+
+// One look per ad and rule: the whole text is searched once however often the name occurs.
+let senseText = ''
+const senseSeen = new Map<AliasRule, boolean>()
+function otherSenseIn(text: string, rule: AliasRule): boolean {
+  if (text !== senseText) {
+    senseText = text
+    senseSeen.clear()
+  }
+  let seen = senseSeen.get(rule)
+  if (seen === undefined) senseSeen.set(rule, (seen = otherSenseRe(rule).test(text)))
+  return seen
+}
+
+const OTHER_SENSE = new WeakMap<AliasRule, RegExp>()
+function otherSenseRe(rule: AliasRule): RegExp {
+  let re = OTHER_SENSE.get(rule)
+  if (!re) {
+    const words = (rule.otherSense ?? []).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    re = new RegExp(`\\b(?:${words.join('|')})\\b`, 'i')
+    OTHER_SENSE.set(rule, re)
+  }
+  return re
 }
 
 /** No sentence break between two offsets (a list item's neighbours, not the next sentence). */
@@ -110,17 +147,56 @@ function sameClause(text: string, from: number, to: number): boolean {
   return true
 }
 
+/**
+ * In a list of technologies: a named skill listed right next to it ("node.js, express"), or a
+ * separator next to it and two named skills around it in the same clause ("(spring and its
+ * subprojects, guice, guava, maven").
+ */
+function inList(text: string, tokens: Token[], named: Uint8Array, hit: Hit): boolean {
+  for (const k of [hit.first - 1, hit.first - 2])
+    if (k >= 0 && named[k] && listGap(text, tokens, k, hit.first)) return true
+  for (const k of [hit.last + 1, hit.last + 2])
+    if (k < tokens.length && named[k] && listGap(text, tokens, hit.last, k)) return true
+  const first = tokens[hit.first] as Token
+  const last = tokens[hit.last] as Token
+  if (
+    !/[,/(]\s*$/.test(text.slice(Math.max(0, first.start - 3), first.start)) &&
+    !/^\s*[,/)]/.test(text.slice(last.end, last.end + 3))
+  )
+    return false
+  let around = 0
+  for (
+    let k = Math.max(0, hit.first - LIST_WINDOW);
+    k <= Math.min(tokens.length - 1, hit.last + LIST_WINDOW);
+    k++
+  ) {
+    if (!named[k] || (k >= hit.first && k <= hit.last) || (k > 0 && named[k - 1] && k - 1 !== hit.last))
+      continue
+    const [a, b] = k < hit.first ? [k, hit.first] : [hit.last, k]
+    if (sameClause(text, (tokens[a] as Token).end, (tokens[b] as Token).start)) around++
+  }
+  return around >= 2
+}
+
+/** The name is a whole line or list item by itself ("- Agile.", "* Go"): an item of a list of skills. */
+function aloneOnLine(text: string, tokens: Token[], hit: Hit): boolean {
+  // Only bullets and blanks may stand between the line break and the name, so the scans stay short.
+  let i = (tokens[hit.first] as Token).start - 1
+  while (i >= 0 && ' \t-*•·'.includes(text[i] as string)) i--
+  if (i >= 0 && text[i] !== '\n') return false
+  let j = (tokens[hit.last] as Token).end
+  while (j < text.length && ' \t.,;'.includes(text[j] as string)) j++
+  return j >= text.length || text[j] === '\n' || text[j] === '\r'
+}
+
 function hasContext(text: string, tokens: Token[], named: Uint8Array, hit: Hit, rule: AliasRule): boolean {
-  const window = hit.loose === 'list' ? 2 : WINDOW
+  if (aloneOnLine(text, tokens, hit)) return true
+  if (hit.loose === 'list') return inList(text, tokens, named, hit)
+  const window = WINDOW
   const from = Math.max(0, hit.first - window)
   const to = Math.min(tokens.length - 1, hit.last + window)
   for (let k = from; k <= to; k++) {
     if (k >= hit.first && k <= hit.last) continue
-    if (hit.loose === 'list') {
-      const [a, b] = k < hit.first ? [k, hit.first] : [hit.last, k]
-      if (named[k] && sameClause(text, (tokens[a] as Token).end, (tokens[b] as Token).start)) return true
-      continue
-    }
     if (named[k]) return true
     const norm = (tokens[k] as Token).norm
     if (CONTEXT_WORDS.has(norm) || rule.contextWords?.includes(norm)) return true
@@ -149,14 +225,27 @@ function sentenceAround(text: string, start: number, end: number): string {
 
 /** Company names that are skills, used as a company: the ad's own company, customers, investors, past jobs. */
 function isCompanyMention(text: string, tokens: Token[], hit: Hit, company: CompanyHint): boolean {
-  if (!hit.alias.skill.vendor) return false
   const start = (tokens[hit.first] as Token).start
   const end = (tokens[hit.last] as Token).end
+  // An ambiguous word that is the employer's whole name ("Spring, Inc.") is the employer in its own ad.
+  if (hit.alias.rule && company.name && bareName(company.name) === text.slice(start, end).toLowerCase())
+    return true
+  if (!hit.alias.skill.vendor) return false
+  if (HIRING_RE.test(text.slice(end, end + 24))) return true
   const span = company.span
   if (span && start >= span[0] && end <= span[1]) return true
   // The employer's own name anywhere in its ad ("courses at MongoDB University").
   if (company.name && company.name.toLowerCase().startsWith(text.slice(start, end).toLowerCase())) return true
   return NON_USAGE_RE.test(sentenceAround(text, start, end))
+}
+
+/** "Spring, Inc." → "spring": the name without legal suffix or punctuation. */
+function bareName(name: string): string {
+  return name
+    .toLowerCase()
+    .replace(/[,.]?\s+(?:inc|llc|ltd|gmbh|corp|co|sa|bv|ag)\.?$/, '')
+    .replace(/[^\p{L}\p{N}+#. ]/gu, '')
+    .trim()
 }
 
 export interface CompanyHint {
@@ -174,7 +263,19 @@ function noteDoc(docIds: Set<string>, hit: Hit): void {
 }
 
 export function resolveHits(text: string, tokens: Token[], hits: Hit[], company: CompanyHint = {}): Hit[] {
-  for (const hit of hits) if (isCompanyMention(text, tokens, hit, company)) hit.state = -1
+  // A technology the ad compares itself with ("a better Hadoop") is a comparison wherever it is named.
+  const compared = new Set<string>()
+  for (const hit of hits) {
+    const scope = outOfScope(text, (tokens[hit.first] as Token).start)
+    if (scope === 'compared') compared.add(hit.alias.skill.id)
+    if (
+      scope ||
+      isCompanyMention(text, tokens, hit, company) ||
+      notNeededAfter(text, (tokens[hit.last] as Token).end)
+    )
+      hit.state = -1
+  }
+  if (compared.size > 0) for (const hit of hits) if (compared.has(hit.alias.skill.id)) hit.state = -1
   const named = new Uint8Array(tokens.length)
   const docIds = new Set<string>()
   for (const hit of hits) {
@@ -195,7 +296,24 @@ export function resolveHits(text: string, tokens: Token[], hits: Hit[], company:
       noteDoc(docIds, hit)
     }
   }
+  acceptListChains(text, tokens, hits)
   return hits.filter((h) => h.state === 1)
+}
+
+/**
+ * Three or more names listed together ("Node/Express/Backbone") are a stack list even when each is
+ * ambiguous alone: the pending ones that passed their own checks are accepted.
+ */
+function acceptListChains(text: string, tokens: Token[], hits: Hit[]): void {
+  let from = 0
+  for (let i = 1; i <= hits.length; i++) {
+    const prev = hits[i - 1] as Hit
+    const cur = hits[i]
+    if (cur && cur.state >= 0 && prev.state >= 0 && listGap(text, tokens, prev.last, cur.first)) continue
+    if (i - from >= 3)
+      for (let k = from; k < i; k++) if ((hits[k] as Hit).state === 0) (hits[k] as Hit).state = 1
+    from = i
+  }
 }
 
 function addMatch(out: Map<string, SkillMatch>, id: string, evidence: string, inferred: boolean): void {

@@ -9,7 +9,7 @@ import type { SkillCategory, SkillDef } from './types.ts'
 
 export type { Alias, AliasRule, SkillCategory, SkillDef } from './types.ts'
 
-export const TAXONOMY_VERSION = 1
+export const TAXONOMY_VERSION = 2
 
 export const SKILLS: readonly SkillDef[] = [...LANGUAGES, ...WEB, ...STORES, ...PLATFORM, ...PRACTICES]
 

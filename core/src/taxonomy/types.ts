@@ -53,6 +53,18 @@ export interface AliasRule {
   notAfterChars?: string
   /** Reject when the character right after the match is one of these ("R&D"). */
   notBeforeChars?: string
+  /**
+   * At the start of a sentence, line or list item a capital letter proves nothing ("Express solid
+   * understanding", "Spring is three years old"): there the hit needs this context, as for `looseCase`.
+   */
+  sentenceStart?: 'list'
+  /**
+   * Words or phrases (lower case) that, anywhere in the ad, show the other sense of this name
+   * ("electronic medical record" for EMR): the name is then not the technology in that ad.
+   */
+  otherSense?: string[]
+  /** Reject when one of these tokens (lower case) is within a few tokens, same clause ("GitHub, LinkedIn"). */
+  notNear?: string[]
   /** Further skill ids this alias names by itself ("Ruby on Rails" names ruby too). */
   also?: string[]
 }

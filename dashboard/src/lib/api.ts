@@ -31,6 +31,8 @@ export interface Status {
     threads: { total: number; done: number; failed: number }
     startedAt: string | null
     updatedAt: string | null
+    /** Estimated seconds left (pace so far); null before the first thread is read. */
+    etaSeconds?: number | null
   }
   queues: Record<string, { waiting: number; active: number }>
   extractorVersion: number

@@ -8,7 +8,7 @@
 // first round also resumes every unit a crash left unfinished. It logs backfill progress.
 import { crawlTargets, type CrawlTarget } from '@stackradar/core/crawl-targets'
 import { startUnitRun } from '@stackradar/core/crawl-runs'
-import { readStatus } from '@stackradar/core/analytics'
+import { formatDuration, readStatus } from '@stackradar/core/analytics'
 import { EXTRACTOR_VERSION } from '@stackradar/core/extract'
 import { enqueueDiscover } from '@stackradar/core/queue'
 import { crawlState, rawAds } from '@stackradar/core/tables'
@@ -119,9 +119,11 @@ export class Scheduler {
       this.lastProgress = line
       const { threads } = s.backfill
       const pct = threads.total ? Math.round((100 * (threads.done + threads.failed)) / threads.total) : 0
+      const eta = s.backfill.etaSeconds
+      const left = eta === null || eta === 0 ? '' : `, ${formatDuration(eta)} left`
       this.deps.log.info(
-        { ...s.backfill.threads, ads: s.ads, queues: s.queues, pct },
-        `backfill ${pct}%: ${line}`,
+        { ...s.backfill.threads, ads: s.ads, queues: s.queues, pct, etaSeconds: eta },
+        `backfill ${pct}%: ${line}${left}`,
       )
     } catch (err) {
       this.deps.log.debug({ err }, 'progress read failed')

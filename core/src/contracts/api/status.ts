@@ -21,6 +21,8 @@ export const StatusResponse = z
       ),
       startedAt: IsoTime,
       updatedAt: IsoTime,
+      /** Estimated seconds until every unit is read, at the pace so far; null before the first. */
+      etaSeconds: z.number().int().nonnegative().nullable(),
     }),
     queues: z.object({ scrape: QueueDepth, extract: QueueDepth }),
     extractorVersion: z.number().int(),

@@ -1,6 +1,24 @@
 // Architecture and engineering practices, testing tools and everyday developer tools.
 import type { SkillDef } from '../types.ts'
 
+// A code-hosting profile asked for with the application ("link to your GitHub", "GitHub, LinkedIn") is not the tool.
+const HOSTING_PROFILE = {
+  notAfter: ['your'],
+  notBefore: ['account', 'accounts', 'profile', 'profiles', 'link', 'links', 'handle', 'url', 'username'],
+  notNear: [
+    'linkedin',
+    'resume',
+    'cv',
+    'portfolio',
+    'twitter',
+    'stackoverflow',
+    'profile',
+    'profiles',
+    'link',
+    'links',
+  ],
+}
+
 export const PRACTICES: SkillDef[] = [
   {
     id: 'microservices',
@@ -73,6 +91,36 @@ export const PRACTICES: SkillDef[] = [
         text: 'agile',
         cased: ['Agile', 'agile', 'AGILE'],
         notBefore: ['team', 'startup', 'company', 'environment', 'and', 'mindset', 'enough', 'minds'],
+        // the method, not the adjective ("Agile generalist", "agile content tools")
+        context: true,
+        contextWords: [
+          'methodology',
+          'methodologies',
+          'method',
+          'methods',
+          'development',
+          'practice',
+          'practices',
+          'process',
+          'processes',
+          'teams',
+          'project',
+          'projects',
+          'scrum',
+          'kanban',
+          'xp',
+          'coach',
+          'principles',
+          'workflow',
+          'manifesto',
+          'sprint',
+          'sprints',
+          'lean',
+          'tdd',
+          'techniques',
+          'working',
+          'ceremonies',
+        ],
       },
       'scrum',
       'kanban',
@@ -159,9 +207,13 @@ export const PRACTICES: SkillDef[] = [
     noNameAlias: true,
     aliases: [
       { text: 'git', cased: ['Git', 'git', 'GIT'], notBefore: ['clone', 'push', 'pull', 'checkout'] },
-      'github',
-      'gitlab',
-      'bitbucket',
+      {
+        // a GitHub profile asked for with the application is not the tool
+        text: 'github',
+        ...HOSTING_PROFILE,
+      },
+      { text: 'gitlab', ...HOSTING_PROFILE },
+      { text: 'bitbucket', ...HOSTING_PROFILE },
       'mercurial',
       'svn',
       'subversion',

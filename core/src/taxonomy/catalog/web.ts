@@ -32,10 +32,30 @@ export const WEB: SkillDef[] = [
       {
         text: 'spring',
         cased: ['Spring'],
+        looseCase: 'list',
+        sentenceStart: 'list',
         context: true,
-        notAfter: ['this', 'in', 'next', 'last', 'the', 'early', 'late', 'by'],
+        // the season: "this Spring", "Fall/Spring/Summer interns", "Spring 2016"
+        notAfter: [
+          'this',
+          'next',
+          'last',
+          'the',
+          'early',
+          'late',
+          'by',
+          'fall',
+          'winter',
+          'summer',
+          'autumn',
+        ],
         notBefore: [
           '#num',
+          'summer',
+          'fall',
+          'winter',
+          'interns',
+          'internships',
           'break',
           'semester',
           'term',
@@ -81,6 +101,8 @@ export const WEB: SkillDef[] = [
       {
         text: 'express',
         cased: ['Express'],
+        looseCase: 'list',
+        sentenceStart: 'list',
         context: true,
         notBefore: [
           'delivery',
