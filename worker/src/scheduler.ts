@@ -2,13 +2,11 @@
 // threads, re-queues crawl tasks that never finished (a restart resumes) and raw ads that have
 // no extraction at the current extractor version (a crash loses nothing; a version bump
 // re-extracts history). It also logs backfill progress while work is running.
-import { readCrawlTasks } from '@stackradar/core/clickhouse'
-import { readSourceHealth } from '@stackradar/core/clickhouse'
+import { readCrawlTasks, readSourceHealth, queryRows } from '@stackradar/core/clickhouse'
 import { readStatus } from '@stackradar/core/analytics'
 import { EXTRACTOR_VERSION } from '@stackradar/core/extract'
 import { enqueueHnThreadPage } from '@stackradar/core/queue'
 import type { WorkerDeps } from './deps.ts'
-import { queryRows } from '@stackradar/core/clickhouse'
 
 export class Scheduler {
   private timer: NodeJS.Timeout | undefined

@@ -77,4 +77,3 @@ export interface CrawlTaskRow {
   ref_created_at: string
   updated_at: string
 }
-

@@ -8,7 +8,6 @@ import type { AdInput, Extraction } from './types.ts'
 
 export type * from './types.ts'
 export { getSkill, listSkills, TAXONOMY_VERSION } from '../taxonomy/index.ts'
-export { runExtractCli } from './cli.ts'
 
 /**
  * Rises whenever output for the same ad can change (rules, taxonomy, rates); the pipeline re-extracts

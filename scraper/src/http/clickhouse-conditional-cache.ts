@@ -2,9 +2,8 @@
 // front: ETags survive restarts and are shared by all scrape workers, so a board that did not
 // change answers 304 even right after a deploy.
 import type { ClickHouseClient } from '@clickhouse/client'
-import { toDateTime64 } from '@stackradar/core/clickhouse'
+import { toDateTime64, queryRows } from '@stackradar/core/clickhouse'
 import { MemoryConditionalCache, type ConditionalCache, type ConditionalEntry } from './conditional-cache.ts'
-import { queryRows } from '@stackradar/core/clickhouse'
 
 export class ClickHouseConditionalCache implements ConditionalCache {
   private readonly memory: MemoryConditionalCache

@@ -2,10 +2,9 @@
 // (same normalised company + title + location, similar description), else the ad's own id.
 import type { ClickHouseClient } from '@clickhouse/client'
 import type { BatchWriter } from '@stackradar/core/clickhouse'
-import { toDateTime64 } from '@stackradar/core/clickhouse'
+import { toDateTime64, queryRows } from '@stackradar/core/clickhouse'
 import { fingerprintKey, minhash, similarity, SAME_JOB_SIMILARITY } from '@stackradar/core/dedupe'
 import type { NormalizedAd } from '../sources/types.ts'
-import { queryRows } from '@stackradar/core/clickhouse'
 
 export interface DedupeInput {
   adId: string

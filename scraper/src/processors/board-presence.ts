@@ -2,8 +2,7 @@
 // were open but are missing from a complete listing get closed_at.
 import type { ClickHouseClient } from '@clickhouse/client'
 import type { BatchWriter } from '@stackradar/core/clickhouse'
-import { toDateTime64 } from '@stackradar/core/clickhouse'
-import { queryRows } from '@stackradar/core/clickhouse'
+import { toDateTime64, queryRows } from '@stackradar/core/clickhouse'
 
 export async function updatePresence(
   ch: ClickHouseClient,

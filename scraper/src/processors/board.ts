@@ -2,10 +2,16 @@
 // changed ones as raw ads (with a cross-board dedupe key), mark missing ones closed, queue their
 // extraction and record the board's health. A failing board ends with a logged, recorded reason.
 import { adId, contentHash } from '@stackradar/core/ids'
-import { fromDateTime, toDateTime, toDateTime64 } from '@stackradar/core/clickhouse'
+import {
+  fromDateTime,
+  toDateTime,
+  toDateTime64,
+  readSourceHealth,
+  writeSourceHealth,
+  storedContentHashes,
+} from '@stackradar/core/clickhouse'
 import type { RawAdRow } from '@stackradar/core/clickhouse'
 import { encodeStoredAd } from '@stackradar/core/contracts/payloads'
-import { readSourceHealth, writeSourceHealth } from '@stackradar/core/clickhouse'
 import { PermanentError } from '@stackradar/core/queue'
 import type { SourceEntry } from '@stackradar/core/sources-config'
 import type { ScrapeDeps } from '../deps.ts'
@@ -14,7 +20,6 @@ import { getSourceModule } from '../sources/registry.ts'
 import type { NormalizedAd, SourceListing } from '../sources/types.ts'
 import { assignDedupeKeys } from './board-dedupe.ts'
 import { updatePresence } from './board-presence.ts'
-import { storedContentHashes } from '@stackradar/core/clickhouse'
 
 export interface BoardRun {
   seen: number

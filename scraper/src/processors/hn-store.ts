@@ -2,16 +2,20 @@
 // items API): new or changed ads become raw ads and are queued for extraction; the thread's task
 // is recorded as done or failed.
 import { adId, contentHash } from '@stackradar/core/ids'
-import { toDateTime, toDateTime64 } from '@stackradar/core/clickhouse'
+import {
+  toDateTime,
+  toDateTime64,
+  writeCrawlTask,
+  type CrawlTask,
+  storedContentHashes,
+  queryRows,
+} from '@stackradar/core/clickhouse'
 import { encodeStoredAd } from '@stackradar/core/contracts/payloads'
-import { writeCrawlTask, type CrawlTask } from '@stackradar/core/clickhouse'
 import type { RawAdRow } from '@stackradar/core/clickhouse'
 import { PermanentError, type PayloadOf } from '@stackradar/core/queue'
 import type { ScrapeDeps } from '../deps.ts'
 import { FetchError } from '../http/index.ts'
 import { hnItemUrl, type HnAd } from '../sources/hn/index.ts'
-import { storedContentHashes } from '@stackradar/core/clickhouse'
-import { queryRows } from '@stackradar/core/clickhouse'
 
 export type ThreadJob = Extract<PayloadOf<'scrape'>, { kind: 'hn-thread-page' }>
 
