@@ -42,7 +42,7 @@ function otherApps(pkg) {
 /** The raw query helper stays in core's table, clickhouse and analytics layers. */
 const rawQueryImport = {
   name: '@stackradar/core/clickhouse',
-  importNames: ['queryRows'],
+  importNames: ['queryRows', 'queryRowsByChunks'],
   message:
     'boundary: SQL lives in core (core/src/tables, core/src/clickhouse, core/src/analytics); call a table verb.',
 }

@@ -99,6 +99,12 @@ const STATUS_BY_CODE = new Map(
   ),
 )
 const ERROR_RE = /Code: (\d+)\./
+/**
+ * A ClickHouse server's request limits (its defaults, as `system.settings` reports them), enforced
+ * here so that a query the real server would refuse fails in tests too: `http_max_uri_size`,
+ * `http_max_field_value_size` (each URL or form parameter) and `http_max_fields`.
+ */
+export const SERVER_LIMITS = { maxUriBytes: 1024 * 1024, maxFieldValueBytes: 128 * 1024, maxFields: 1000 }
 
 class HttpError extends Error {
   constructor(
@@ -143,7 +149,9 @@ export async function startClickHouseHttpFixture(
   const log = opts.log ?? ((line: string) => process.stderr.write(`[clickhouse-http-fixture] ${line}\n`))
   const inflight = new Set<Promise<void>>()
 
-  const server = http.createServer((req, res) => {
+  // Node's own header limit (16 KB) would cut long URLs with a bare 431 before ClickHouse's limits
+  // apply; raise it past them so the fixture answers as the server does.
+  const server = http.createServer({ maxHeaderSize: 2 * SERVER_LIMITS.maxUriBytes }, (req, res) => {
     const p = handle(req, res).catch((err: unknown) => {
       log(`internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`)
       if (!res.headersSent) sendError(res, new HttpError(1001, 'STD_EXCEPTION', String(err)), '')
@@ -239,8 +247,16 @@ function checkAuth(req: http.IncomingMessage, url: URL, auth: ClickHouseHttpFixt
 }
 
 async function parseRequest(req: http.IncomingMessage, url: URL, queryId: string): Promise<ParsedRequest> {
+  if ((req.url ?? '').length > SERVER_LIMITS.maxUriBytes) {
+    throw new HttpError(
+      1001,
+      'STD_EXCEPTION',
+      `URI too long (over http_max_uri_size ${SERVER_LIMITS.maxUriBytes})`,
+    )
+  }
   const params: Record<string, string> = {}
   const settings: Record<string, string> = {}
+  checkFields([...url.searchParams])
   for (const [key, value] of url.searchParams) {
     if (key.startsWith('param_')) params[key.slice(6)] = value
     else if (!HTTP_PARAMS.has(key)) settings[key] = value
@@ -252,7 +268,9 @@ async function parseRequest(req: http.IncomingMessage, url: URL, queryId: string
   )
   if (boundary) {
     // use_multipart_params: the query and param_* travel as form parts instead of URL params.
-    for (const [name, value] of parseMultipart(body, boundary[1] ?? boundary[2]!)) {
+    const parts = parseMultipart(body, boundary[1] ?? boundary[2]!)
+    checkFields(parts)
+    for (const [name, value] of parts) {
       if (name === 'query') urlQuery = (urlQuery ? urlQuery + '\n' : '') + value
       else if (name.startsWith('param_')) params[name.slice(6)] = value
     }
@@ -278,6 +296,18 @@ async function parseRequest(req: http.IncomingMessage, url: URL, queryId: string
   const database = url.searchParams.get('database') ?? undefined
   const waitEndOfQuery = url.searchParams.get('wait_end_of_query') === '1'
   return { sql, insertPrefix, body, params, settings, database, queryId, waitEndOfQuery, responseCodec }
+}
+
+/** As ClickHouse's HTMLForm: too many fields, or one value too long, refuses the request. */
+function checkFields(fields: Array<[string, string]>): void {
+  if (fields.length > SERVER_LIMITS.maxFields) {
+    throw new HttpError(1001, 'STD_EXCEPTION', `HTML Form Exception: Too many form fields (${fields.length})`)
+  }
+  for (const [name, value] of fields) {
+    if (Buffer.byteLength(value) > SERVER_LIMITS.maxFieldValueBytes) {
+      throw new HttpError(1001, 'STD_EXCEPTION', `HTML Form Exception: Field value too long (${name})`)
+    }
+  }
 }
 
 async function readBody(req: http.IncomingMessage): Promise<Buffer> {

@@ -2,7 +2,7 @@
 // threads, re-queues crawl tasks that never finished (a restart resumes) and raw ads that have
 // no extraction at the current extractor version (a crash loses nothing; a version bump
 // re-extracts history). It also logs backfill progress while work is running.
-import { readCrawlTasks, readSourceHealth, queryRows } from '@stackradar/core/clickhouse'
+import { nextRunAt, readCrawlTasks, readSourceHealth, queryRows } from '@stackradar/core/clickhouse'
 import { readStatus } from '@stackradar/core/analytics'
 import { EXTRACTOR_VERSION } from '@stackradar/core/extract'
 import { enqueueHnThreadPage } from '@stackradar/core/queue'
@@ -25,8 +25,14 @@ export class Scheduler {
     await this.tick()
     await this.queueDueBoards()
     this.timer = setInterval(() => void this.tick(), this.deps.cfg.SCHEDULE_INTERVAL_MINUTES * 60_000)
-    // Boards have their own rhythm (everyMinutes per source); check once a minute what is due.
-    this.boardTimer = setInterval(() => void this.queueDueBoards(), 60_000)
+    // Boards have their own rhythm (everyMinutes per source), and failed threads their backoff;
+    // check once a minute what is due.
+    this.boardTimer = setInterval(() => {
+      void this.queueDueBoards()
+      void this.resumeUnfinishedTasks({ failedOnly: true }).catch((err) =>
+        this.deps.log.error({ err }, 'resuming failed threads failed; retried next minute'),
+      )
+    }, 60_000)
     this.progressTimer = setInterval(() => void this.logProgress(), this.progressEveryMs)
     this.progressTimer.unref()
   }
@@ -43,9 +49,18 @@ export class Scheduler {
     }
   }
 
-  /** Threads recorded as pending or failed get page 1 queued again. */
-  async resumeUnfinishedTasks(): Promise<number> {
-    const tasks = (await readCrawlTasks(this.deps.ch, 'hn')).filter((t) => t.status !== 'done')
+  /**
+   * Threads recorded as pending get page 1 queued again (at each tick: a pending thread may still
+   * be in flight); failed ones once their backoff has passed (15 minutes after the first failure,
+   * doubling up to a day), checked every minute.
+   */
+  async resumeUnfinishedTasks(opts: { failedOnly?: boolean; now?: number } = {}): Promise<number> {
+    if (this.stopped) return 0
+    const now = opts.now ?? Date.now()
+    const tasks = (await readCrawlTasks(this.deps.ch, 'hn')).filter((t) => {
+      const at = nextRunAt(t)
+      return at !== null && at.getTime() <= now && (!opts.failedOnly || t.status === 'failed')
+    })
     for (const t of tasks) {
       await enqueueHnThreadPage(
         this.deps.queue,

@@ -4,7 +4,8 @@ import type { ClickHouseClient } from '@clickhouse/client'
 import type { QueueBackend } from '../queue/types.ts'
 import type { StatusResponse } from '../contracts/api/index.ts'
 import { queryRows } from '../clickhouse/query.ts'
-import { isoFromDateTime } from '../clickhouse/datetime.ts'
+import { fromDateTime, isoFromDateTime } from '../clickhouse/datetime.ts'
+import { retryDelayMs } from '../clickhouse/crawl-tasks.ts'
 
 /** The /api/v1/status answer. */
 export type SystemStatus = StatusResponse
@@ -17,7 +18,7 @@ export async function readStatus(
   const one = async <T>(query: string): Promise<T> => {
     return (await queryRows<T>(ch, query, { v: extractorVersion }))[0]!
   }
-  const [raw, extracted, tasks, scrape, extract] = await Promise.all([
+  const [raw, extracted, tasks, failedRows, scrape, extract] = await Promise.all([
     one<{ n: string }>('SELECT uniqExact(ad_id) AS n FROM raw_ads'),
     one<{ n: string }>('SELECT uniqExact(ad_id) AS n FROM ads FINAL WHERE extractor_version = {v:UInt32}'),
     one<{ total: string; done: string; failed: string; started: string | null; updated: string | null }>(
@@ -25,6 +26,11 @@ export async function readStatus(
               if(count() = 0, NULL, toString(min(updated_at))) AS started,
               if(count() = 0, NULL, toString(max(updated_at))) AS updated
        FROM crawl_tasks FINAL`,
+    ),
+    queryRows<{ source: string; label: string; error: string; failures: string; updated_at: string }>(
+      ch,
+      `SELECT source, label, error, failures, toString(updated_at) AS updated_at
+       FROM crawl_tasks FINAL WHERE status = 'failed' ORDER BY updated_at DESC LIMIT 20`,
     ),
     queue.counts('scrape'),
     queue.counts('extract'),
@@ -40,6 +46,15 @@ export async function readStatus(
     backfill: {
       running: busy > 0 || done + failed < total,
       threads: { total, done, failed },
+      failedUnits: failedRows.map((r) => ({
+        source: r.source,
+        label: r.label,
+        error: r.error,
+        failures: Number(r.failures),
+        retryAt: new Date(
+          fromDateTime(r.updated_at).getTime() + retryDelayMs(Number(r.failures)),
+        ).toISOString(),
+      })),
       startedAt: isoFromDateTime(tasks.started),
       updatedAt: isoFromDateTime(tasks.updated),
     },

@@ -44,6 +44,9 @@ async function connectServer(cfg: ChConfig, url: string): Promise<ClickHouseHand
     username: cfg.CLICKHOUSE_USER,
     password: cfg.CLICKHOUSE_PASSWORD,
     database: cfg.CLICKHOUSE_DATABASE,
+    // Query parameters past 4 KB travel as multipart form parts, not in the URL (http_max_uri_size);
+    // each value still stays under http_max_field_value_size (see query.ts).
+    use_multipart_params_auto: true,
     clickhouse_settings: { date_time_input_format: 'best_effort' },
   })
   return { client, mode: 'server', location: new URL(url).origin, close: () => client.close() }

@@ -74,6 +74,7 @@ export interface CrawlTaskRow {
   pages: number
   items: number
   error: string
+  failures: number
   ref_created_at: string
   updated_at: string
 }

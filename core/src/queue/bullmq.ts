@@ -64,6 +64,7 @@ export class BullmqQueue implements QueueBackend {
             id: job.id ?? '?',
             attempt: job.attemptsMade + 1,
             queue,
+            final: job.attemptsMade + 1 >= (job.opts.attempts ?? 1),
           })
         } catch (err) {
           if (isPermanent(err)) throw new UnrecoverableError((err as Error).message)

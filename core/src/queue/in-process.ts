@@ -122,7 +122,8 @@ export class InProcessQueue implements QueueBackend {
   private async run(queue: QueueName, lane: Lane, job: Job): Promise<void> {
     const { attempts, backoffMs } = queues[queue].options
     try {
-      await lane.processor!(job.payload as never, { id: job.id, attempt: job.attempt, queue })
+      const final = job.attempt >= attempts
+      await lane.processor!(job.payload as never, { id: job.id, attempt: job.attempt, queue, final })
       lane.ids.delete(job.id)
     } catch (err) {
       const final = isPermanent(err) || job.attempt >= attempts || !this.accepting

@@ -6,6 +6,8 @@ export interface JobContext {
   id: string
   attempt: number
   queue: QueueName
+  /** This is the job's last try: if it fails now, the queue gives up on it. */
+  final: boolean
 }
 
 export type Processor<N extends QueueName> = (payload: PayloadOf<N>, ctx: JobContext) => Promise<void>

@@ -2,7 +2,7 @@
 // (same normalised company + title + location, similar description), else the ad's own id.
 import type { ClickHouseClient } from '@clickhouse/client'
 import type { BatchWriter } from '@stackradar/core/clickhouse'
-import { toDateTime64, queryRows } from '@stackradar/core/clickhouse'
+import { toDateTime64, queryRowsByChunks } from '@stackradar/core/clickhouse'
 import { fingerprintKey, minhash, similarity, SAME_JOB_SIMILARITY } from '@stackradar/core/dedupe'
 import type { NormalizedAd } from '../sources/types.ts'
 
@@ -24,11 +24,17 @@ export async function assignDedupeKeys(
     key: fingerprintKey(i.ad.company, i.ad.title, i.ad.location),
     sig: minhash(i.ad.text),
   }))
-  const known = await queryRows<{ fp_key: string; ad_id: string; dedupe_key: string; minhash: number[] }>(
+  const known = await queryRowsByChunks<{
+    fp_key: string
+    ad_id: string
+    dedupe_key: string
+    minhash: number[]
+  }>(
     ch,
     `SELECT fp_key, ad_id, dedupe_key, minhash FROM ad_fingerprints FINAL
             WHERE fp_key IN {keys:Array(String)} ORDER BY created_at, ad_id`,
     { keys: [...new Set(prints.map((p) => p.key))] },
+    'keys',
   )
   // Earlier items of this same batch are candidates too (one board listing a job twice, or two
   // boards read in one run).

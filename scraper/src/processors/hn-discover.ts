@@ -66,6 +66,7 @@ function pendingTask(t: HnThreadRef): CrawlTask {
     pages: 0,
     items: 0,
     error: '',
+    failures: 0,
     refCreatedAt: t.createdAt,
   }
 }

@@ -5,6 +5,7 @@ import { adId, contentHash } from '@stackradar/core/ids'
 import {
   toDateTime,
   toDateTime64,
+  readCrawlTask,
   writeCrawlTask,
   type CrawlTask,
   storedContentHashes,
@@ -19,7 +20,9 @@ import { hnItemUrl, type HnAd } from '../sources/hn/index.ts'
 
 export type ThreadJob = Extract<PayloadOf<'scrape'>, { kind: 'hn-thread-page' }>
 
-export function threadTask(job: ThreadJob): Omit<CrawlTask, 'status' | 'pages' | 'items' | 'error'> {
+export function threadTask(
+  job: ThreadJob,
+): Omit<CrawlTask, 'status' | 'pages' | 'items' | 'error' | 'failures'> {
   return {
     taskId: `hn-thread-${job.threadId}`,
     source: 'hn',
@@ -47,14 +50,20 @@ export async function fetchForThread<T>(
   }
 }
 
-/** Record why a thread stopped; the ads stored so far stay. */
-export function markThreadFailed(deps: ScrapeDeps, job: ThreadJob, error: string): Promise<void> {
-  return writeCrawlTask(deps.writer, {
-    ...threadTask(job),
+/**
+ * Record why a thread stopped; the ads stored so far stay. Its failures in a row are counted so
+ * the scheduler retries it later with growing backoff.
+ */
+export async function markThreadFailed(deps: ScrapeDeps, job: ThreadJob, error: string): Promise<void> {
+  const task = threadTask(job)
+  const previous = await readCrawlTask(deps.ch, task.taskId)
+  await writeCrawlTask(deps.writer, {
+    ...task,
     status: 'failed',
     pages: job.page - 1,
     items: 0,
     error,
+    failures: (previous?.status === 'failed' ? previous.failures : 0) + 1,
   })
 }
 
@@ -69,7 +78,14 @@ export async function storeThreadAds(deps: ScrapeDeps, job: ThreadJob, ads: HnAd
 
 export async function markThreadDone(deps: ScrapeDeps, job: ThreadJob, pages: number): Promise<void> {
   const items = await countThreadAds(deps, job.threadId)
-  await writeCrawlTask(deps.writer, { ...threadTask(job), status: 'done', pages, items, error: '' })
+  await writeCrawlTask(deps.writer, {
+    ...threadTask(job),
+    status: 'done',
+    pages,
+    items,
+    error: '',
+    failures: 0,
+  })
 }
 
 /** Write ads that are new or whose text changed; unchanged ads are neither stored nor re-extracted. */

@@ -5,7 +5,7 @@ import { NotReadyError, type PayloadOf } from '@stackradar/core/queue'
 import type { WorkerDeps } from '../deps.ts'
 import { toAdInput } from './ad-input.ts'
 import { buildRows, type StoredRawAd } from './build-rows.ts'
-import { queryRows } from '@stackradar/core/clickhouse'
+import { queryRowsByChunks } from '@stackradar/core/clickhouse'
 
 export interface ExtractRun {
   extracted: number
@@ -18,11 +18,12 @@ export async function extractAds(
   job: PayloadOf<'extract'>,
   version = EXTRACTOR_VERSION,
 ): Promise<ExtractRun> {
-  const raws = await queryRows<StoredRawAd>(
+  const raws = await queryRowsByChunks<StoredRawAd>(
     deps.ch,
     `SELECT ad_id, source, source_id, thread_id, url, toString(posted_at) AS posted_at, payload_format, payload, dedupe_key
             FROM raw_ads FINAL WHERE ad_id IN {ids:Array(String)}`,
     { ids: job.adIds },
+    'ids',
   )
   if (raws.length < new Set(job.adIds).size) {
     throw new NotReadyError(

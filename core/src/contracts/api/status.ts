@@ -9,6 +9,16 @@ export const StatusResponse = z
     backfill: z.object({
       running: z.boolean(),
       threads: z.object({ total: z.number().int(), done: z.number().int(), failed: z.number().int() }),
+      /** The most recent failed crawl units (at most 20): why, how often in a row, next retry. */
+      failedUnits: z.array(
+        z.object({
+          source: z.string(),
+          label: z.string(),
+          error: z.string(),
+          failures: z.number().int(),
+          retryAt: z.iso.datetime(),
+        }),
+      ),
       startedAt: IsoTime,
       updatedAt: IsoTime,
     }),
