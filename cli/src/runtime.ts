@@ -3,9 +3,7 @@
 // apps meet; each of them imports core only.
 import { fileURLToPath } from 'node:url'
 import { createApp, startServer } from '@stackradar/api'
-import { BatchWriter } from '@stackradar/core/clickhouse'
-import { createClickHouse, type ClickHouseHandle } from '@stackradar/core/clickhouse'
-import { migrate } from '@stackradar/core/clickhouse'
+import { BatchWriter, createClickHouse, type ClickHouseHandle, migrate } from '@stackradar/core/clickhouse'
 import type { Config } from '@stackradar/core/config'
 import { createRootLogger, logger, safeUrl } from '@stackradar/core/logger'
 import { BullmqQueue, InProcessQueue, type QueueBackend } from '@stackradar/core/queue'
@@ -13,8 +11,7 @@ import { loadSourcesFile, type SourcesFile } from '@stackradar/core/sources-conf
 import { UserError } from '@stackradar/core/user-error'
 import { readStatus, type SystemStatus } from '@stackradar/core/analytics'
 import { EXTRACTOR_VERSION } from '@stackradar/core/extract'
-import { registerScrapeProcessors } from '@stackradar/scraper'
-import { createSourceHttp } from '@stackradar/scraper'
+import { registerScrapeProcessors, createSourceHttp } from '@stackradar/scraper'
 import { registerExtractProcessor, Scheduler } from '@stackradar/worker'
 
 export const ROLES = ['api', 'scheduler', 'scrape', 'extract'] as const

@@ -3,10 +3,9 @@
 import type { Config } from '@stackradar/core/config'
 import type { Logger } from '@stackradar/core/logger'
 import { loadSourcesFile, sourceEntrySchema, type SourceEntry } from '@stackradar/core/sources-config'
+import { SOURCE_ATTRIBUTION } from '@stackradar/core/attribution'
 import { UserError } from '@stackradar/core/user-error'
-import { listBoard } from '@stackradar/scraper'
-import { createSourceHttp } from '@stackradar/scraper'
-import { getSourceModule } from '@stackradar/scraper'
+import { createSourceHttp, getSourceModule, listBoard } from '@stackradar/scraper'
 
 export function resolveEntry(target: string, sources: SourceEntry[]): SourceEntry {
   const configured = sources.find((s) => s.id === target)
@@ -46,7 +45,7 @@ export async function sourcesTestCommand(cfg: Config, args: string[], log: Logge
       )
       return 1
     }
-    const attribution = getSourceModule(entry.kind)?.attribution
+    const attribution = SOURCE_ATTRIBUTION[entry.kind]
     console.error(
       `${entry.id} (${entry.kind}): ${listing.ads.length} ads from ${listing.requests} requests in ${Date.now() - t0} ms` +
         (attribution ? ` — ${attribution}` : ''),

@@ -8,7 +8,6 @@ import type { AdInput, Extraction } from './types.ts'
 
 export type * from './types.ts'
 export { getSkill, listSkills, TAXONOMY_VERSION } from '../taxonomy/index.ts'
-export { runExtractCli } from './cli.ts'
 export { FX_TABLE, toUsd } from './fx-rates.ts'
 export { CATEGORIES, CATEGORY_LABELS } from '../taxonomy/categories.ts'
 

@@ -1,78 +1,27 @@
-// Typed client for the StackRadar API (same origin, /api/v1). Every failure becomes an ApiError
-// with a human-readable message, so the UI can always show something useful instead of a blank page.
+// Typed client for the StackRadar API (same origin, /api/v1). Types and response checks come from
+// the API's contracts in core; every failure becomes an ApiError with a human-readable message, so
+// the UI can always show something useful instead of a blank page.
 
-export interface Skill {
-  id: string
-  name: string
-  category: string
-}
+import {
+  AdsResponse,
+  SkillsResponse,
+  SourcesResponse,
+  StatusResponse,
+  TrendsResponse,
+  type AdEvidence,
+  type Skill,
+  type SourceHealthRow,
+  type TrendPoint,
+} from '@stackradar/core/contracts/api'
+import type { z } from 'zod'
 
-export interface TrendPoint {
-  period: string // first day of the period, YYYY-MM-DD
-  skill: string
-  ads: number
-  total: number
-  share: number // ads / total, 0..1
-}
-
-export interface TrendsResponse {
-  interval: string
-  from: string | null
-  to: string | null
-  skills: string[]
-  points: TrendPoint[]
-}
-
-export interface Status {
-  mode: 'embedded' | 'distributed'
-  ads: { raw: number; extracted: number }
-  backfill: {
-    running: boolean
-    threads: { total: number; done: number; failed: number }
-    startedAt: string | null
-    updatedAt: string | null
-    /** Estimated seconds left (pace so far); null before the first thread is read. */
-    etaSeconds?: number | null
-  }
-  queues: Record<string, { waiting: number; active: number }>
-  extractorVersion: number
-}
-
+// The API's own contracts (core/src/contracts/api), under the names the components use.
+export type { AdsResponse, Skill, SourcesResponse, TrendPoint, TrendsResponse }
+export type Status = StatusResponse
 /** One ad behind a number, from /api/v1/ads: the words that matched and where the ad lives. */
-export interface EvidenceAd {
-  adId: string
-  source: string
-  url: string | null
-  title: string | null
-  company: string | null
-  postedAt: string | null
-  evidence: string[]
-  /** True when the skill was not named but implied by a related one (Django → Python). */
-  inferred: boolean
-  /** Credit line a source's terms require next to its ads, e.g. "Jobs from Remote OK (…)". */
-  attribution: string | null
-}
-
-export interface AdsResponse {
-  skill: string
-  ads: EvidenceAd[]
-}
-
-/** Health of one source from /api/v1/sources. Fields after `enabled` vary by kind. */
-export interface SourceHealth {
-  id: string
-  kind: string
-  enabled: boolean
-  lastSuccessAt: string | null
-  lastError: string | null
-  lastErrorAt: string | null
-  [field: string]: unknown
-}
-
-export interface SourcesResponse {
-  sources: SourceHealth[]
-  queue: Record<string, { waiting: number; active: number }>
-}
+export type EvidenceAd = AdEvidence
+/** Health of one source from /api/v1/sources. */
+export type SourceHealth = SourceHealthRow
 
 export class ApiError extends Error {
   constructor(
@@ -114,41 +63,33 @@ async function getJson(fetchFn: Fetch, path: string): Promise<unknown> {
   return body
 }
 
-function malformed(path: string): ApiError {
-  return new ApiError(`The API answered ${path} with an unexpected shape.`, 200)
+/** The body in its contract's shape, or an ApiError saying which field is off. */
+async function getValid<S extends z.ZodType>(fetchFn: Fetch, path: string, schema: S): Promise<z.output<S>> {
+  const parsed = schema.safeParse(await getJson(fetchFn, path))
+  if (parsed.success) return parsed.data
+  const issue = parsed.error.issues[0]
+  const where = issue?.path.length ? ` (${issue.path.join('.')}: ${issue.message})` : ''
+  throw new ApiError(`The API answered ${path} with an unexpected shape${where}.`, 200)
 }
 
 export async function fetchSkills(fetchFn: Fetch): Promise<Skill[]> {
-  const path = '/api/v1/skills'
-  const body = (await getJson(fetchFn, path)) as { skills?: unknown }
-  if (!Array.isArray(body?.skills)) throw malformed(path)
-  return body.skills as Skill[]
+  return (await getValid(fetchFn, '/api/v1/skills', SkillsResponse)).skills
 }
 
-export async function fetchTrends(fetchFn: Fetch, path: string): Promise<TrendsResponse> {
-  const body = (await getJson(fetchFn, path)) as Partial<TrendsResponse> | null
-  if (!Array.isArray(body?.points) || !Array.isArray(body?.skills)) throw malformed(path)
-  return body as TrendsResponse
+export function fetchTrends(fetchFn: Fetch, path: string): Promise<TrendsResponse> {
+  return getValid(fetchFn, path, TrendsResponse)
 }
 
-export async function fetchStatus(fetchFn: Fetch): Promise<Status> {
-  const path = '/api/v1/status'
-  const body = (await getJson(fetchFn, path)) as Partial<Status> | null
-  if (!body?.ads || !body.backfill?.threads) throw malformed(path)
-  return body as Status
+export function fetchStatus(fetchFn: Fetch): Promise<Status> {
+  return getValid(fetchFn, '/api/v1/status', StatusResponse)
 }
 
-export async function fetchAds(fetchFn: Fetch, path: string): Promise<AdsResponse> {
-  const body = (await getJson(fetchFn, path)) as Partial<AdsResponse> | null
-  if (!Array.isArray(body?.ads)) throw malformed(path)
-  return body as AdsResponse
+export function fetchAds(fetchFn: Fetch, path: string): Promise<AdsResponse> {
+  return getValid(fetchFn, path, AdsResponse)
 }
 
-export async function fetchSources(fetchFn: Fetch): Promise<SourcesResponse> {
-  const path = '/api/v1/sources'
-  const body = (await getJson(fetchFn, path)) as Partial<SourcesResponse> | null
-  if (!Array.isArray(body?.sources)) throw malformed(path)
-  return { sources: body.sources, queue: body.queue ?? {} }
+export function fetchSources(fetchFn: Fetch): Promise<SourcesResponse> {
+  return getValid(fetchFn, '/api/v1/sources', SourcesResponse)
 }
 
 export function errorMessage(err: unknown): string {

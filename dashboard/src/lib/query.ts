@@ -1,9 +1,12 @@
 // The chart selection lives in the page URL (?skills=&interval=&from=&to=) so a view can be shared.
 // This module is the single place that parses and serialises it.
 
+import type { Interval } from '@stackradar/core/contracts/api'
+
+export type { Interval }
 export const DEFAULT_SKILLS = ['python', 'javascript', 'java', 'go', 'ruby', 'php', 'typescript', 'rust']
-export const INTERVALS = ['month', 'quarter', 'year', 'week'] as const
-export type Interval = (typeof INTERVALS)[number]
+/** The API's intervals in the order the controls offer them. */
+export const INTERVALS = ['month', 'quarter', 'year', 'week'] as const satisfies readonly Interval[]
 export const DEFAULT_INTERVAL: Interval = 'month'
 
 export interface TrendQuery {

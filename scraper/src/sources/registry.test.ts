@@ -1,3 +1,4 @@
+import { SOURCE_ATTRIBUTION } from '@stackradar/core/attribution'
 import { describe, expect, it } from 'vitest'
 import { getSourceModule, isSourceKind, sourceKinds, sourceModules } from './registry.ts'
 
@@ -32,7 +33,7 @@ describe('source registry', () => {
   })
 
   it('carries the attribution the boards ask for', () => {
-    expect(sourceModules.remoteok.attribution).toBe('Jobs from Remote OK (https://remoteok.com)')
-    expect(sourceModules.jobicy.attribution).toBe('Jobs from Jobicy (https://jobicy.com)')
+    expect(SOURCE_ATTRIBUTION[sourceModules.remoteok.kind]).toBe('Jobs from Remote OK (https://remoteok.com)')
+    expect(SOURCE_ATTRIBUTION[sourceModules.jobicy.kind]).toBe('Jobs from Jobicy (https://jobicy.com)')
   })
 })

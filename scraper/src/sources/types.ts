@@ -69,8 +69,6 @@ export interface SourceModule<C extends Record<string, unknown> = Record<string,
   configSchema: z.ZodType<C>
   /** Default API / site base URL; the config may override it (tests point it at a local server). */
   defaultBaseUrl: string
-  /** Credit the board asks for (RemoteOK, Jobicy): shown with every ad from it. */
-  attribution?: string
   /** Every ad currently on one configured board. */
   list(config: C, ctx: { baseUrl: string; http: SourceHttp }): Promise<SourceListing>
 }

@@ -1,8 +1,7 @@
 // Greenhouse Job Board API (`/v1/boards/{board}/jobs?content=true`) → normalised ads. Pure: no I/O.
 // `content` arrives entity-escaped (`&lt;p&gt;…`): it is unescaped once to get HTML, then made plain text.
 import { z } from 'zod'
-import { decodeHtmlEntities } from '@stackradar/core/text'
-import { htmlToText } from '@stackradar/core/text'
+import { decodeHtmlEntities, htmlToText } from '@stackradar/core/text'
 import { parseDate } from '../shared/dates.ts'
 import { JobsEnvelope, parseEnvelope, parseJobs } from '../shared/parse-jobs.ts'
 import type { NormalizedAd } from '../types.ts'

@@ -1,5 +1,4 @@
 // Jobicy (jobicy.com/api/v2/remote-jobs): remote jobs by tag. Its terms ask for a credit with a link.
-import { SOURCE_ATTRIBUTION } from '@stackradar/core/attribution'
 import { z } from 'zod'
 import { getJson, trimBaseUrl } from '../shared/http.ts'
 import type { SourceModule } from '../types.ts'
@@ -17,7 +16,6 @@ export const jobicySource: SourceModule<JobicyConfig> = {
   kind: 'jobicy',
   configSchema: JobicyConfig,
   defaultBaseUrl: 'https://jobicy.com',
-  attribution: SOURCE_ATTRIBUTION.jobicy,
   async list(config, { baseUrl, http }) {
     const query = new URLSearchParams({ count: String(config.count ?? 50), tag: config.tag ?? 'backend' })
     const url = `${trimBaseUrl(baseUrl)}/api/v2/remote-jobs?${query}`

@@ -1,3 +1,4 @@
+import { SOURCE_ATTRIBUTION } from '@stackradar/core/attribution'
 import { existsSync, readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { fetchHttp, useLocalTestServer } from '../shared/test-server.ts'
@@ -66,6 +67,6 @@ describe('jobicySource.list against a local server', () => {
     expect(server.seen).toEqual(['/api/v2/remote-jobs?count=50&tag=backend'])
     expect(listing).toMatchObject({ requests: 1, warnings: [] })
     expect(listing.ads).toHaveLength(2)
-    expect(jobicySource.attribution).toBe('Jobs from Jobicy (https://jobicy.com)')
+    expect(SOURCE_ATTRIBUTION[jobicySource.kind]).toBe('Jobs from Jobicy (https://jobicy.com)')
   })
 })

@@ -1,8 +1,7 @@
 // Jobicy API (`/api/v2/remote-jobs`) → normalised ads. Pure: no I/O.
 // Short text fields (titles, industries) arrive entity-escaped ("Data Science &amp; Analytics").
 import { z } from 'zod'
-import { decodeHtmlEntities } from '@stackradar/core/text'
-import { htmlToText } from '@stackradar/core/text'
+import { decodeHtmlEntities, htmlToText } from '@stackradar/core/text'
 import { parseDate } from '../shared/dates.ts'
 import { JobsEnvelope, parseEnvelope, parseJobs } from '../shared/parse-jobs.ts'
 import type { NormalizedAd, SalaryPeriod } from '../types.ts'

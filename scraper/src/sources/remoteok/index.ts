@@ -1,5 +1,4 @@
 // Remote OK (remoteok.com/api): one feed of all current remote jobs. Its terms ask for a link back.
-import { SOURCE_ATTRIBUTION } from '@stackradar/core/attribution'
 import { z } from 'zod'
 import { getJson, trimBaseUrl } from '../shared/http.ts'
 import type { SourceModule } from '../types.ts'
@@ -12,7 +11,6 @@ export const remoteOkSource: SourceModule<RemoteOkConfig> = {
   kind: 'remoteok',
   configSchema: RemoteOkConfig,
   defaultBaseUrl: 'https://remoteok.com',
-  attribution: SOURCE_ATTRIBUTION.remoteok,
   async list(_config, { baseUrl, http }) {
     const url = `${trimBaseUrl(baseUrl)}/api`
     return { ...parseRemoteOkJobs(await getJson(http, url, 'remoteok')), requests: 1 }

@@ -1,3 +1,4 @@
+import { SOURCE_ATTRIBUTION } from '@stackradar/core/attribution'
 import { existsSync, readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { fetchHttp, useLocalTestServer } from '../shared/test-server.ts'
@@ -58,6 +59,6 @@ describe('remoteOkSource.list against a local server', () => {
     const listing = await remoteOkSource.list({}, { baseUrl: server.url, http: fetchHttp })
     expect(listing).toMatchObject({ requests: 1, warnings: [] })
     expect(listing.ads.map((a) => a.sourceId)).toEqual(['1200001', '1200002'])
-    expect(remoteOkSource.attribution).toBe('Jobs from Remote OK (https://remoteok.com)')
+    expect(SOURCE_ATTRIBUTION[remoteOkSource.kind]).toBe('Jobs from Remote OK (https://remoteok.com)')
   })
 })

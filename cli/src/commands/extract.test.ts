@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { PassThrough, Readable } from 'node:stream'
 import { describe, expect, it } from 'vitest'
-import { runExtractCli } from './cli.ts'
+import { runExtractCli } from './extract.ts'
 
 function sink(): { stream: PassThrough; text: () => string } {
   const stream = new PassThrough()

@@ -4,8 +4,7 @@
 import { createReadStream } from 'node:fs'
 import { once } from 'node:events'
 import { createInterface } from 'node:readline'
-import { extractAd } from './index.ts'
-import type { AdInput, Extraction } from './types.ts'
+import { extractAd, type AdInput, type Extraction } from '@stackradar/core/extract'
 
 const USAGE =
   'usage: stackradar extract [--input FILE]   (JSONL {id, title?, company?, location?, text, salary_text?})'
