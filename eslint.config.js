@@ -56,17 +56,7 @@ const rawQueryCalls = [
   "CallExpression[callee.property.name='query'][callee.object.property.name=/^(ch|client)$/]",
 ].map((selector) => ({ selector, message: rawQueryImport.message }))
 
-// Files that still hold SQL from before core/src/tables existed; the tables work (issue 7 §2-3)
-// moves each into a table module, then its line goes. Do not add to this list.
-const SQL_NOT_YET_IN_TABLES = [
-  'api/src/routes/sources.ts',
-  'scraper/src/processors/board-dedupe.ts',
-  'scraper/src/processors/board-presence.ts',
-  'scraper/src/processors/hn-store.ts',
-  'scraper/src/http/clickhouse-conditional-cache.ts',
-  'worker/src/processors/extract.ts',
-  'worker/src/scheduler.ts',
-]
+// SQL lives in the table modules, the analytics queries and the ClickHouse plumbing only.
 const SQL_LAYER = ['core/src/clickhouse/**', 'core/src/tables/**', 'core/src/analytics/**']
 const TESTS = ['**/*.test.ts', 'test/**', '**/bench/**', 'api/src/test-app.ts']
 
@@ -77,7 +67,7 @@ function boundaries(pkg, files) {
     { files, rules: { 'no-restricted-imports': ['error', { patterns }] } },
     {
       files,
-      ignores: [...TESTS, ...SQL_LAYER, ...SQL_NOT_YET_IN_TABLES],
+      ignores: [...TESTS, ...SQL_LAYER],
       rules: {
         'no-restricted-imports': [
           'error',
