@@ -5,6 +5,8 @@
 import type { ClickHouseClient } from '@clickhouse/client'
 import { queryRows } from '../clickhouse/query.ts'
 import { listSkills } from '../taxonomy/index.ts'
+import { queryCoverage } from './coverage.ts'
+import type { CoverageRow } from './coverage-rules.ts'
 import { compileWhere, type Filters } from './filters.ts'
 import { rollingMean, round, wilson } from './stats.ts'
 import { PERIOD_SQL, type Interval } from './trends.ts'
@@ -42,7 +44,7 @@ export async function querySeries(ch: ClickHouseClient, q: SeriesQuery): Promise
     cat_ids: cats.map((s) => s.id),
     cat_names: cats.map((s) => s.category),
   }
-  const [totals, counts] = await Promise.all([
+  const [totals, counts, coverage] = await Promise.all([
     queryRows<{ period: string; total: string }>(
       ch,
       `SELECT ${period} AS period, uniqExact(dedupe_key) AS total FROM ads FINAL WHERE ${w.sql}
@@ -62,7 +64,9 @@ export async function querySeries(ch: ClickHouseClient, q: SeriesQuery): Promise
        GROUP BY period, kind, series`,
       params,
     ),
+    queryCoverage(ch, { ...q.filters, from: null, to: null }),
   ])
+  const completeOf = periodCompleteness(coverage, q.interval)
   const count = new Map(counts.map((r) => [`${r.period}|${r.kind}|${r.series}`, Number(r.ads)]))
   const series: { kind: SeriesPoint['kind']; id: string }[] = [
     ...[...q.skills].sort().map((id) => ({ kind: 'skill' as const, id })),
@@ -94,7 +98,7 @@ export async function querySeries(ch: ClickHouseClient, q: SeriesQuery): Promise
         low: round(p.ci.low),
         high: round(p.ci.high),
         rollingShare: rolled[i] === null ? null : round(rolled[i]!),
-        complete: null,
+        complete: completeOf(p.period),
       }),
     )
   }
@@ -102,4 +106,41 @@ export async function querySeries(ch: ClickHouseClient, q: SeriesQuery): Promise
     (a, b) =>
       a.period.localeCompare(b.period) || a.kind.localeCompare(b.kind) || a.series.localeCompare(b.series),
   )
+}
+
+/**
+ * Whether a period's capture is complete: every source-month it overlaps is complete and not
+ * suspect (coverage-rules.ts); null where no source states anything for those months.
+ */
+export function periodCompleteness(
+  coverage: readonly CoverageRow[],
+  interval: Interval,
+): (period: string) => boolean | null {
+  const byMonth = new Map<string, boolean>()
+  for (const r of coverage) {
+    const ok = r.complete && !r.suspect
+    byMonth.set(r.period, (byMonth.get(r.period) ?? true) && ok)
+  }
+  return (period) => {
+    const months = monthsOf(period, interval)
+    const known = months.map((m) => byMonth.get(m)).filter((v): v is boolean => v !== undefined)
+    return known.length === 0 ? null : known.every(Boolean)
+  }
+}
+
+/** First days of the months a period starting on `period` ('YYYY-MM-DD') overlaps. */
+function monthsOf(period: string, interval: Interval): string[] {
+  const start = new Date(`${period}T00:00:00Z`)
+  const end = new Date(start)
+  if (interval === 'week') end.setUTCDate(end.getUTCDate() + 6)
+  else if (interval === 'month') end.setUTCMonth(end.getUTCMonth() + 1, 0)
+  else if (interval === 'quarter') end.setUTCMonth(end.getUTCMonth() + 3, 0)
+  else end.setUTCFullYear(end.getUTCFullYear() + 1, 0, 0)
+  const months: string[] = []
+  const d = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth(), 1))
+  while (d <= end) {
+    months.push(d.toISOString().slice(0, 10))
+    d.setUTCMonth(d.getUTCMonth() + 1)
+  }
+  return months
 }

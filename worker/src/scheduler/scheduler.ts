@@ -2,10 +2,10 @@
 // first page of every crawl unit whose next run time has come (a failed unit whose backoff is
 // over, a board to re-read) and discovery for each source whose interval has passed (HN:
 // SCHEDULE_INTERVAL_MINUTES; a board: its everyMinutes), which also re-reads finished units that
-// are still revisited (young threads). Every SCHEDULE_INTERVAL_MINUTES, and at start, it runs a
-// full round: discovery of every source and the sweep of raw ads without an extraction at the
-// current extractor version (a crash loses nothing; a version bump re-extracts history). The
-// first round also resumes every unit a crash left unfinished. It logs backfill progress.
+// are still revisited (young threads), and, whenever the extract queue is idle, the sweep of raw
+// ads without an extraction at the current extractor version (a crash loses nothing; a version
+// bump re-extracts history). The first round also resumes every unit a crash left unfinished. It
+// logs backfill progress.
 import { crawlTargets, type CrawlTarget } from '@stackradar/core/crawl-targets'
 import { startUnitRun } from '@stackradar/core/crawl-runs'
 import { formatDuration, readStatus } from '@stackradar/core/analytics'
@@ -22,7 +22,6 @@ export class Scheduler {
   private stopped = false
   private lastProgress = ''
   private ticks = 0
-  private lastSweep = 0
   /** When discovery was last queued, per source (this process; a restart discovers at once). */
   private readonly discoveredAt = new Map<string, number>()
   private readonly targets: CrawlTarget[]
@@ -44,7 +43,6 @@ export class Scheduler {
   /** A full round: due units, discovery of every source, the re-extraction sweep. */
   tick(now = new Date()): Promise<void> {
     this.discoveredAt.clear()
-    this.lastSweep = 0
     return this.minute(now)
   }
 
@@ -55,11 +53,11 @@ export class Scheduler {
     try {
       const units = await this.queueDueUnits(now, first)
       const discovered = await this.queueDiscovery(now)
-      let reextract = 0
-      if (now.getTime() - this.lastSweep >= this.deps.cfg.SCHEDULE_INTERVAL_MINUTES * 60_000) {
-        this.lastSweep = now.getTime()
-        reextract = await this.queueUnextracted()
-      }
+      // The sweep runs each minute the extract queue is idle (queueUnextracted checks), not only
+      // every SCHEDULE_INTERVAL_MINUTES: a scrape worker killed between storing a page's raw ads
+      // and queueing their extraction leaves ads a retried page sees as unchanged; they must not
+      // wait an hour to be counted (chaos: kill -9 of a scrape worker early in a backfill).
+      const reextract = await this.queueUnextracted()
       if (units + discovered.length + reextract > 0)
         this.deps.log.info(
           { resumedThreads: units, discover: discovered, adsToExtract: reextract },
