@@ -559,15 +559,25 @@ export interface SpawnedClickHouseHttpFixture {
 export function spawnClickHouseHttpFixture(opts: {
   path: string
   host?: string
-  /** A fixed port (to restart an endpoint where its clients expect it); a free one when absent. */
+  /** A fixed port (a restart of the same server); default: a free one. */
   port?: number
   auth?: { username: string; password: string }
   startTimeoutMs?: number
 }): Promise<SpawnedClickHouseHttpFixture> {
   const host = opts.host ?? '127.0.0.1'
   const self = fileURLToPath(import.meta.url)
-  const args = ['--import', 'tsx', self, '--path', path.resolve(opts.path), '--host', host]
-  args.push('--port', String(opts.port ?? 0), '--parent-pid', String(process.pid))
+  const args = [
+    '--import',
+    'tsx',
+    self,
+    '--path',
+    path.resolve(opts.path),
+    '--port',
+    String(opts.port ?? 0),
+    '--host',
+    host,
+  ]
+  args.push('--parent-pid', String(process.pid))
   if (opts.auth) args.push('--user', opts.auth.username, '--password', opts.auth.password)
   // cwd = repo root so `--import tsx` resolves from the workspace's node_modules.
   const child = spawn(process.execPath, args, {
