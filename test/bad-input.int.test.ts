@@ -2,7 +2,7 @@
 // served with 200, a thread that vanished (404) and an ad of hostile HTML are each logged and
 // recorded, while the good threads are stored in full and the API keeps answering.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startRuntime, type Runtime } from 'stackradar/src/runtime.ts'
+import { startRuntime, type Runtime } from 'stackradar/runtime'
 import { createHiringSite } from './support/hiring-site.ts'
 import { startHnFixtureServer, type RunningFixture } from './support/hn-fixture-server.ts'
 import { hiringTitle, renderThreadPage } from './support/hn-render.ts'
@@ -73,7 +73,7 @@ describe('bad input', () => {
     )
     expect(s.ads.raw).toBe(11)
     const tasks = await runtime.ch.client.query({
-      query: "SELECT ref, status, error FROM crawl_tasks FINAL WHERE status = 'failed' ORDER BY ref",
+      query: "SELECT unit AS ref, status, error FROM crawl_state FINAL WHERE status = 'failed' ORDER BY ref",
       format: 'JSONEachRow',
     })
     const failed = await tasks.json<{ ref: string; error: string }>()

@@ -5,7 +5,7 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startRuntime, type Runtime } from 'stackradar/src/runtime.ts'
+import { startRuntime, type Runtime } from 'stackradar/runtime'
 import { backendJob, startBoardSite, type BoardSite } from './support/board-site.ts'
 import { tempDir, testConfig } from './support/test-config.ts'
 import { waitFor } from './support/wait.ts'
@@ -118,7 +118,7 @@ describe('job boards pipeline', () => {
   it('closes an ad that left its board and stores nothing unchanged again', async () => {
     site.set('greenhouse', [g1, g2])
     const rawBefore = (await runtime.status()).ads.raw
-    await runtime.queue.enqueue('scrape', { kind: 'board', sourceKey: 'gh-acme' })
+    await runtime.queue.enqueue('scrape', { kind: 'discover', source: 'gh-acme', all: true })
     const r = await waitFor(
       'second read of gh-acme',
       () => get<{ sources: SourceRow[] }>('/api/v1/sources'),
@@ -142,7 +142,7 @@ describe('job boards pipeline', () => {
 
   it('re-reads an unchanged board with a conditional request (304) and stores nothing', async () => {
     const rawBefore = (await runtime.status()).ads.raw
-    await runtime.queue.enqueue('scrape', { kind: 'board', sourceKey: 'lever-acme' })
+    await runtime.queue.enqueue('scrape', { kind: 'discover', source: 'lever-acme', all: true })
     await waitFor(
       '304 for lever',
       async () => site.requests.filter((r) => r === '304 /v0/postings/acme').length,
@@ -156,7 +156,7 @@ describe('job boards pipeline', () => {
   it('records a board that vanished with its error and keeps its ads', async () => {
     site.vanish('lever')
     const rawBefore = (await runtime.status()).ads.raw
-    await runtime.queue.enqueue('scrape', { kind: 'board', sourceKey: 'lever-acme' })
+    await runtime.queue.enqueue('scrape', { kind: 'discover', source: 'lever-acme', all: true })
     const r = await waitFor(
       'lever error recorded',
       () => get<{ sources: SourceRow[] }>('/api/v1/sources'),

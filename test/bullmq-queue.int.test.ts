@@ -1,7 +1,7 @@
 // The BullMQ backend on a real redis-server: jobs run, failures retry, permanent errors stop,
 // duplicate job ids are queued once, and withLock is exclusive across two backends (processes).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { BullmqQueue, PermanentError } from '@stackradar/core/queue/index'
+import { BullmqQueue, PermanentError } from '@stackradar/core/queue'
 import { startRedis } from './support/redis-server.ts'
 import { waitFor } from './support/wait.ts'
 

@@ -4,10 +4,10 @@
 import { rmSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createClient } from '@clickhouse/client'
-import { createClickHouse, type ClickHouseHandle } from '@stackradar/core/clickhouse/client'
-import { migrate } from '@stackradar/core/clickhouse/migrate'
-import { queryRows, ParamTooLargeError } from '@stackradar/core/clickhouse/query'
-import { storedContentHashes } from '@stackradar/core/clickhouse/raw-ads'
+import { createClickHouse, type ClickHouseHandle } from '@stackradar/core/clickhouse'
+import { migrate } from '@stackradar/core/clickhouse'
+import { queryRows, ParamTooLargeError } from '@stackradar/core/clickhouse'
+import { rawAds } from '@stackradar/core/tables'
 import {
   spawnClickHouseHttpFixture,
   type SpawnedClickHouseHttpFixture,
@@ -92,7 +92,7 @@ describe('ClickHouse parameter limits', () => {
         fetched_at: '2018-01-01 00:00:00.000',
       })),
     })
-    const hashes = await storedContentHashes(ch.client, 'hn', [...all, 'hn:missing'])
+    const hashes = await rawAds.contentHashes(ch.client, 'hn', [...all, 'hn:missing'])
     expect(hashes.size).toBe(20_000)
     expect(hashes.get(all[12_345]!)).toBe('12346')
     expect(hashes.has('hn:missing')).toBe(false)

@@ -2,7 +2,7 @@
 // The API must return exactly the numbers the generated site implies, survive a 503 and a 429,
 // count nothing twice on a re-scan, and keep everything across a restart.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startRuntime, type Runtime } from 'stackradar/src/runtime.ts'
+import { startRuntime, type Runtime } from 'stackradar/runtime'
 import { defaultHiringSite } from './support/hiring-site.ts'
 import { startHnFixtureServer, type RunningFixture } from './support/hn-fixture-server.ts'
 import { tempDir, testConfig } from './support/test-config.ts'

@@ -1,7 +1,7 @@
 // The second way to read a thread: HN_THREAD_READER=algolia reads each thread through the HN
 // Algolia items API (one request per thread) and must give exactly the same numbers as the HTML.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startRuntime, type Runtime } from 'stackradar/src/runtime.ts'
+import { startRuntime, type Runtime } from 'stackradar/runtime'
 import { defaultHiringSite } from './support/hiring-site.ts'
 import { startHnFixtureServer, type RunningFixture } from './support/hn-fixture-server.ts'
 import { tempDir, testConfig } from './support/test-config.ts'

@@ -2,7 +2,7 @@
 // when absent) through the whole embedded pipeline: every month loads, ads per month equal the
 // manifest's counts (39,751 in all), and a second scan of every thread changes no count.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { hasReplayCorpus, loadManifest, replaySite } from './support/replay-site.ts'
+import { hasReplayCorpus, loadManifest } from './support/replay-site.ts'
 import { runReplay, type ReplayRun } from './support/replay-run.ts'
 import { waitFor } from './support/wait.ts'
 
@@ -32,13 +32,11 @@ describe.skipIf(!hasReplayCorpus())('replay of 78 HN months (2012–2018)', () =
   })
 
   it('changes no count when every thread is scanned again', async () => {
-    const createdAt = new Map(replaySite().stories.map((s) => [s.id, s.createdAt]))
     for (const m of loadManifest()) {
       await run.runtime.queue.enqueue('scrape', {
-        kind: 'hn-thread-page',
-        threadId: String(m.thread_id),
-        month: m.month,
-        threadCreatedAt: createdAt.get(String(m.thread_id))!.toISOString(),
+        kind: 'unit-page',
+        source: 'hn',
+        unit: String(m.thread_id),
         page: 1,
       })
     }

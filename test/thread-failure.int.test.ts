@@ -2,8 +2,8 @@
 // with the reason (status and source health say so, the backfill is not "running" for ever), and
 // the scheduler tries it again after its backoff, when it succeeds and every ad is counted once.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startRuntime, type Runtime } from 'stackradar/src/runtime.ts'
-import { queues } from '@stackradar/core/queue/index'
+import { startRuntime, type Runtime } from 'stackradar/runtime'
+import { queues } from '@stackradar/core/queue'
 import { defaultHiringSite } from './support/hiring-site.ts'
 import { startHnFixtureServer, type RunningFixture } from './support/hn-fixture-server.ts'
 import { tempDir, testConfig } from './support/test-config.ts'

@@ -1,8 +1,12 @@
-// createApp(): the Hono app used by the server and by tests (app.request()).
-import { Hono } from 'hono'
+// createApp(): the Hono app used by the server and by tests (app.request()). Each resource is a
+// module under routes/ built from its core contract; this file only mounts them, in one place
+// with the error path, the generated OpenAPI document and the fallbacks (405, 404).
+import { OpenAPIHono } from '@hono/zod-openapi'
 import { secureHeaders } from 'hono/secure-headers'
 import { ApiError, errorHandler } from './errors.ts'
 import type { ApiDeps } from './deps.ts'
+import { mountApiDocs } from './docs.ts'
+import { allowedMethods } from './methods.ts'
 import { skillsRoutes } from './routes/skills.ts'
 import { adsRoutes } from './routes/ads.ts'
 import { sourcesRoutes } from './routes/sources.ts'
@@ -10,17 +14,27 @@ import { statusRoutes } from './routes/status.ts'
 import { trendsRoutes } from './routes/trends.ts'
 import { mountDashboard } from './static.ts'
 
-export function createApp(deps: ApiDeps): Hono {
-  const app = new Hono()
+export function createApp(deps: ApiDeps): OpenAPIHono {
+  const app = new OpenAPIHono()
   app.use('*', secureHeaders({ contentSecurityPolicy: undefined }))
   app.onError(errorHandler(deps.log))
   app.get('/healthz', (c) => c.json({ ok: true }))
-  app.route('/api/v1/trends', trendsRoutes(deps))
-  app.route('/api/v1/skills', skillsRoutes())
-  app.route('/api/v1/status', statusRoutes(deps))
-  app.route('/api/v1/sources', sourcesRoutes(deps))
-  app.route('/api/v1/ads', adsRoutes(deps))
-  app.all('/api/*', () => {
+  app.route('/', trendsRoutes(deps))
+  app.route('/', skillsRoutes())
+  app.route('/', statusRoutes(deps))
+  app.route('/', sourcesRoutes(deps))
+  app.route('/', adsRoutes(deps))
+  mountApiDocs(app)
+  app.all('/api/*', (c) => {
+    const allow = allowedMethods(app.routes, c.req.path)
+    if (allow.length > 0) {
+      c.header('Allow', allow.join(', '))
+      throw new ApiError(
+        405,
+        'method_not_allowed',
+        `${c.req.method} is not allowed here; use ${allow.join(' or ')}`,
+      )
+    }
     throw new ApiError(404, 'not_found', 'no such API route')
   })
   if (deps.dashboardDir && !mountDashboard(app, deps.dashboardDir)) {

@@ -1,6 +1,6 @@
 import type { ClickHouseClient } from '@clickhouse/client'
 import type { Logger } from '@stackradar/core/logger'
-import type { QueueBackend } from '@stackradar/core/queue/index'
+import type { QueueBackend } from '@stackradar/core/queue'
 import type { SourceEntry } from '@stackradar/core/sources-config'
 
 export interface ApiDeps {
@@ -9,7 +9,6 @@ export interface ApiDeps {
   log: Logger
   /** Built dashboard (SvelteKit static output); omitted → API only. */
   dashboardDir?: string
-  apiKeys: string[]
   /** Configured job boards (the sources file). */
   sources: SourceEntry[]
 }

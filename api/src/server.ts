@@ -1,13 +1,18 @@
 // The HTTP server around createApp(); close() stops intake and waits for open requests.
 import { serve, type ServerType } from '@hono/node-server'
-import type { Hono } from 'hono'
+import type { OpenAPIHono } from '@hono/zod-openapi'
+import { answerClientError } from './client-error.ts'
 
 export interface RunningServer {
   port: number
   close(): Promise<void>
 }
 
-export function startServer(app: Hono, port: number, hostname: string): Promise<RunningServer> {
+export function startServer(
+  app: Pick<OpenAPIHono, 'fetch'>,
+  port: number,
+  hostname: string,
+): Promise<RunningServer> {
   return new Promise((resolve, reject) => {
     let server: ServerType
     const onError = (err: Error) => reject(new Error(`Cannot listen on ${hostname}:${port}: ${err.message}`))
@@ -24,5 +29,6 @@ export function startServer(app: Hono, port: number, hostname: string): Promise<
       })
     })
     server.once('error', onError)
+    server.on('clientError', answerClientError)
   })
 }

@@ -2,10 +2,10 @@
 // Hashed assets under /_app/immutable are cached for a year, index.html never.
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Hono } from 'hono'
+import type { OpenAPIHono } from '@hono/zod-openapi'
 import { serveStatic } from '@hono/node-server/serve-static'
 
-export function mountDashboard(app: Hono, dir: string): boolean {
+export function mountDashboard(app: OpenAPIHono, dir: string): boolean {
   const index = join(dir, 'index.html')
   if (!existsSync(index)) return false
   const html = readFileSync(index, 'utf8')

@@ -1,9 +1,9 @@
 // `stackradar <command>`: start (embedded or one role), extract (JSONL in → JSONL out), migrate.
 import { ConfigError, parseConfig } from '@stackradar/core/config'
 import { createRootLogger } from '@stackradar/core/logger'
-import { runExtractCli } from '@stackradar/core/extract/index'
-import { createClickHouse } from '@stackradar/core/clickhouse/client'
-import { migrate } from '@stackradar/core/clickhouse/migrate'
+import { runExtractCli } from '@stackradar/core/extract'
+import { createClickHouse } from '@stackradar/core/clickhouse'
+import { migrate } from '@stackradar/core/clickhouse'
 import { scrapeCommand } from './commands/scrape.ts'
 import { sourcesTestCommand } from './commands/sources-test.ts'
 import { startCommand } from './commands/start.ts'

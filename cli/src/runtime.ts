@@ -3,17 +3,17 @@
 // apps meet; each of them imports core only.
 import { fileURLToPath } from 'node:url'
 import { createApp, startServer } from '@stackradar/api'
-import { BatchWriter } from '@stackradar/core/clickhouse/batch-writer'
-import { createClickHouse, type ClickHouseHandle } from '@stackradar/core/clickhouse/client'
-import { migrate } from '@stackradar/core/clickhouse/migrate'
+import { BatchWriter } from '@stackradar/core/clickhouse'
+import { createClickHouse, type ClickHouseHandle } from '@stackradar/core/clickhouse'
+import { migrate } from '@stackradar/core/clickhouse'
 import type { Config } from '@stackradar/core/config'
 import { createRootLogger, logger, safeUrl } from '@stackradar/core/logger'
-import { BullmqQueue, InProcessQueue, type QueueBackend } from '@stackradar/core/queue/index'
+import { BullmqQueue, InProcessQueue, type QueueBackend } from '@stackradar/core/queue'
 import { loadSourcesFile, type SourcesFile } from '@stackradar/core/sources-config'
-import { readStatus, type SystemStatus } from '@stackradar/core/analytics/status'
-import { EXTRACTOR_VERSION } from '@stackradar/core/extract/index'
+import { readStatus, type SystemStatus } from '@stackradar/core/analytics'
+import { EXTRACTOR_VERSION } from '@stackradar/core/extract'
 import { registerScrapeProcessors } from '@stackradar/scraper'
-import { createSourceHttp } from '@stackradar/scraper/source-http'
+import { createSourceHttp } from '@stackradar/scraper'
 import { registerExtractProcessor, Scheduler } from '@stackradar/worker'
 
 export const ROLES = ['api', 'scheduler', 'scrape', 'extract'] as const
@@ -92,7 +92,6 @@ export async function startRuntime(cfg: Config, roles: Role[]): Promise<Runtime>
       ch: ch.client,
       queue,
       log: logger('api'),
-      apiKeys: cfg.API_KEYS,
       dashboardDir: cfg.DASHBOARD_DIR ?? DEFAULT_DASHBOARD_DIR,
       sources: sources.sources,
     })

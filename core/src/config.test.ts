@@ -20,9 +20,9 @@ describe('parseConfig', () => {
     }
   })
 
-  it('treats an empty URL as unset and splits API keys', () => {
-    const cfg = parseConfig({ CLICKHOUSE_URL: '', API_KEYS: 'a, b,,c' })
+  it('treats an empty URL as unset and splits comma lists', () => {
+    const cfg = parseConfig({ CLICKHOUSE_URL: '', ALLOW_PRIVATE_HOSTS: 'a, b,,c' })
     expect(cfg.CLICKHOUSE_URL).toBeUndefined()
-    expect(cfg.API_KEYS).toEqual(['a', 'b', 'c'])
+    expect(cfg.ALLOW_PRIVATE_HOSTS).toEqual(['a', 'b', 'c'])
   })
 })

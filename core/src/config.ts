@@ -76,8 +76,6 @@ export const envSchema = z.object({
   /** BullMQ lock; a crashed worker's job is taken over after about this long. */
   QUEUE_LOCK_MS: intFrom(30_000, 1000),
   SHUTDOWN_TIMEOUT_MS: intFrom(25_000, 100),
-  /** Comma-separated keys for private routes (reports, admin). Empty: private routes are closed. */
-  API_KEYS: commaList(),
   DASHBOARD_DIR: z.string().optional(),
   /** Job boards to scrape (see sources.example.json); missing file → Hacker News only. */
   SOURCES_FILE: z.string().default('./sources.json'),
@@ -108,11 +106,4 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
     )
   }
   return result.data
-}
-
-let cached: Config | undefined
-/** The process-wide config, parsed once. */
-export function config(): Config {
-  cached ??= parseConfig()
-  return cached
 }

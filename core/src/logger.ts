@@ -14,9 +14,7 @@ const redact = {
     'headers.authorization',
     'headers["x-api-key"]',
     'config.CLICKHOUSE_PASSWORD',
-    'config.API_KEYS',
     'CLICKHOUSE_PASSWORD',
-    'API_KEYS',
   ],
   censor: '[redacted]',
 }

@@ -1,20 +1,8 @@
-// What a scrape processor needs from the process it runs in.
-import type { ClickHouseClient } from '@clickhouse/client'
-import type { BatchWriter } from '@stackradar/core/clickhouse/batch-writer'
-import type { Config } from '@stackradar/core/config'
-import type { Logger } from '@stackradar/core/logger'
-import type { QueueBackend } from '@stackradar/core/queue/index'
-import type { SourcesFile } from '@stackradar/core/sources-config'
+// What a scrape processor needs from the process it runs in: the shared role deps plus polite HTTP.
+import type { RoleDeps } from '@stackradar/core/role-deps'
 import type { SourceHttp } from './sources/types.ts'
 
-export interface ScrapeDeps {
-  cfg: Config
-  ch: ClickHouseClient
-  queue: QueueBackend
-  writer: BatchWriter
-  log: Logger
-  /** Job boards from the sources file. */
-  sources: SourcesFile
+export interface ScrapeDeps extends RoleDeps {
   /** Polite HTTP (and the browser pool) for board sources. */
   sourceHttp: SourceHttp
 }

@@ -1,38 +1,26 @@
-// The scrape role: registers the scrape queue's processors.
-import { isPermanent } from '@stackradar/core/queue/index'
+// The scrape role: registers the scrape queue's processors (discover a source's units, read one
+// page of a unit), the same for every source.
 import type { ScrapeDeps } from './deps.ts'
-import { discoverHnThreads } from './processors/hn-discover.ts'
-import { scrapeHnThreadPage } from './processors/hn-thread-page.ts'
-import { scrapeBoard } from './processors/board.ts'
-import { markThreadFailed } from './processors/hn-store.ts'
+import { discoverUnits } from './processors/discover.ts'
+import { readUnitPage } from './processors/unit-page.ts'
 
 export type { ScrapeDeps } from './deps.ts'
-export { scrapeBoard, listBoard } from './processors/board.ts'
+export { listBoard } from './processors/board.ts'
+export { createSourceHttp } from './source-http.ts'
+export { getSourceModule } from './sources/registry.ts'
+export { registerCrawlSource } from './sources/registry.ts'
+export type { CrawlSource, CrawlUnit, CrawledAd, UnitPage } from './sources/types.ts'
 
 export function registerScrapeProcessors(deps: ScrapeDeps): void {
   deps.queue.work(
     'scrape',
     async (payload, ctx) => {
       switch (payload.kind) {
-        case 'hn-discover':
-          await discoverHnThreads(deps)
+        case 'discover':
+          await discoverUnits(deps, payload)
           return
-        case 'hn-thread-page':
-          try {
-            await scrapeHnThreadPage(deps, payload)
-          } catch (err) {
-            // The queue gives up after this try: the thread must not stay "pending" for ever. It
-            // is marked failed with the reason (status and source health show it) and the
-            // scheduler tries it again after a backoff. Permanent errors were marked already.
-            if (ctx.final && !isPermanent(err)) {
-              const reason = `gave up after ${ctx.attempt} tries: ${(err as Error).message || String(err)}`
-              await markThreadFailed(deps, payload, reason)
-            }
-            throw err
-          }
-          return
-        case 'board':
-          await scrapeBoard(deps, payload.sourceKey)
+        case 'unit-page':
+          await readUnitPage(deps, payload, ctx)
           return
       }
     },

@@ -8,9 +8,9 @@ import { readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseConfig } from '@stackradar/core/config'
 import { logger } from '@stackradar/core/logger'
-import { createSourceHttp } from '@stackradar/scraper/source-http'
-import { getSourceModule } from '@stackradar/scraper/sources/registry'
-import { startRuntime } from 'stackradar/src/runtime.ts'
+import { createSourceHttp } from '@stackradar/scraper'
+import { getSourceModule } from '@stackradar/scraper'
+import { startRuntime } from 'stackradar/runtime'
 import { backendJob, startBoardSite, type JobSpec } from '../support/board-site.ts'
 import { tempDir } from '../support/test-config.ts'
 
@@ -153,7 +153,7 @@ const runtime = await startRuntime(
 await timed(
   'API greenhouse, full pipeline (stored in chDB)',
   async () => {
-    await runtime.queue.enqueue('scrape', { kind: 'board', sourceKey: 'gh-bench' })
+    await runtime.queue.enqueue('scrape', { kind: 'discover', source: 'gh-bench', all: true })
     for (;;) {
       const s = await runtime.status()
       if (s.ads.raw >= API_JOBS && s.queues.scrape.active + s.queues.scrape.waiting === 0) return s.ads.raw

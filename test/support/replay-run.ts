@@ -1,6 +1,6 @@
 // Runs the embedded pipeline over the recorded 2012–2018 HN corpus: used by the replay test and
 // by `npm run bench:replay`.
-import { startRuntime, type Runtime } from 'stackradar/src/runtime.ts'
+import { startRuntime, type Runtime } from 'stackradar/runtime'
 import { startHnFixtureServer, type RunningFixture } from './hn-fixture-server.ts'
 import { loadManifest, replaySite } from './replay-site.ts'
 import { tempDir, testConfig } from './test-config.ts'

@@ -1,9 +1,9 @@
-// The extract role (extract processor) and the scheduler.
+// The worker package: the extract role (extract processor) and the scheduler role (scheduler/).
 import type { WorkerDeps } from './deps.ts'
 import { extractAds } from './processors/extract.ts'
 
 export type { WorkerDeps } from './deps.ts'
-export { Scheduler } from './scheduler.ts'
+export { Scheduler } from './scheduler/index.ts'
 export { extractAds } from './processors/extract.ts'
 
 export function registerExtractProcessor(deps: WorkerDeps): void {

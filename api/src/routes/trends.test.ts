@@ -1,26 +1,37 @@
-import { describe, expect, it } from 'vitest'
-import { parseDay } from './trends.ts'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { TrendsResponse } from '@stackradar/core/contracts/api'
+import { createTestApp, type TestApp } from '../test-app.ts'
 
-describe('parseDay', () => {
-  it('turns months into their first or last day', () => {
-    expect(parseDay('from', '2024-02', 'start')).toBe('2024-02-01')
-    expect(parseDay('to', '2024-02', 'end')).toBe('2024-02-29')
-    expect(parseDay('to', '2023-12', 'end')).toBe('2023-12-31')
-    expect(parseDay('from', '2024-03-15', 'start')).toBe('2024-03-15')
-    expect(parseDay('from', undefined, 'start')).toBeNull()
+let t: TestApp
+beforeAll(async () => {
+  t = await createTestApp()
+})
+afterAll(async () => t?.close())
+
+describe('GET /api/v1/trends', () => {
+  it('answers the contract shape with the parsed selection', async () => {
+    const { status, body } = await t.get('/api/v1/trends?skills=Go,%20python,go&from=2024-02&to=2024-03')
+    expect(status).toBe(200)
+    const parsed = TrendsResponse.parse(body)
+    expect(parsed).toMatchObject({ interval: 'month', from: '2024-02-01', to: '2024-03-31' })
+    expect(parsed.skills).toEqual(['go', 'python'])
   })
 
-  it('rejects impossible or malformed dates naming the parameter', () => {
-    for (const raw of [
-      '2026-13',
-      '2026-00',
-      '2026-02-30',
-      '1900-01',
-      'yesterday',
-      '2026-1',
-      "2026-01' OR 1=1",
-    ]) {
-      expect(() => parseDay('from', raw, 'start'), raw).toThrow(/^from: expected a month/)
-    }
+  it.each([
+    ['skills=python&interval=fortnight', 'interval', /expected one of week, month, quarter, year/],
+    ['skills=nosuchskill', 'skills', /unknown skill id 'nosuchskill'/],
+    ['interval=month', 'skills', /required/],
+    ['skills=', 'skills', /required/],
+    ['skills=,,,', 'skills', /required/],
+    ['skills=python&from=2026-13', 'from', /expected a month YYYY-MM/],
+    ['skills=python&to=2026-02-30', 'to', /expected a month YYYY-MM/],
+    ['skills=python&from=2024-05&to=2024-04', 'from', /must not be after to/],
+    ["skills=python&source=x'%20OR%201=1", 'source', /expected a source id/],
+    ['skills=python&skills=go', 'skills', /./],
+  ])('rejects %s with 400 naming %s', async (query, param, message) => {
+    const { status, body } = await t.get(`/api/v1/trends?${query}`)
+    expect(status).toBe(400)
+    expect(body).toEqual({ error: { code: 'bad_request', message: expect.stringMatching(message), param } })
+    expect((body as { error: { message: string } }).error.message.startsWith(`${param}: `)).toBe(true)
   })
 })

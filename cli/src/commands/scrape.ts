@@ -25,9 +25,8 @@ export async function scrapeCommand(cfg: Config, args: string[], log: Logger): P
         `no source '${source}' in ${cfg.SOURCES_FILE} (known: hn, ${runtime.sources.sources.map((s) => s.id).join(', ')})`,
       )
     }
-    const payload =
-      source === 'hn' ? ({ kind: 'hn-discover' } as const) : ({ kind: 'board', sourceKey: source } as const)
-    await runtime.queue.enqueue('scrape', payload)
+    // HN: discover and read the threads that need it; a board: read it now, due or not.
+    await runtime.queue.enqueue('scrape', { kind: 'discover', source, ...(source !== 'hn' && { all: true }) })
     if (distributed) {
       console.error(`queued ${source}; the scrape workers will pick it up (see GET /api/v1/sources)`)
       return 0

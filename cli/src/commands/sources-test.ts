@@ -4,8 +4,8 @@ import type { Config } from '@stackradar/core/config'
 import type { Logger } from '@stackradar/core/logger'
 import { loadSourcesFile, sourceEntrySchema, type SourceEntry } from '@stackradar/core/sources-config'
 import { listBoard } from '@stackradar/scraper'
-import { createSourceHttp } from '@stackradar/scraper/source-http'
-import { getSourceModule } from '@stackradar/scraper/sources/registry'
+import { createSourceHttp } from '@stackradar/scraper'
+import { getSourceModule } from '@stackradar/scraper'
 
 export function resolveEntry(target: string, sources: SourceEntry[]): SourceEntry {
   const configured = sources.find((s) => s.id === target)

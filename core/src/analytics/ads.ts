@@ -4,18 +4,9 @@ import type { ClickHouseClient } from '@clickhouse/client'
 import { SOURCE_ATTRIBUTION } from '../attribution.ts'
 import { fromDateTime } from '../clickhouse/datetime.ts'
 import { queryRows } from '../clickhouse/query.ts'
+import type { AdEvidence } from '../contracts/api/index.ts'
 
-export interface AdEvidence {
-  adId: string
-  source: string
-  url: string
-  title: string
-  company: string
-  postedAt: string
-  evidence: string[]
-  inferred: boolean
-  attribution: string | null
-}
+export type { AdEvidence }
 
 export async function queryAdsForSkill(
   ch: ClickHouseClient,

@@ -4,9 +4,9 @@
 // version that the ad's newest `ads` row names, so re-runs and re-extractions never double count.
 import type { ClickHouseClient } from '@clickhouse/client'
 import { queryRows as rows } from '../clickhouse/query.ts'
+import type { Interval, TrendPoint } from '../contracts/api/index.ts'
 
-export const INTERVALS = ['week', 'month', 'quarter', 'year'] as const
-export type Interval = (typeof INTERVALS)[number]
+export { INTERVALS, type Interval, type TrendPoint } from '../contracts/api/index.ts'
 
 // Whitelisted SQL per interval: user input never reaches the SQL text.
 const PERIOD_SQL: Record<Interval, string> = {
@@ -22,14 +22,6 @@ export interface TrendQuery {
   from?: string | null
   to?: string | null
   source?: string | null
-}
-
-export interface TrendPoint {
-  period: string
-  skill: string
-  ads: number
-  total: number
-  share: number
 }
 
 export async function queryTrends(ch: ClickHouseClient, q: TrendQuery): Promise<TrendPoint[]> {

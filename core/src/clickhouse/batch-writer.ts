@@ -4,9 +4,15 @@
 // its data is durable; a failed flush rejects the waiting callers (their jobs are retried).
 import type { ClickHouseClient } from '@clickhouse/client'
 import type { Logger } from '../logger.ts'
+import type { RowOf, TableName } from '../tables/table-rows.ts'
+
+/** What the table modules need to write: rows checked against their table's row type. */
+export interface TableWriter {
+  insert<T extends TableName>(table: T, rows: RowOf<T>[]): Promise<void>
+}
 
 interface Pending {
-  rows: Record<string, unknown>[]
+  rows: unknown[]
   waiters: { resolve: () => void; reject: (err: Error) => void }[]
 }
 
@@ -16,8 +22,8 @@ export interface BatchWriterOptions {
   log?: Logger
 }
 
-export class BatchWriter {
-  private readonly buffers = new Map<string, Pending>()
+export class BatchWriter implements TableWriter {
+  private readonly buffers = new Map<TableName, Pending>()
   private timer: NodeJS.Timeout | undefined
   private flushing: Promise<void> = Promise.resolve()
   private closed = false
@@ -29,7 +35,7 @@ export class BatchWriter {
     private readonly opts: BatchWriterOptions,
   ) {}
 
-  insert(table: string, rows: Record<string, unknown>[]): Promise<void> {
+  insert<T extends TableName>(table: T, rows: RowOf<T>[]): Promise<void> {
     if (this.closed) return Promise.reject(new Error(`BatchWriter is closed; cannot write to ${table}`))
     if (rows.length === 0) return Promise.resolve()
     let buf = this.buffers.get(table)
@@ -52,7 +58,7 @@ export class BatchWriter {
     return this.flushing
   }
 
-  private async writeBatches(batches: [string, Pending][]): Promise<void> {
+  private async writeBatches(batches: [TableName, Pending][]): Promise<void> {
     for (const [table, { rows, waiters }] of batches) {
       try {
         await this.client.insert({ table, values: rows, format: 'JSONEachRow' })

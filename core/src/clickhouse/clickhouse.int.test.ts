@@ -7,6 +7,7 @@ import { createClickHouse, type ClickHouseHandle } from './client.ts'
 import { migrate, splitStatements } from './migrate.ts'
 import { BatchWriter } from './batch-writer.ts'
 import { queryTrends } from '../analytics/trends.ts'
+import type { AdRow } from '../tables/ads.ts'
 
 let ch: ClickHouseHandle
 
@@ -119,6 +120,6 @@ describe('writer + trends', () => {
   it('a closed writer refuses writes', async () => {
     const writer = new BatchWriter(ch.client, { maxRows: 10, flushMs: 10 })
     await writer.close()
-    await expect(writer.insert('ads', [{}])).rejects.toThrow(/closed/)
+    await expect(writer.insert('ads', [{} as AdRow])).rejects.toThrow(/closed/)
   })
 })

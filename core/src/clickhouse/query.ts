@@ -1,5 +1,6 @@
 // The one way rows are read: a parameterised query (values never enter the SQL text), as
 // JSONEachRow objects. UInt64 values may arrive as strings or numbers; callers use Number().
+// Only core/src/tables, core/src/analytics and this folder call it: SQL lives in one layer.
 //
 // Parameter size is bounded. A ClickHouse server refuses any single parameter value over
 // `http_max_field_value_size` (128 KiB by default, in the URL or in a multipart body) and a URL

@@ -19,21 +19,26 @@ function defineQueue<S extends z.ZodType>(def: QueueDef<S>): QueueDef<S> {
   return def
 }
 
-const month = z.string().regex(/^\d{4}-\d{2}$/)
+const sourceKey = z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/)
 
+/** Every source is read the same way: discover its units, then read each unit page by page. */
 export const scrapePayload = z.discriminatedUnion('kind', [
-  /** Find the monthly "Who is hiring?" threads and queue those that need a (re)scan. */
-  z.object({ kind: z.literal('hn-discover') }),
-  /** One page of one thread; the processor queues the next page when there is one. */
+  /** Find a source's units (HN: the monthly threads; a board: its listing) and queue those due. */
   z.object({
-    kind: z.literal('hn-thread-page'),
-    threadId: z.string().regex(/^\d+$/),
-    month,
-    threadCreatedAt: z.iso.datetime(),
-    page: z.number().int().min(1).max(100),
+    kind: z.literal('discover'),
+    source: sourceKey,
+    /** Queue every unit found, due or not (`stackradar scrape --source <board>`: read it now). */
+    all: z.boolean().optional(),
   }),
-  /** Read one configured job board (an entry of the sources file) in full. */
-  z.object({ kind: z.literal('board'), sourceKey: z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/) }),
+  /** One page of one unit; the processor queues the next page when there is one. */
+  z.object({
+    kind: z.literal('unit-page'),
+    source: sourceKey,
+    unit: z.string().min(1).max(200),
+    page: z.number().int().min(1).max(1000),
+    /** Ads the unit's earlier pages listed in this run (summed into its expected count). */
+    listed: z.number().int().min(0).optional(),
+  }),
 ])
 export type ScrapePayload = z.infer<typeof scrapePayload>
 
@@ -59,21 +64,24 @@ export function safeJobId(...parts: (string | number)[]): string {
   return parts.map((p) => String(p).replace(/[^A-Za-z0-9_.-]/g, '_')).join('-')
 }
 
-/** Queue one page of a "Who is hiring?" thread; its job id keeps a page queued at most once. */
-export function enqueueHnThreadPage(
+/** Queue one page of a crawl unit; its job id keeps a page queued at most once. */
+export function enqueueUnitPage(
   queue: { enqueue(q: 'scrape', p: ScrapePayload, o: { jobId: string }): Promise<void> },
-  thread: { threadId: string; month: string; createdAt: Date },
+  unit: { source: string; unit: string },
   page: number,
+  listed = 0,
 ): Promise<void> {
   return queue.enqueue(
     'scrape',
-    {
-      kind: 'hn-thread-page',
-      threadId: thread.threadId,
-      month: thread.month,
-      threadCreatedAt: thread.createdAt.toISOString(),
-      page,
-    },
-    { jobId: safeJobId('hn-thread', thread.threadId, `p${page}`) },
+    { kind: 'unit-page', source: unit.source, unit: unit.unit, page, ...(page > 1 && { listed }) },
+    { jobId: safeJobId('unit', unit.source, unit.unit, `p${page}`) },
   )
+}
+
+/** Queue discovery of a source's units (at most one waiting per source). */
+export function enqueueDiscover(
+  queue: { enqueue(q: 'scrape', p: ScrapePayload, o: { jobId: string }): Promise<void> },
+  source: string,
+): Promise<void> {
+  return queue.enqueue('scrape', { kind: 'discover', source }, { jobId: safeJobId('discover', source) })
 }

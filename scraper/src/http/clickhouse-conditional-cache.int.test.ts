@@ -3,8 +3,8 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createClickHouse, type ClickHouseHandle } from '@stackradar/core/clickhouse/client'
-import { migrate } from '@stackradar/core/clickhouse/migrate'
+import { createClickHouse, type ClickHouseHandle } from '@stackradar/core/clickhouse'
+import { migrate } from '@stackradar/core/clickhouse'
 import { ClickHouseConditionalCache } from './clickhouse-conditional-cache.ts'
 
 let ch: ClickHouseHandle

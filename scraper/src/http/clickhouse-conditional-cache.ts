@@ -2,9 +2,8 @@
 // front: ETags survive restarts and are shared by all scrape workers, so a board that did not
 // change answers 304 even right after a deploy.
 import type { ClickHouseClient } from '@clickhouse/client'
-import { toDateTime64 } from '@stackradar/core/clickhouse/datetime'
 import { MemoryConditionalCache, type ConditionalCache, type ConditionalEntry } from './conditional-cache.ts'
-import { queryRows } from '@stackradar/core/clickhouse/query'
+import { httpCache } from '@stackradar/core/tables'
 
 export class ClickHouseConditionalCache implements ConditionalCache {
   private readonly memory: MemoryConditionalCache
@@ -19,12 +18,7 @@ export class ClickHouseConditionalCache implements ConditionalCache {
   async get(url: string): Promise<ConditionalEntry | null> {
     const held = await this.memory.get(url)
     if (held) return held
-    const found = await queryRows<{ etag: string; last_modified: string; body: string }>(
-      this.ch,
-      'SELECT etag, last_modified, body FROM http_cache FINAL WHERE url = {url:String} LIMIT 1',
-      { url },
-    )
-    const row = found[0]
+    const row = await httpCache.get(this.ch, url)
     if (!row) return null
     const entry: ConditionalEntry = {
       ...(row.etag && { etag: row.etag }),
@@ -37,18 +31,11 @@ export class ClickHouseConditionalCache implements ConditionalCache {
 
   async set(url: string, entry: ConditionalEntry): Promise<void> {
     await this.memory.set(url, entry)
-    await this.ch.insert({
-      table: 'http_cache',
-      values: [
-        {
-          url,
-          etag: entry.etag ?? '',
-          last_modified: entry.lastModified ?? '',
-          body: entry.body,
-          updated_at: toDateTime64(Date.now()),
-        },
-      ],
-      format: 'JSONEachRow',
+    await httpCache.put(this.ch, {
+      url,
+      etag: entry.etag ?? '',
+      last_modified: entry.lastModified ?? '',
+      body: entry.body,
     })
   }
 }

@@ -1,11 +1,11 @@
 // Gives new board ads their dedupe_key: the key of an already stored ad that is the same job
 // (same normalised company + title + location, similar description), else the ad's own id.
 import type { ClickHouseClient } from '@clickhouse/client'
-import type { BatchWriter } from '@stackradar/core/clickhouse/batch-writer'
-import { toDateTime64 } from '@stackradar/core/clickhouse/datetime'
-import { fingerprintKey, minhash, similarity, SAME_JOB_SIMILARITY } from '@stackradar/core/dedupe/fingerprint'
+import type { TableWriter } from '@stackradar/core/clickhouse'
+import { toDateTime64 } from '@stackradar/core/clickhouse'
+import { fingerprintKey, minhash, similarity, SAME_JOB_SIMILARITY } from '@stackradar/core/dedupe'
 import type { NormalizedAd } from '../sources/types.ts'
-import { queryRowsByChunks } from '@stackradar/core/clickhouse/query'
+import { adFingerprints, type AdFingerprintRow } from '@stackradar/core/tables'
 
 export interface DedupeInput {
   adId: string
@@ -15,7 +15,7 @@ export interface DedupeInput {
 
 export async function assignDedupeKeys(
   ch: ClickHouseClient,
-  writer: BatchWriter,
+  writer: TableWriter,
   items: DedupeInput[],
 ): Promise<Map<string, string>> {
   const result = new Map<string, string>()
@@ -25,27 +25,16 @@ export async function assignDedupeKeys(
     key: fingerprintKey(i.ad.company, i.ad.title, i.ad.location),
     sig: minhash(i.ad.text),
   }))
-  const known = await queryRowsByChunks<{
-    fp_key: string
-    ad_id: string
-    dedupe_key: string
-    minhash: number[]
-  }>(
-    ch,
-    `SELECT fp_key, ad_id, dedupe_key, minhash FROM ad_fingerprints FINAL
-            WHERE fp_key IN {keys:Array(String)} ORDER BY created_at, ad_id`,
-    { keys: [...new Set(prints.map((p) => p.key))] },
-    'keys',
-  )
+  const known = await adFingerprints.withKeys(ch, [...new Set(prints.map((p) => p.key))])
   // Earlier items of this same batch are candidates too (one board listing a job twice, or two
   // boards read in one run).
   const candidates = known.map((k) => ({
     key: k.fp_key,
     adId: k.ad_id,
     dedupe: k.dedupe_key,
-    sig: k.minhash.map(Number),
+    sig: k.minhash,
   }))
-  const rows = []
+  const rows: AdFingerprintRow[] = []
   for (const p of prints) {
     const match = candidates.find(
       (c) => c.key === p.key && c.adId !== p.adId && similarity(c.sig, p.sig) >= SAME_JOB_SIMILARITY,
@@ -65,6 +54,6 @@ export async function assignDedupeKeys(
       })
     }
   }
-  await writer.insert('ad_fingerprints', rows)
+  await adFingerprints.insert(writer, rows)
   return result
 }

@@ -1,26 +1,11 @@
-// Reads one configured job board in full: list its ads through the source module, store new or
-// changed ones as raw ads (with a cross-board dedupe key), mark missing ones closed, queue their
-// extraction and record the board's health. A failing board ends with a logged, recorded reason.
-import { adId, contentHash } from '@stackradar/core/ids'
-import { fromDateTime, toDateTime, toDateTime64 } from '@stackradar/core/clickhouse/datetime'
-import type { RawAdRow } from '@stackradar/core/clickhouse/rows'
-import { readSourceHealth, writeSourceHealth } from '@stackradar/core/clickhouse/source-health'
-import { PermanentError } from '@stackradar/core/queue/index'
+// What is particular to job boards (listing sources): listing one without storing anything
+// (`stackradar sources test`), and its health after each read (ads seen / new / closed).
 import type { SourceEntry } from '@stackradar/core/sources-config'
+import { PermanentError } from '@stackradar/core/queue'
+import { sourceHealth } from '@stackradar/core/tables'
 import type { ScrapeDeps } from '../deps.ts'
-import { FetchError } from '../http/index.ts'
 import { getSourceModule } from '../sources/registry.ts'
-import type { NormalizedAd, SourceListing } from '../sources/types.ts'
-import { assignDedupeKeys } from './board-dedupe.ts'
-import { updatePresence } from './board-presence.ts'
-import { storedContentHashes } from '@stackradar/core/clickhouse/raw-ads'
-
-export interface BoardRun {
-  seen: number
-  changed: number
-  fresh: number
-  closed: number
-}
+import type { SourceListing } from '../sources/types.ts'
 
 /** List a board without storing anything (`stackradar sources test`). */
 export async function listBoard(
@@ -37,106 +22,37 @@ export async function listBoard(
   return module.list(parsed.data, { baseUrl: entry.baseUrl ?? module.defaultBaseUrl, http: deps.sourceHttp })
 }
 
-export async function scrapeBoard(deps: ScrapeDeps, sourceKey: string): Promise<BoardRun> {
-  const entry = deps.sources.sources.find((s) => s.id === sourceKey)
-  if (!entry) throw new PermanentError(`no source '${sourceKey}' in the sources file`)
-  const previous = (await readSourceHealth(deps.ch)).get(sourceKey)
-  let listing: SourceListing
-  try {
-    listing = await listBoard(deps, entry)
-  } catch (err) {
-    const message = (err as Error).message
-    await writeSourceHealth(deps.writer, {
-      sourceKey,
-      kind: entry.kind,
+/** Record a board read: what it listed, what was new, what closed; a failed read keeps the counts. */
+export async function recordBoardRead(
+  deps: ScrapeDeps,
+  board: { key: string; kind: string },
+  outcome: { seen: number; fresh: number; closed: number } | { error: string },
+): Promise<void> {
+  const previous = (await sourceHealth.all(deps.ch)).get(board.key)
+  const now = new Date().toISOString()
+  if ('error' in outcome) {
+    await sourceHealth.write(deps.writer, {
+      sourceKey: board.key,
+      kind: board.kind,
       adsSeen: 0,
       adsNew: 0,
       adsClosed: 0,
       totalSeen: previous?.totalSeen ?? 0,
       lastSuccessAt: previous?.lastSuccessAt ?? null,
-      lastError: message,
-      lastErrorAt: new Date().toISOString(),
+      lastError: outcome.error,
+      lastErrorAt: now,
     })
-    deps.log.warn({ source: sourceKey, err: message }, 'board listing failed')
-    if (err instanceof FetchError && !err.retryable) throw new PermanentError(message)
-    throw err
+    return
   }
-  for (const w of listing.warnings) deps.log.warn({ source: sourceKey, warning: w }, 'board listing warning')
-
-  const ads = uniqueBySourceId(listing.ads)
-  const ids = ads.map((a) => adId(entry.id, a.sourceId))
-  const { newIds, closed, firstSeen } = await updatePresence(deps.ch, deps.writer, entry.id, ids)
-  const changed = await storeChanged(deps, entry, ads, firstSeen)
-  for (let i = 0; i < changed.length; i += deps.cfg.EXTRACT_BATCH) {
-    await deps.queue.enqueue('extract', { adIds: changed.slice(i, i + deps.cfg.EXTRACT_BATCH) })
-  }
-  await writeSourceHealth(deps.writer, {
-    sourceKey,
-    kind: entry.kind,
-    adsSeen: ads.length,
-    adsNew: newIds.size,
-    adsClosed: closed,
-    totalSeen: (previous?.totalSeen ?? 0) + newIds.size,
-    lastSuccessAt: new Date().toISOString(),
+  await sourceHealth.write(deps.writer, {
+    sourceKey: board.key,
+    kind: board.kind,
+    adsSeen: outcome.seen,
+    adsNew: outcome.fresh,
+    adsClosed: outcome.closed,
+    totalSeen: (previous?.totalSeen ?? 0) + outcome.fresh,
+    lastSuccessAt: now,
     lastError: previous?.lastError ?? '',
     lastErrorAt: previous?.lastErrorAt ?? null,
   })
-  deps.log.info(
-    { source: sourceKey, seen: ads.length, changed: changed.length, new: newIds.size, closed },
-    'board stored',
-  )
-  return { seen: ads.length, changed: changed.length, fresh: newIds.size, closed }
-}
-
-function uniqueBySourceId(ads: NormalizedAd[]): NormalizedAd[] {
-  return [...new Map(ads.map((a) => [a.sourceId, a])).values()]
-}
-
-/** Store ads that are new or changed; unchanged ones are neither re-stored nor re-extracted. */
-async function storeChanged(
-  deps: ScrapeDeps,
-  entry: SourceEntry,
-  ads: NormalizedAd[],
-  firstSeen: Map<string, string>,
-): Promise<string[]> {
-  if (ads.length === 0) return []
-  const now = Date.now()
-  const candidates = ads.map((ad) => {
-    const { raw, ...normalized } = ad
-    const payload = JSON.stringify({ ad: normalized, raw })
-    return { ad, id: adId(entry.id, ad.sourceId), payload, hash: contentHash(payload) }
-  })
-  const stored = await storedContentHashes(
-    deps.ch,
-    entry.kind,
-    candidates.map((c) => c.id),
-  )
-  const fresh = candidates.filter((c) => stored.get(c.id) !== c.hash)
-  // One board at a time decides dedupe keys (across processes too): two boards read at once must
-  // each see the other's fingerprints, or the same job would get two keys.
-  const dedupe = await deps.queue.withLock('dedupe', () =>
-    assignDedupeKeys(
-      deps.ch,
-      deps.writer,
-      fresh.map((c) => ({ adId: c.id, source: entry.kind, ad: c.ad })),
-    ),
-  )
-  const rows: RawAdRow[] = fresh.map((c) => ({
-    ad_id: c.id,
-    source: entry.kind,
-    source_id: c.ad.sourceId,
-    // For boards this column holds the board key (one "thread" per configured board).
-    thread_id: entry.id,
-    url: c.ad.url,
-    // A board that gives no date: the ad is dated by when it was first seen, stable across re-reads.
-    posted_at: toDateTime(c.ad.postedAt ?? fromDateTime(firstSeen.get(c.id) ?? toDateTime64(now))),
-    date_source: c.ad.postedAt ? 'source' : 'thread',
-    payload_format: 'board-json',
-    payload: c.payload,
-    content_hash: c.hash,
-    fetched_at: toDateTime64(now),
-    dedupe_key: dedupe.get(c.id) ?? c.id,
-  }))
-  await deps.writer.insert('raw_ads', rows as unknown as Record<string, unknown>[])
-  return rows.map((r) => r.ad_id)
 }

@@ -1,6 +1,6 @@
-// Every job-board source module by kind, so the sources config and the scrape processor can look one up
-// from the `kind` of a configured board. (Hacker News is not here: it is a thread crawl with its own
-// processors, not a per-board listing.)
+// Every source module by kind. Job boards implement `list` (their whole listing) and are read as
+// one-unit crawl sources; paged sources (Hacker News) implement the crawl contract directly. A new
+// source is one module plus one line here.
 import { ashbySource } from './ashby/index.ts'
 import { greenhouseSource } from './greenhouse/index.ts'
 import { himalayasSource } from './himalayas/index.ts'
@@ -9,7 +9,9 @@ import { jsonLdSource } from './jsonld/index.ts'
 import { leverSource } from './lever/index.ts'
 import { remoteOkSource } from './remoteok/index.ts'
 import { remotiveSource } from './remotive/index.ts'
-import type { SourceModule } from './types.ts'
+import { hnSource } from './hn/source.ts'
+import { listingSource } from './listing-source.ts'
+import type { CrawlSource, SourceModule } from './types.ts'
 import { weWorkRemotelySource } from './weworkremotely/index.ts'
 
 export const sourceModules = {
@@ -42,4 +44,25 @@ export function isSourceKind(kind: string): kind is SourceKind {
  */
 export function getSourceModule(kind: string): SourceModule | undefined {
   return isSourceKind(kind) ? sourceModules[kind] : undefined
+}
+
+/** Every crawl source by kind: the paged ones and each board module as a one-unit listing. */
+const crawlSources = new Map<string, CrawlSource>([
+  ['hn', hnSource],
+  ...Object.values(sourceModules).map((m): [string, CrawlSource] => [
+    m.kind,
+    listingSource<Record<string, unknown>>(m),
+  ]),
+])
+
+/** The crawl source of a kind, or undefined for an unknown kind. */
+export function getCrawlSource(kind: string): CrawlSource | undefined {
+  return crawlSources.get(kind)
+}
+
+/** Add a source module at run time (a plug-in, or a test's own source). A kind is taken once. */
+export function registerCrawlSource<C extends Record<string, unknown>>(source: CrawlSource<C>): void {
+  if (crawlSources.has(source.kind))
+    throw new Error(`a source of kind '${source.kind}' is already registered`)
+  crawlSources.set(source.kind, source)
 }

@@ -62,3 +62,63 @@ export interface SourceModule<C extends Record<string, unknown> = Record<string,
   /** Every ad currently on one configured board. */
   list(config: C, ctx: { baseUrl: string; http: SourceHttp }): Promise<SourceListing>
 }
+
+// ---- The crawl contract every source implements (Hacker News and the boards alike) ----
+
+/** What a source is read in: a monthly thread, a board's listing. */
+export interface CrawlUnit {
+  /** Stable key within its source (a thread id; a board's own id). */
+  key: string
+  /** Human label, e.g. the month '2026-07'. */
+  label: string
+  /** When the unit began (a thread's creation); anchors relative dates. */
+  createdAt: Date
+}
+
+/** One ad as a crawl page yields it: a comment of HTML (threads) or a normalised board posting. */
+export type CrawledAd =
+  | {
+      format: 'html'
+      sourceId: string
+      url: string
+      html: string
+      postedAt: Date
+      dateSource: 'absolute' | 'relative' | 'thread'
+    }
+  | { format: 'posting'; ad: NormalizedAd }
+
+export interface UnitPage {
+  ads: CrawledAd[]
+  /** The next page of the unit, or null when this was its last. */
+  nextPage: number | null
+  /** How many ads the source says this page holds (its own count; summed over a unit's pages). */
+  expected: number
+  /** Markup or records that did not parse but did not stop the page, for the log. */
+  warnings: string[]
+}
+
+export interface CrawlContext {
+  /** The configured source's key ('hn', a board id). */
+  target: string
+  baseUrl: string
+  http: SourceHttp
+  now: Date
+}
+
+export interface CrawlSource<C extends Record<string, unknown> = Record<string, unknown>> {
+  /** e.g. 'hn', 'greenhouse'; also the `source` column of stored ads. */
+  kind: string
+  configSchema: z.ZodType<C>
+  defaultBaseUrl: string
+  /**
+   * True when a unit read in full is the complete set of the source's open ads (a board
+   * listing): ads missing from it are closed, and postings are deduplicated across boards.
+   */
+  listing: boolean
+  /** The units that exist now (new ones become pending; known ones keep their state). */
+  discover(config: C, ctx: CrawlContext): Promise<CrawlUnit[]>
+  /** One page of one unit. Throws on a page that cannot be read (a FetchError says whether to retry). */
+  readPage(config: C, unit: CrawlUnit, page: number, ctx: CrawlContext): Promise<UnitPage>
+  /** When a unit finished at `ctx.now` is due again; null: never. */
+  revisitAt(config: C, unit: CrawlUnit, ctx: { now: Date; everyMinutes: number }): Date | null
+}

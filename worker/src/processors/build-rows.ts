@@ -1,13 +1,9 @@
 // Pure: one raw ad + its extraction → the rows for `ads` and `ad_skills`.
-import { fromDateTime, toDate, toDateTime64 } from '@stackradar/core/clickhouse/datetime'
-import type { AdRow, AdSkillRow, RawAdRow } from '@stackradar/core/clickhouse/rows'
-import type { Extraction } from '@stackradar/core/extract/types'
+import { fromDateTime, toDate, toDateTime64 } from '@stackradar/core/clickhouse'
+import type { AdRow, AdSkillRow, StoredRawAd } from '@stackradar/core/tables'
+import type { Extraction } from '@stackradar/core/extract'
 
-/** The columns of a stored raw ad the extract worker reads. */
-export type StoredRawAd = Pick<
-  RawAdRow,
-  'ad_id' | 'source' | 'source_id' | 'thread_id' | 'url' | 'posted_at' | 'payload_format' | 'payload'
-> & { dedupe_key: string }
+export type { StoredRawAd }
 
 export function buildRows(
   raw: StoredRawAd,

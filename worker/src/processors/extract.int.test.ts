@@ -4,13 +4,13 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { queryTrends } from '@stackradar/core/analytics/trends'
-import { BatchWriter } from '@stackradar/core/clickhouse/batch-writer'
-import { createClickHouse, type ClickHouseHandle } from '@stackradar/core/clickhouse/client'
-import { migrate } from '@stackradar/core/clickhouse/migrate'
+import { queryTrends } from '@stackradar/core/analytics'
+import { BatchWriter } from '@stackradar/core/clickhouse'
+import { createClickHouse, type ClickHouseHandle } from '@stackradar/core/clickhouse'
+import { migrate } from '@stackradar/core/clickhouse'
 import { parseConfig } from '@stackradar/core/config'
 import { logger } from '@stackradar/core/logger'
-import { InProcessQueue } from '@stackradar/core/queue/index'
+import { InProcessQueue } from '@stackradar/core/queue'
 import { extractAds } from './extract.ts'
 
 let ch: ClickHouseHandle
@@ -85,5 +85,53 @@ describe('re-extraction', () => {
     // Running the same version again changes nothing.
     await extractAds(deps, { adIds: ['hn:1', 'hn:2'] }, 2)
     expect(await queryTrends(ch.client, { skills: ['python', 'go', 'rust'], interval: 'month' })).toEqual(v2)
+  })
+
+  it('records a payload that does not decode as an error with its reason, never an empty ad', async () => {
+    const board = (id: string, payload: string) => ({
+      ...rawAd(id, '', '2026-03-02 10:00:00.000'),
+      source: 'acme',
+      payload_format: 'board-json',
+      payload,
+    })
+    const good = JSON.stringify({
+      ad: {
+        title: 'Go developer',
+        company: 'Acme',
+        location: null,
+        text: 'Go and Kafka',
+        salaryText: null,
+        salary: null,
+      },
+      raw: {},
+    })
+    await ch.client.insert({
+      table: 'raw_ads',
+      values: [
+        board('acme:good', good),
+        board('acme:not-json', '{"ad": {"title": '),
+        board('acme:no-text', JSON.stringify({ ad: { title: 'x' }, raw: {} })),
+      ],
+      format: 'JSONEachRow',
+    })
+    const deps = {
+      cfg,
+      ch: ch.client,
+      queue: new InProcessQueue(),
+      writer,
+      log: logger('test'),
+      sources: { allowPrivate: [], sources: [] },
+    }
+    const run = await extractAds(deps, { adIds: ['acme:good', 'acme:not-json', 'acme:no-text'] }, 1)
+    expect(run.extracted).toBe(1)
+    expect(run.failed.map((f) => f.adId)).toEqual(['acme:no-text', 'acme:not-json'].sort())
+    const reasons = Object.fromEntries(run.failed.map((f) => [f.adId, f.reason]))
+    expect(reasons['acme:not-json']).toMatch(/^board-json payload is not JSON: /)
+    expect(reasons['acme:no-text']).toMatch(/^board-json payload: ad\.text: /)
+    const stored = await ch.client.query({
+      query: "SELECT ad_id FROM ads FINAL WHERE source = 'acme' ORDER BY ad_id",
+      format: 'JSONEachRow',
+    })
+    expect((await stored.json<{ ad_id: string }>()).map((r) => r.ad_id)).toEqual(['acme:good'])
   })
 })

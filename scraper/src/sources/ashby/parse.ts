@@ -1,6 +1,6 @@
 // Ashby Posting API (`/posting-api/job-board/{board}?includeCompensation=true`) → normalised ads. Pure.
 import { z } from 'zod'
-import { htmlToText } from '@stackradar/core/text/html-to-text'
+import { htmlToText } from '@stackradar/core/text'
 import { parseDate } from '../shared/dates.ts'
 import { JobsEnvelope, parseEnvelope, parseJobs } from '../shared/parse-jobs.ts'
 import type { NormalizedAd, SalaryPeriod } from '../types.ts'

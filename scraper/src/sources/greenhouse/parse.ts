@@ -1,8 +1,8 @@
 // Greenhouse Job Board API (`/v1/boards/{board}/jobs?content=true`) → normalised ads. Pure: no I/O.
 // `content` arrives entity-escaped (`&lt;p&gt;…`): it is unescaped once to get HTML, then made plain text.
 import { z } from 'zod'
-import { decodeHtmlEntities } from '@stackradar/core/text/html-entities'
-import { htmlToText } from '@stackradar/core/text/html-to-text'
+import { decodeHtmlEntities } from '@stackradar/core/text'
+import { htmlToText } from '@stackradar/core/text'
 import { parseDate } from '../shared/dates.ts'
 import { JobsEnvelope, parseEnvelope, parseJobs } from '../shared/parse-jobs.ts'
 import type { NormalizedAd } from '../types.ts'

@@ -1,6 +1,6 @@
 // Himalayas jobs API (`/jobs/api?limit=&offset=`), one page → normalised ads. Pure: no I/O.
 import { z } from 'zod'
-import { htmlToText } from '@stackradar/core/text/html-to-text'
+import { htmlToText } from '@stackradar/core/text'
 import { parseEnvelope, parseJobs } from '../shared/parse-jobs.ts'
 import type { NormalizedAd, SalaryPeriod } from '../types.ts'
 

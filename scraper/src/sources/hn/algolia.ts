@@ -1,7 +1,7 @@
 // HN Algolia API (hn.algolia.com/api/v1): the thread index (story search) and whole threads (items).
 // Bodies are validated with zod: a changed API must fail loudly, not yield empty months.
 import { z } from 'zod'
-import { htmlToText } from '@stackradar/core/text/html-to-text'
+import { htmlToText } from '@stackradar/core/text'
 import { trimSlash } from './hn-urls.ts'
 import { whoIsHiringMonth } from './thread-title.ts'
 import type { HnAd, HnThreadRef } from './types.ts'

@@ -5,8 +5,8 @@
 // Comment rows are a flat list; only rows with indent 0 are ads.
 import { load, type CheerioAPI } from 'cheerio'
 import type { AnyNode, Document, Element } from 'domhandler'
-import { decodeHtmlEntities } from '@stackradar/core/text/html-entities'
-import { htmlToText } from '@stackradar/core/text/html-to-text'
+import { decodeHtmlEntities } from '@stackradar/core/text'
+import { htmlToText } from '@stackradar/core/text'
 import { findDescendant, hasClass, walkElements } from './dom-walk.ts'
 import { parseHnAge, resolvePostedAt, type DateAnchors, type ParsedHnAge } from './hn-dates.ts'
 import { monthStartFromTitle } from './thread-title.ts'

@@ -1,8 +1,8 @@
 // Jobicy API (`/api/v2/remote-jobs`) → normalised ads. Pure: no I/O.
 // Short text fields (titles, industries) arrive entity-escaped ("Data Science &amp; Analytics").
 import { z } from 'zod'
-import { decodeHtmlEntities } from '@stackradar/core/text/html-entities'
-import { htmlToText } from '@stackradar/core/text/html-to-text'
+import { decodeHtmlEntities } from '@stackradar/core/text'
+import { htmlToText } from '@stackradar/core/text'
 import { parseDate } from '../shared/dates.ts'
 import { JobsEnvelope, parseEnvelope, parseJobs } from '../shared/parse-jobs.ts'
 import type { NormalizedAd, SalaryPeriod } from '../types.ts'

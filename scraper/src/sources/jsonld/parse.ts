@@ -3,8 +3,8 @@
 // validates only what an ad cannot do without (a title) and the helpers below read the rest loosely.
 import { createHash } from 'node:crypto'
 import { z } from 'zod'
-import { decodeHtmlEntities } from '@stackradar/core/text/html-entities'
-import { htmlToText } from '@stackradar/core/text/html-to-text'
+import { decodeHtmlEntities } from '@stackradar/core/text'
+import { htmlToText } from '@stackradar/core/text'
 import { parseDate } from '../shared/dates.ts'
 import { describeIssues } from '../shared/zod-issues.ts'
 import type { NormalizedAd, SalaryPeriod } from '../types.ts'

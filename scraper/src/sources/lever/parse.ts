@@ -1,7 +1,7 @@
 // Lever Postings API (`/v0/postings/{company}?mode=json`) → normalised ads. Pure: no I/O.
 // The body is a bare array; Lever sends no company name, so it comes from the config.
 import { z } from 'zod'
-import { htmlToText } from '@stackradar/core/text/html-to-text'
+import { htmlToText } from '@stackradar/core/text'
 import { parseJobs } from '../shared/parse-jobs.ts'
 import type { NormalizedAd, SalaryPeriod } from '../types.ts'
 

@@ -2,7 +2,7 @@
 // The body is an array whose element 0 is the legal notice ({ last_updated, legal }), not a job.
 // salary_min / salary_max are USD per year; 0 means "not given".
 import { z } from 'zod'
-import { htmlToText } from '@stackradar/core/text/html-to-text'
+import { htmlToText } from '@stackradar/core/text'
 import { parseDate } from '../shared/dates.ts'
 import { parseJobs } from '../shared/parse-jobs.ts'
 import type { NormalizedAd } from '../types.ts'

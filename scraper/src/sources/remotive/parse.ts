@@ -1,7 +1,7 @@
 // Remotive API (`/api/remote-jobs`) → normalised ads. Pure: no I/O.
 // `salary` is free text ("$55k - $100k", "Competitive") and goes to salaryText for the salary extractor.
 import { z } from 'zod'
-import { htmlToText } from '@stackradar/core/text/html-to-text'
+import { htmlToText } from '@stackradar/core/text'
 import { parseDate } from '../shared/dates.ts'
 import { JobsEnvelope, parseEnvelope, parseJobs } from '../shared/parse-jobs.ts'
 import type { NormalizedAd } from '../types.ts'

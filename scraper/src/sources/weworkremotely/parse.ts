@@ -3,7 +3,7 @@
 // once, giving HTML) that starts with a "Headquarters / URL" block about the company.
 import * as cheerio from 'cheerio'
 import { z } from 'zod'
-import { htmlToText } from '@stackradar/core/text/html-to-text'
+import { htmlToText } from '@stackradar/core/text'
 import { parseDate } from '../shared/dates.ts'
 import { describeIssues } from '../shared/zod-issues.ts'
 import type { NormalizedAd } from '../types.ts'

@@ -1,0 +1,133 @@
+// The scheduler role: one loop that asks what is due and queues it. Every minute it queues the
+// first page of every crawl unit whose next run time has come (a failed unit whose backoff is
+// over, a board to re-read) and discovery for each source whose interval has passed (HN:
+// SCHEDULE_INTERVAL_MINUTES; a board: its everyMinutes), which also re-reads finished units that
+// are still revisited (young threads). Every SCHEDULE_INTERVAL_MINUTES, and at start, it runs a
+// full round: discovery of every source and the sweep of raw ads without an extraction at the
+// current extractor version (a crash loses nothing; a version bump re-extracts history). The
+// first round also resumes every unit a crash left unfinished. It logs backfill progress.
+import { crawlTargets, type CrawlTarget } from '@stackradar/core/crawl-targets'
+import { startUnitRun } from '@stackradar/core/crawl-runs'
+import { readStatus } from '@stackradar/core/analytics'
+import { EXTRACTOR_VERSION } from '@stackradar/core/extract'
+import { enqueueDiscover } from '@stackradar/core/queue'
+import { crawlState, rawAds } from '@stackradar/core/tables'
+import type { WorkerDeps } from '../deps.ts'
+
+const TICK_MS = 60_000
+
+export class Scheduler {
+  private timer: NodeJS.Timeout | undefined
+  private progressTimer: NodeJS.Timeout | undefined
+  private stopped = false
+  private lastProgress = ''
+  private ticks = 0
+  private lastSweep = 0
+  /** When discovery was last queued, per source (this process; a restart discovers at once). */
+  private readonly discoveredAt = new Map<string, number>()
+  private readonly targets: CrawlTarget[]
+
+  constructor(
+    private readonly deps: WorkerDeps,
+    private readonly progressEveryMs = 5000,
+  ) {
+    this.targets = crawlTargets(deps.cfg, deps.sources).filter((t) => t.enabled)
+  }
+
+  async start(): Promise<void> {
+    await this.tick()
+    this.timer = setInterval(() => void this.minute(), TICK_MS)
+    this.progressTimer = setInterval(() => void this.logProgress(), this.progressEveryMs)
+    this.progressTimer.unref()
+  }
+
+  /** A full round: due units, discovery of every source, the re-extraction sweep. */
+  tick(now = new Date()): Promise<void> {
+    this.discoveredAt.clear()
+    this.lastSweep = 0
+    return this.minute(now)
+  }
+
+  /** What is due now: units, discovery of sources whose interval passed, the sweep when its time came. */
+  async minute(now = new Date()): Promise<void> {
+    if (this.stopped) return
+    const first = this.ticks++ === 0
+    try {
+      const units = await this.queueDueUnits(now, first)
+      const discovered = await this.queueDiscovery(now)
+      let reextract = 0
+      if (now.getTime() - this.lastSweep >= this.deps.cfg.SCHEDULE_INTERVAL_MINUTES * 60_000) {
+        this.lastSweep = now.getTime()
+        reextract = await this.queueUnextracted()
+      }
+      if (units + discovered.length + reextract > 0)
+        this.deps.log.info({ units, discover: discovered, adsToExtract: reextract }, 'schedule tick')
+    } catch (err) {
+      this.deps.log.error({ err }, 'schedule tick failed; next tick retries')
+    }
+  }
+
+  /** Discovery of every source whose interval has passed since it was last queued here. */
+  async queueDiscovery(now: Date): Promise<string[]> {
+    const due = this.targets.filter((t) => {
+      const last = this.discoveredAt.get(t.id)
+      return last === undefined || now.getTime() - last >= t.everyMinutes * 60_000
+    })
+    for (const t of due) {
+      await enqueueDiscover(this.deps.queue, t.id)
+      this.discoveredAt.set(t.id, now.getTime())
+    }
+    return due.map((t) => t.id)
+  }
+
+  /** Units whose next run has come (and, on the first tick, every unfinished one) of enabled sources. */
+  async queueDueUnits(now: Date, unfinished = false, failedOnly = false): Promise<number> {
+    if (this.stopped) return 0
+    const enabled = new Set(this.targets.map((t) => t.id))
+    const due = (await crawlState.due(this.deps.ch, now, { unfinished })).filter(
+      (u) => enabled.has(u.source) && (!failedOnly || u.status === 'failed'),
+    )
+    for (const u of due) await startUnitRun(this.deps, u, now)
+    return due.length
+  }
+
+  /** Failed (or with `failedOnly` false, all due) units whose backoff has passed at `now`. */
+  resumeUnfinishedTasks(opts: { failedOnly?: boolean; now?: number } = {}): Promise<number> {
+    return this.queueDueUnits(new Date(opts.now ?? Date.now()), false, opts.failedOnly ?? false)
+  }
+
+  /** Raw ads without an extraction at the current version, queued in batches (only when idle). */
+  async queueUnextracted(): Promise<number> {
+    const c = await this.deps.queue.counts('extract')
+    if (c.waiting + c.active + c.delayed > 0) return 0
+    const ids = await rawAds.unextracted(this.deps.ch, EXTRACTOR_VERSION)
+    const batch = this.deps.cfg.EXTRACT_BATCH
+    for (let i = 0; i < ids.length; i += batch) {
+      await this.deps.queue.enqueue('extract', { adIds: ids.slice(i, i + batch) })
+    }
+    return ids.length
+  }
+
+  private async logProgress(): Promise<void> {
+    try {
+      const s = await readStatus(this.deps.ch, this.deps.queue, EXTRACTOR_VERSION)
+      const line = `${s.backfill.threads.done}/${s.backfill.threads.total} threads, ${s.ads.raw} ads stored, ${s.ads.extracted} extracted`
+      if (line === this.lastProgress) return
+      this.lastProgress = line
+      const { threads } = s.backfill
+      const pct = threads.total ? Math.round((100 * (threads.done + threads.failed)) / threads.total) : 0
+      this.deps.log.info(
+        { ...s.backfill.threads, ads: s.ads, queues: s.queues, pct },
+        `backfill ${pct}%: ${line}`,
+      )
+    } catch (err) {
+      this.deps.log.debug({ err }, 'progress read failed')
+    }
+  }
+
+  stop(): void {
+    this.stopped = true
+    clearInterval(this.timer)
+    clearInterval(this.progressTimer)
+  }
+}
