@@ -22,6 +22,9 @@ export const killScenarios: Scenario[] = ROLES.flatMap((role) =>
           { site, expected: site.totalAds, threads: site.months.length },
           {
             at,
+            // A job held by the killed process is taken over only after its lock expires and a
+            // stalled-job check runs; on a busy 2-core box that alone can take a minute.
+            settleMs: 120_000,
             async inject(d) {
               await d.kill(role, 'SIGKILL')
               await sleep(1000)
