@@ -3,6 +3,7 @@
 // child processes) and an embedded one (one `start --role all` process on a DATA_DIR). Every part
 // can be killed and started again where its clients expect it (same port, same data).
 import { spawn, type ChildProcess } from 'node:child_process'
+import { rmSync } from 'node:fs'
 import { freePort, hasRedisServer } from '../support/redis-server.ts'
 import {
   spawnClickHouseHttpFixture,
@@ -142,6 +143,7 @@ export async function startDistributed(
   const redis = await RestartableRedis.start()
   defer(() => redis.down())
   const chDir = tempDir('chaos-ch')
+  defer(async () => rmSync(chDir, { recursive: true, force: true })) // runs after the endpoint stopped
   const chPort = await freePort()
   let ch = await spawnClickHouseHttpFixture({ path: chDir, port: chPort })
   defer(() => ch.stop())
