@@ -161,7 +161,7 @@ export async function waitProgress(
       last = s
       if (ready(s)) return s
     }
-    await sleep(150)
+    await sleep(250) // with the prober, well under the API's default per-IP rate limit (600/min)
   }
   return last
 }
