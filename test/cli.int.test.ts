@@ -67,6 +67,32 @@ describe('stackradar CLI', () => {
     expect(r.stderr).toMatch(/adhoc-url \(jsonld\): 1 ads from 2 requests/)
   })
 
+  it('sources test <url> waits for every ad page its host gate spaces out (default HOST_DELAY_MS)', async () => {
+    const paced = await startBoardSite({
+      careers: ['31', '32', '33'].map((id) => backendJob(id, 'Gamma', `Engineer ${id}`, ['Rust'])),
+    })
+    try {
+      const r = await run(['sources', 'test', `${paced.url}/careers`], { HOST_DELAY_MS: '1000' })
+      expect(r.stderr).toMatch(/adhoc-url \(jsonld\): 3 ads from 4 requests/)
+      expect(r.stdout.trim().split('\n')).toHaveLength(3)
+      expect(r.code).toBe(0)
+    } finally {
+      await paced.close()
+    }
+  })
+
+  it('sources test <url> that finds no ads and no error exits non-zero saying so', async () => {
+    const empty = await startBoardSite({ careers: [] })
+    try {
+      const r = await run(['sources', 'test', `${empty.url}/careers`])
+      expect(r.stdout).toBe('')
+      expect(r.stderr).toMatch(/adhoc-url \(jsonld\): no ads found/)
+      expect(r.code).toBe(1)
+    } finally {
+      await empty.close()
+    }
+  })
+
   it('scrape --source stores and extracts one board', async () => {
     const r = await run(['scrape', '--source', 'gh-acme'], {
       SOURCES_FILE: join(dir, 'sources.json'),

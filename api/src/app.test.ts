@@ -50,13 +50,27 @@ describe('createApp', () => {
     }
     expect(doc.openapi).toBe('3.1.0')
     expect(Object.keys(doc.paths).sort()).toEqual(
-      ['/api/v1/ads', '/api/v1/skills', '/api/v1/sources', '/api/v1/status', '/api/v1/trends'].sort(),
+      [
+        ...['/api/v1/ads', '/api/v1/skills', '/api/v1/sources', '/api/v1/status', '/api/v1/trends'],
+        ...['/api/v1/rankings', '/api/v1/rising', '/api/v1/salaries', '/api/v1/cooccurrence'],
+        ...['/api/v1/breakdown', '/api/v1/skills/{id}', '/api/v1/health', '/api/v1/coverage'],
+      ].sort(),
     )
     const trends = doc.paths['/api/v1/trends']!.get!
     expect(trends.parameters!.map((p) => `${p.in}:${p.name}`).sort()).toEqual(
-      ['query:from', 'query:interval', 'query:skills', 'query:source', 'query:to'].sort(),
+      [
+        ...['query:from', 'query:interval', 'query:skills', 'query:source', 'query:to', 'query:categories'],
+        ...['query:rolling', 'query:format', 'query:category', 'query:country', 'query:region'],
+        ...[
+          'query:work_mode',
+          'query:seniority',
+          'query:industry',
+          'query:role_family',
+          'query:employment_type',
+        ],
+      ].sort(),
     )
-    expect(Object.keys(trends.responses).sort()).toEqual(['200', '400'])
+    expect(Object.keys(trends.responses).sort()).toEqual(['200', '304', '400'])
     expect(Object.keys(doc.components.schemas)).toEqual(
       expect.arrayContaining(['Error', 'TrendsResponse', 'SourceHealthRow', 'StatusResponse']),
     )

@@ -13,17 +13,57 @@ import { sourcesRoutes } from './routes/sources.ts'
 import { statusRoutes } from './routes/status.ts'
 import { trendsRoutes } from './routes/trends.ts'
 import { mountDashboard } from './static.ts'
+import { rateLimit } from './middleware/rate-limit.ts'
+import { requestTimeout } from './middleware/request-timeout.ts'
+import { answerCache } from './middleware/answer-cache.ts'
+import { inFlightLimit } from './middleware/in-flight-limit.ts'
+import { healthRoute } from './routes/healthz.ts'
+import { analyticsHttp } from './analytics-http.ts'
+import { breakdownRoutes } from './routes/breakdown.ts'
+import { cooccurrenceRoutes } from './routes/cooccurrence.ts'
+import { healthRoutes } from './routes/health.ts'
+import { coverageRoutes } from './routes/coverage.ts'
+import { rankingsRoutes } from './routes/rankings.ts'
+import { salariesRoutes } from './routes/salaries.ts'
+import { skillProfileRoutes } from './routes/skill-profile.ts'
+
+const ANALYTICS_PATHS = [
+  '/api/v1/trends',
+  '/api/v1/rankings',
+  '/api/v1/rising',
+  '/api/v1/salaries',
+  '/api/v1/cooccurrence',
+  '/api/v1/breakdown',
+  '/api/v1/skills',
+  '/api/v1/skills/*',
+  '/api/v1/ads',
+  '/api/v1/coverage',
+]
 
 export function createApp(deps: ApiDeps): OpenAPIHono {
   const app = new OpenAPIHono()
   app.use('*', secureHeaders({ contentSecurityPolicy: undefined }))
   app.onError(errorHandler(deps.log))
-  app.get('/healthz', (c) => c.json({ ok: true }))
+  app.get('/healthz', healthRoute(deps))
+  app.use('/api/*', rateLimit(deps))
+  app.use('/api/*', requestTimeout(deps))
+  // Analytics answers: ETag / Cache-Control / 304 and br/gzip (health and status stay uncached).
+  // Outside the answer cache, so a cached answer is compressed per client's Accept-Encoding.
+  for (const path of ANALYTICS_PATHS) app.use(path, analyticsHttp())
+  app.use('/api/*', answerCache(deps))
+  app.use('/api/*', inFlightLimit(deps))
   app.route('/', trendsRoutes(deps))
-  app.route('/', skillsRoutes())
+  app.route('/', skillsRoutes(deps))
   app.route('/', statusRoutes(deps))
   app.route('/', sourcesRoutes(deps))
   app.route('/', adsRoutes(deps))
+  app.route('/', rankingsRoutes(deps))
+  app.route('/', salariesRoutes(deps))
+  app.route('/', cooccurrenceRoutes(deps))
+  app.route('/', breakdownRoutes(deps))
+  app.route('/', skillProfileRoutes(deps))
+  app.route('/', healthRoutes(deps))
+  app.route('/', coverageRoutes(deps))
   mountApiDocs(app)
   app.all('/api/*', (c) => {
     const allow = allowedMethods(app.routes, c.req.path)

@@ -1,4 +1,5 @@
 import type { ClickHouseClient } from '@clickhouse/client'
+import type { ApiLimits } from '@stackradar/core/config'
 import type { Logger } from '@stackradar/core/logger'
 import type { QueueBackend } from '@stackradar/core/queue'
 import type { SourceEntry } from '@stackradar/core/sources-config'
@@ -11,4 +12,6 @@ export interface ApiDeps {
   dashboardDir?: string
   /** Configured job boards (the sources file). */
   sources: SourceEntry[]
+  /** Back-pressure and cache settings; omitted → the config defaults. */
+  limits?: Partial<ApiLimits>
 }

@@ -1,6 +1,9 @@
 // `stackradar <command>`: start (embedded or one role), extract (JSONL in → JSONL out), migrate.
+import { fileURLToPath } from 'node:url'
 import { ConfigError, parseConfig } from '@stackradar/core/config'
 import { createRootLogger } from '@stackradar/core/logger'
+import { formatCliError } from '@stackradar/core/user-error'
+import { FetchError } from '@stackradar/scraper'
 import { runExtractCli } from '@stackradar/core/extract'
 import { createClickHouse } from '@stackradar/core/clickhouse'
 import { migrate } from '@stackradar/core/clickhouse'
@@ -23,7 +26,10 @@ async function main(argv: string[]): Promise<number> {
     return command === undefined || command === '--help' ? 0 : 2
   }
   const cfg = parseConfig()
-  const log = createRootLogger(cfg.LOG_LEVEL).child({ module: 'main' })
+  // A server logs to stdout; a one-shot command keeps stdout for its output (JSONL, progress).
+  const log = createRootLogger(cfg.LOG_LEVEL, command === 'start' ? 'stdout' : 'stderr').child({
+    module: 'main',
+  })
 
   if (command === 'migrate') {
     const ch = await createClickHouse(cfg)
@@ -44,9 +50,17 @@ async function main(argv: string[]): Promise<number> {
   return startCommand(cfg, rest, log)
 }
 
+const ROOT = fileURLToPath(new URL('../../', import.meta.url))
+const formatError = (err: unknown) =>
+  formatCliError(err, {
+    isExpected: (e) => e instanceof FetchError,
+    root: ROOT,
+    verbose: ['debug', 'trace'].includes(process.env.LOG_LEVEL ?? ''),
+  })
+
 process.on('unhandledRejection', (err) => {
   // Logged, not fatal: a bad page or a flaky source must never take the process down.
-  console.error('unhandled rejection:', err)
+  console.error(`unhandled rejection: ${formatError(err)}`)
 })
 
 main(process.argv.slice(2)).then(
@@ -54,7 +68,7 @@ main(process.argv.slice(2)).then(
     if (code >= 0) process.exitCode = code
   },
   (err) => {
-    console.error(err instanceof ConfigError ? err.message : `stackradar: ${(err as Error).stack ?? err}`)
+    console.error(err instanceof ConfigError ? err.message : formatError(err))
     process.exit(err instanceof ConfigError ? 78 : 1)
   },
 )

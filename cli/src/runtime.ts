@@ -10,6 +10,7 @@ import type { Config } from '@stackradar/core/config'
 import { createRootLogger, logger, safeUrl } from '@stackradar/core/logger'
 import { BullmqQueue, InProcessQueue, type QueueBackend } from '@stackradar/core/queue'
 import { loadSourcesFile, type SourcesFile } from '@stackradar/core/sources-config'
+import { UserError } from '@stackradar/core/user-error'
 import { readStatus, type SystemStatus } from '@stackradar/core/analytics'
 import { EXTRACTOR_VERSION } from '@stackradar/core/extract'
 import { registerScrapeProcessors } from '@stackradar/scraper'
@@ -22,14 +23,14 @@ export type Role = (typeof ROLES)[number]
 export function parseRoles(raw: string | undefined, redisUrl: string | undefined): Role[] {
   if (!raw || raw === 'all') return [...ROLES]
   if (!redisUrl) {
-    throw new Error(
+    throw new UserError(
       '--role needs REDIS_URL (BullMQ): separate roles share work through Redis. Without it run all roles (embedded).',
     )
   }
   const roles = raw.split(',').map((r) => r.trim())
   for (const r of roles) {
     if (!ROLES.includes(r as Role))
-      throw new Error(`--role: unknown role '${r}'; expected all or ${ROLES.join(', ')}`)
+      throw new UserError(`--role: unknown role '${r}'; expected all or ${ROLES.join(', ')}`)
   }
   return roles as Role[]
 }
@@ -94,6 +95,7 @@ export async function startRuntime(cfg: Config, roles: Role[]): Promise<Runtime>
       log: logger('api'),
       dashboardDir: cfg.DASHBOARD_DIR ?? DEFAULT_DASHBOARD_DIR,
       sources: sources.sources,
+      limits: cfg,
     })
     server = await startServer(app, cfg.PORT, cfg.HOST)
     log.info({ port: server.port }, `StackRadar listening on http://localhost:${server.port}`)

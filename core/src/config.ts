@@ -1,6 +1,7 @@
 // Configuration: parsed once from the environment by zod. A bad value stops start-up with a
 // message naming the variable and what it expects.
 import { z } from 'zod'
+import { redactCredentials, UserError } from './user-error.ts'
 
 const intFrom = (def: number, min = 0) => z.coerce.number().int().min(min).default(def)
 const bool = (def: boolean) =>
@@ -70,6 +71,12 @@ export const envSchema = z.object({
   HTTP_MAX_BYTES: intFrom(20 * 1024 * 1024, 1024),
   /** Minimum delay between two requests to the same host. */
   HOST_DELAY_MS: intFrom(1000),
+  /** Most wall time one board run may spend on one host (waits included); the rest waits for the next run. */
+  HOST_RUN_BUDGET_MS: intFrom(600_000, 100),
+  /** Consecutive timeouts / 5xx / network errors after which a host is treated as down. */
+  HOST_BREAKER_FAILURES: intFrom(5, 1),
+  /** How long a host treated as down is left alone before one trial request. */
+  HOST_BREAKER_COOLDOWN_MS: intFrom(600_000, 0),
   USER_AGENT: z.string().min(3).default('StackRadarBot/0.1 (+mailto:bot@stackradar.invalid)'),
   WRITER_BATCH_ROWS: intFrom(5000, 1),
   WRITER_FLUSH_MS: intFrom(500, 10),
@@ -77,6 +84,19 @@ export const envSchema = z.object({
   QUEUE_LOCK_MS: intFrom(30_000, 1000),
   SHUTDOWN_TIMEOUT_MS: intFrom(25_000, 100),
   DASHBOARD_DIR: z.string().optional(),
+  /** An API request still unanswered after this long gets 504. */
+  API_TIMEOUT_MS: intFrom(15_000, 100),
+  /** API requests worked on at once (chDB answers one query at a time per process). */
+  API_MAX_CONCURRENT: intFrom(8, 1),
+  /** API requests waiting for a turn; past this they get 503 with Retry-After. */
+  API_MAX_QUEUE: intFrom(64),
+  /** API requests per client IP per API_RATE_WINDOW_MS; 0 turns the limit off. */
+  API_RATE_LIMIT: intFrom(600),
+  API_RATE_WINDOW_MS: intFrom(60_000, 1000),
+  /** Analytics answers kept (keyed by URL and data version); 0 turns the cache off. */
+  API_CACHE_ENTRIES: intFrom(500),
+  /** How often the data version (which invalidates cached answers) is re-read. */
+  API_CACHE_VERSION_MS: intFrom(1000, 0),
   /** Job boards to scrape (see sources.example.json); missing file → Hacker News only. */
   SOURCES_FILE: z.string().default('./sources.json'),
   CHROMIUM_PATH: z.string().default('/usr/bin/chromium'),
@@ -86,10 +106,22 @@ export const envSchema = z.object({
 
 export type Config = z.infer<typeof envSchema>
 
-export class ConfigError extends Error {
+/** The API's back-pressure and cache settings. */
+export type ApiLimits = Pick<
+  Config,
+  | 'API_TIMEOUT_MS'
+  | 'API_MAX_CONCURRENT'
+  | 'API_MAX_QUEUE'
+  | 'API_RATE_LIMIT'
+  | 'API_RATE_WINDOW_MS'
+  | 'API_CACHE_ENTRIES'
+  | 'API_CACHE_VERSION_MS'
+>
+
+export class ConfigError extends UserError {
+  override name = 'ConfigError'
   constructor(public readonly issues: string[]) {
     super(`Invalid configuration:\n${issues.map((i) => `  - ${i}`).join('\n')}`)
-    this.name = 'ConfigError'
   }
 }
 
@@ -101,7 +133,7 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
       result.error.issues.map((i) => {
         const name = i.path.join('.')
         const got = env[name]
-        return `${name}: ${i.message}${got === undefined ? '' : ` (got ${JSON.stringify(got)})`}`
+        return `${name}: ${i.message}${got === undefined ? '' : ` (got ${redactCredentials(JSON.stringify(got))})`}`
       }),
     )
   }

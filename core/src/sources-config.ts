@@ -3,10 +3,16 @@
 // `config` block. A bad file stops start-up with the entry and field that are wrong.
 import { existsSync, readFileSync } from 'node:fs'
 import { z } from 'zod'
+import { UserError } from './user-error.ts'
 
 export const sourceEntrySchema = z.object({
   /** Unique key of this board, e.g. "greenhouse-gitlab"; part of stored ad ids. */
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'lowercase letters, digits and -'),
+  id: z
+    .string()
+    .regex(
+      /^[a-z0-9][a-z0-9-]{1,62}$/,
+      '2 to 63 characters: lowercase letters, digits and -, starting with a letter or digit',
+    ),
   kind: z.string().min(2),
   enabled: z.boolean().default(true),
   /** Override the module's default base URL (mirrors, tests, replays). */
@@ -34,11 +40,11 @@ export function parseSourcesFile(json: unknown, origin = 'sources file'): Source
   const r = sourcesFileSchema.safeParse(json)
   if (!r.success) {
     const issues = r.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`)
-    throw new Error(`Invalid ${origin}:\n  - ${issues.join('\n  - ')}`)
+    throw new UserError(`Invalid ${origin}:\n  - ${issues.join('\n  - ')}`)
   }
   const ids = new Set<string>()
   for (const s of r.data.sources) {
-    if (ids.has(s.id)) throw new Error(`Invalid ${origin}: source id '${s.id}' appears twice`)
+    if (ids.has(s.id)) throw new UserError(`Invalid ${origin}: source id '${s.id}' appears twice`)
     ids.add(s.id)
   }
   return r.data
@@ -51,7 +57,7 @@ export function loadSourcesFile(path: string): SourcesFile {
   try {
     json = JSON.parse(readFileSync(path, 'utf8'))
   } catch (err) {
-    throw new Error(`Cannot read sources file ${path}: ${(err as Error).message}`, { cause: err })
+    throw new UserError(`Cannot read sources file ${path}: ${(err as Error).message}`, { cause: err })
   }
   return parseSourcesFile(json, `sources file ${path}`)
 }

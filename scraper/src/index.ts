@@ -27,3 +27,4 @@ export function registerScrapeProcessors(deps: ScrapeDeps): void {
     { concurrency: deps.cfg.SCRAPE_CONCURRENCY },
   )
 }
+export { FetchError } from './http/fetch-error.ts'

@@ -7,7 +7,9 @@ import type { Logger } from '@stackradar/core/logger'
 import type { ClickHouseClient } from '@clickhouse/client'
 import { ClickHouseConditionalCache } from './http/clickhouse-conditional-cache.ts'
 import { MemoryConditionalCache } from './http/conditional-cache.ts'
+import { HostBudget } from './http/host-budget.ts'
 import { PoliteFetcher } from './http/polite-fetcher.ts'
+import { CircuitBreaker } from './politeness/circuit-breaker.ts'
 import type { SourceHttp } from './sources/types.ts'
 import type { BrowserPool } from './browser/index.ts'
 
@@ -34,6 +36,12 @@ export function createSourceHttp(
     robots: true,
     cache: ch ? new ClickHouseConditionalCache(ch) : new MemoryConditionalCache(64 * 1024 * 1024),
     logger: log,
+    // In memory: per process for now; a Redis-backed BreakerStore would share it across processes.
+    breaker: new CircuitBreaker({
+      failureThreshold: cfg.HOST_BREAKER_FAILURES,
+      cooldownMs: cfg.HOST_BREAKER_COOLDOWN_MS,
+      logger: log,
+    }),
   })
   let pool: Promise<BrowserPool> | undefined
   const browser = () =>
@@ -46,20 +54,37 @@ export function createSourceHttp(
           logger: log,
         }),
     ))
-  const http: SourceHttp = {
-    text: async (url, opts) => {
-      const r = await fetcher.text(url, opts)
-      return { status: r.status, body: r.body, url: r.url }
-    },
-    json: async (url, opts) => {
-      const r = await fetcher.json(url, opts)
-      return { status: r.status, data: r.data, url: r.url }
-    },
-    rendered: async (url) => {
-      const pool = await browser()
-      return fetcher.politely(url, () => pool.render(url))
-    },
+  // `budget`: one run's time budget per host; a request it cuts short fails as HostBudgetSpentError.
+  const sourceHttp = (budget?: HostBudget): SourceHttp => {
+    const within = async <T>(url: string, go: (signal?: AbortSignal) => Promise<T>): Promise<T> => {
+      if (!budget) return go()
+      const signal = budget.signalFor(url)
+      try {
+        return await go(signal)
+      } catch (error) {
+        throw signal.aborted ? budget.spent(url, error) : error
+      }
+    }
+    return {
+      text: (url, opts) =>
+        within(url, async (signal) => {
+          const r = await fetcher.text(url, { ...opts, ...(signal && { signal }) })
+          return { status: r.status, body: r.body, url: r.url }
+        }),
+      json: (url, opts) =>
+        within(url, async (signal) => {
+          const r = await fetcher.json(url, { ...opts, ...(signal && { signal }) })
+          return { status: r.status, data: r.data, url: r.url }
+        }),
+      rendered: (url) =>
+        within(url, async (signal) => {
+          const pool = await browser()
+          return fetcher.politely(url, () => pool.render(url), signal)
+        }),
+      forRun: () => sourceHttp(new HostBudget(cfg.HOST_RUN_BUDGET_MS)),
+    }
   }
+  const http = sourceHttp()
   return {
     http,
     fetcher,

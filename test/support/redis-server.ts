@@ -19,14 +19,23 @@ export function hasRedisServer(): boolean {
   return spawnSync('redis-server', ['--version']).status === 0
 }
 
-export async function startRedis(): Promise<{ url: string; stop(): Promise<void> }> {
+/**
+ * `port`: reuse a port (a restart of the same server); `dir`: persist to an append-only file there,
+ * so a restarted server keeps its queues, as a production Redis does.
+ */
+export async function startRedis(
+  opts: { port?: number; dir?: string } = {},
+): Promise<{ url: string; port: number; stop(): Promise<void> }> {
   if (!hasRedisServer()) {
     throw new Error('redis-server is not installed: run `apt-get install -y redis-server` (or bash .ci/run)')
   }
-  const port = await freePort()
+  const port = opts.port ?? (await freePort())
+  const persistence = opts.dir
+    ? ['--dir', opts.dir, '--appendonly', 'yes', '--appendfsync', 'always']
+    : ['--appendonly', 'no']
   const proc = spawn(
     'redis-server',
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', ...persistence],
     {
       stdio: ['ignore', 'pipe', 'pipe'],
     },
@@ -45,6 +54,7 @@ export async function startRedis(): Promise<{ url: string; stop(): Promise<void>
   })
   return {
     url: `redis://127.0.0.1:${port}`,
+    port,
     stop: () =>
       new Promise((r) => {
         if (proc.exitCode !== null) return r()

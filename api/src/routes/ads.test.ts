@@ -12,7 +12,13 @@ describe('GET /api/v1/ads', () => {
   it('answers the contract shape', async () => {
     const { status, body } = await t.get('/api/v1/ads?skill=GO&limit=5')
     expect(status).toBe(200)
-    expect(AdsResponse.parse(body)).toEqual({ skill: 'go', ads: [] })
+    expect(AdsResponse.parse(body)).toMatchObject({ skill: 'go', skills: ['go'], ads: [], nextCursor: null })
+  })
+
+  it('searches by filters alone when no skill is given', async () => {
+    const { status, body } = await t.get('/api/v1/ads?work_mode=remote')
+    expect(status).toBe(200)
+    expect(AdsResponse.parse(body)).toMatchObject({ skill: null, skills: [], ads: [] })
   })
 
   it.each([
@@ -23,8 +29,8 @@ describe('GET /api/v1/ads', () => {
     ['skill=python&limit=0', 'limit'],
     ['skill=python&limit=201', 'limit'],
     ['skill=nosuchskill', 'skill'],
-    ['skill=%20', 'skill'],
-    ['', 'skill'],
+    ['skills=go,nosuchskill', 'skills'],
+    ['cursor=notacursor', 'cursor'],
     ['skill=python&from=yesterday', 'from'],
   ])('rejects ?%s with 400 naming %s', async (query, param) => {
     const { status, body } = await t.get(`/api/v1/ads?${query}`)

@@ -26,7 +26,9 @@ describe('GET /api/v1/trends', () => {
     ['skills=python&from=2026-13', 'from', /expected a month YYYY-MM/],
     ['skills=python&to=2026-02-30', 'to', /expected a month YYYY-MM/],
     ['skills=python&from=2024-05&to=2024-04', 'from', /must not be after to/],
-    ["skills=python&source=x'%20OR%201=1", 'source', /expected a source id/],
+    ["skills=python&source=x'%20OR%201=1", 'source', /unknown value 'x' OR 1=1'; allowed/],
+    ['skills=python&categories=planets', 'categories', /unknown value 'planets'; allowed: language, runtime/],
+    ['skills=python&rolling=0', 'rolling', /an integer from 1 to 24/],
     ['skills=python&skills=go', 'skills', /./],
   ])('rejects %s with 400 naming %s', async (query, param, message) => {
     const { status, body } = await t.get(`/api/v1/trends?${query}`)

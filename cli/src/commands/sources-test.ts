@@ -3,6 +3,7 @@
 import type { Config } from '@stackradar/core/config'
 import type { Logger } from '@stackradar/core/logger'
 import { loadSourcesFile, sourceEntrySchema, type SourceEntry } from '@stackradar/core/sources-config'
+import { UserError } from '@stackradar/core/user-error'
 import { listBoard } from '@stackradar/scraper'
 import { createSourceHttp } from '@stackradar/scraper'
 import { getSourceModule } from '@stackradar/scraper'
@@ -17,7 +18,7 @@ export function resolveEntry(target: string, sources: SourceEntry[]): SourceEntr
   if (getSourceModule(target))
     return sourceEntrySchema.parse({ id: `adhoc-${target}`, kind: target, config: {} })
   const known = sources.map((s) => s.id).join(', ') || 'none configured'
-  throw new Error(`'${target}' is not a source id (${known}), a source kind or an http(s) URL`)
+  throw new UserError(`'${target}' is not a source id (${known}), a source kind or an http(s) URL`)
 }
 
 export async function sourcesTestCommand(cfg: Config, args: string[], log: Logger): Promise<number> {
@@ -37,6 +38,14 @@ export async function sourcesTestCommand(cfg: Config, args: string[], log: Logge
       process.stdout.write(`${JSON.stringify({ ...shown, text: shown.text.slice(0, 300) })}\n`)
     }
     for (const w of listing.warnings) console.error(`warning: ${w}`)
+    if (listing.ads.length === 0) {
+      // A command that did nothing never exits 0: no ads and no error is a failure worth a message.
+      console.error(
+        `${entry.id} (${entry.kind}): no ads found after ${listing.requests} requests` +
+          (listing.warnings.length ? ' (see the warnings above)' : ''),
+      )
+      return 1
+    }
     const attribution = getSourceModule(entry.kind)?.attribution
     console.error(
       `${entry.id} (${entry.kind}): ${listing.ads.length} ads from ${listing.requests} requests in ${Date.now() - t0} ms` +

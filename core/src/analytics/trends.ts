@@ -4,12 +4,21 @@
 // version that the ad's newest `ads` row names, so re-runs and re-extractions never double count.
 import type { ClickHouseClient } from '@clickhouse/client'
 import { queryRows as rows } from '../clickhouse/query.ts'
-import type { Interval, TrendPoint } from '../contracts/api/index.ts'
+import type { Interval } from '../contracts/api/index.ts'
 
-export { INTERVALS, type Interval, type TrendPoint } from '../contracts/api/index.ts'
+export { INTERVALS, type Interval } from '../contracts/api/index.ts'
+
+/** One skill's share in one period (the plain series; the API's trends add intervals and filters). */
+export interface SkillSharePoint {
+  period: string
+  skill: string
+  ads: number
+  total: number
+  share: number
+}
 
 // Whitelisted SQL per interval: user input never reaches the SQL text.
-const PERIOD_SQL: Record<Interval, string> = {
+export const PERIOD_SQL: Record<Interval, string> = {
   week: 'toMonday(posted_day)',
   month: 'toStartOfMonth(posted_day)',
   quarter: 'toStartOfQuarter(posted_day)',
@@ -24,7 +33,7 @@ export interface TrendQuery {
   source?: string | null
 }
 
-export async function queryTrends(ch: ClickHouseClient, q: TrendQuery): Promise<TrendPoint[]> {
+export async function queryTrends(ch: ClickHouseClient, q: TrendQuery): Promise<SkillSharePoint[]> {
   const period = PERIOD_SQL[q.interval]
   const filters = ['posted_day >= {from:Date}', 'posted_day <= {to:Date}']
   if (q.source) filters.push('source = {source:String}')
@@ -55,7 +64,7 @@ export async function queryTrends(ch: ClickHouseClient, q: TrendQuery): Promise<
   ])
 
   const bySkill = new Map(skillCounts.map((r) => [`${r.period}|${r.skill}`, Number(r.ads)]))
-  const points: TrendPoint[] = []
+  const points: SkillSharePoint[] = []
   for (const t of totals) {
     const total = Number(t.total)
     for (const skill of [...q.skills].sort()) {

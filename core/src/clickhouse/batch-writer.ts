@@ -2,7 +2,10 @@
 // flushed when a table's buffer reaches `maxRows`, every `flushMs`, and on close. `insert()`
 // resolves only once its rows are stored, so a job that awaits it is never acknowledged before
 // its data is durable; a failed flush rejects the waiting callers (their jobs are retried).
+// While ClickHouse is unreachable a flush keeps its rows and retries with backoff for up to
+// `outageMs` (a server restart, a network blip) instead of failing every job at once.
 import type { ClickHouseClient } from '@clickhouse/client'
+import { ConnectionStateLog, isConnectionError } from '../dependency.ts'
 import type { Logger } from '../logger.ts'
 import type { RowOf, TableName } from '../tables/table-rows.ts'
 
@@ -20,6 +23,8 @@ export interface BatchWriterOptions {
   maxRows: number
   flushMs: number
   log?: Logger
+  /** How long a flush keeps retrying while ClickHouse is unreachable (default 120 s). */
+  outageMs?: number
 }
 
 export class BatchWriter implements TableWriter {
@@ -30,10 +35,14 @@ export class BatchWriter implements TableWriter {
   /** Rows stored so far, per table (for progress and benchmarks). */
   readonly written = new Map<string, number>()
 
+  private readonly state: ConnectionStateLog
+
   constructor(
     private readonly client: ClickHouseClient,
     private readonly opts: BatchWriterOptions,
-  ) {}
+  ) {
+    this.state = new ConnectionStateLog('clickhouse', opts.log)
+  }
 
   insert<T extends TableName>(table: T, rows: RowOf<T>[]): Promise<void> {
     if (this.closed) return Promise.reject(new Error(`BatchWriter is closed; cannot write to ${table}`))
@@ -61,12 +70,28 @@ export class BatchWriter implements TableWriter {
   private async writeBatches(batches: [TableName, Pending][]): Promise<void> {
     for (const [table, { rows, waiters }] of batches) {
       try {
-        await this.client.insert({ table, values: rows, format: 'JSONEachRow' })
+        await this.insertThroughOutage(table, rows)
         this.written.set(table, (this.written.get(table) ?? 0) + rows.length)
         for (const w of waiters) w.resolve()
       } catch (err) {
         this.opts.log?.error({ err, table, rows: rows.length }, 'batch insert failed; callers will retry')
         for (const w of waiters) w.reject(err as Error)
+      }
+    }
+  }
+
+  private async insertThroughOutage(table: TableName, rows: unknown[]): Promise<void> {
+    const giveUpAt = Date.now() + (this.opts.outageMs ?? 120_000)
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.client.insert({ table, values: rows, format: 'JSONEachRow' })
+        this.state.markUp()
+        return
+      } catch (err) {
+        if (!isConnectionError(err) || Date.now() >= giveUpAt) throw err
+        this.state.markDown(err)
+        const delay = Math.min(250 * 2 ** Math.min(attempt, 5), 5_000)
+        await new Promise((r) => setTimeout(r, Math.min(delay, Math.max(0, giveUpAt - Date.now()))))
       }
     }
   }

@@ -2,10 +2,11 @@
 // ClickHouse server over HTTP when it is set. Both are the official @clickhouse/client, so the
 // SQL is the same. chDB binds one data directory per process ("Cannot lock file .../status"),
 // so a second process on the same DATA_DIR fails fast with a message saying so.
-import { mkdirSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { createClient, type ClickHouseClient } from '@clickhouse/client'
 import type { Config } from '../config.ts'
+import { UserError } from '../user-error.ts'
+import { ensureDataDir, lockHolder } from './data-dir.ts'
 
 export type { ClickHouseClient }
 
@@ -33,7 +34,7 @@ async function connectServer(cfg: ChConfig, url: string): Promise<ClickHouseHand
   try {
     await bootstrap.command({ query: `CREATE DATABASE IF NOT EXISTS ${cfg.CLICKHOUSE_DATABASE}` })
   } catch (err) {
-    throw new Error(`Cannot reach ClickHouse at ${new URL(url).origin}: ${(err as Error).message}`, {
+    throw new UserError(`Cannot reach ClickHouse at ${new URL(url).origin}: ${(err as Error).message}`, {
       cause: err,
     })
   } finally {
@@ -53,18 +54,22 @@ async function connectServer(cfg: ChConfig, url: string): Promise<ClickHouseHand
 }
 
 async function openEmbedded(path: string): Promise<ClickHouseHandle> {
-  mkdirSync(path, { recursive: true })
+  ensureDataDir(path)
   // Loaded lazily: the distributed roles never need the ~500 MB engine in memory.
   const { createChdbConnection } = await import('chdb/connection')
   let connection
   try {
     connection = createChdbConnection({ path })
   } catch (err) {
+    // chDB's message is only "Failed to create connection for path ..." (the lock detail goes to
+    // the native stderr), so the hint comes from the lock holder's pid in the status file.
     const msg = (err as Error).message
-    const hint = /lock/i.test(msg)
-      ? ' Another StackRadar process already uses this data directory; stop it or set DATA_DIR.'
-      : ''
-    throw new Error(`Cannot open embedded ClickHouse (chDB) at ${path}: ${msg}.${hint}`, { cause: err })
+    const holder = lockHolder(path)
+    const hint =
+      holder !== undefined
+        ? ` Another process (pid ${holder}) already uses this data directory; stop it or set DATA_DIR to another directory.`
+        : ''
+    throw new UserError(`Cannot open embedded ClickHouse (chDB) at ${path}: ${msg}.${hint}`, { cause: err })
   }
   // chDB has one database namespace per data directory; the tables live in `default`.
   // chdb types its connection against @clickhouse/client-common; the client re-bundles the same

@@ -9,6 +9,8 @@ import type { AdInput, Extraction } from './types.ts'
 export type * from './types.ts'
 export { getSkill, listSkills, TAXONOMY_VERSION } from '../taxonomy/index.ts'
 export { runExtractCli } from './cli.ts'
+export { FX_TABLE, toUsd } from './fx-rates.ts'
+export { CATEGORIES, CATEGORY_LABELS } from '../taxonomy/categories.ts'
 
 /**
  * Rises whenever output for the same ad can change (rules, taxonomy, rates); the pipeline re-extracts

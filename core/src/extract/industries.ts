@@ -28,6 +28,9 @@ const INDUSTRY_WORDS: Record<string, string> = {
   climate: 'climate|clean energy|renewable|solar|energy|sustainability',
 }
 
+/** Every industry tag the extractor can emit (the allowed values of the industry filter). */
+export const INDUSTRIES: readonly string[] = Object.keys(INDUSTRY_WORDS)
+
 const MAX_WORDS = 3
 const WORD_TO_TAG = new Map<string, string>()
 for (const [tag, words] of Object.entries(INDUSTRY_WORDS)) {

@@ -88,13 +88,39 @@ describe('salary forms', () => {
       max: 24,
       period: 'hour',
     })
-    const structured = { min: 100, max: 90, currency: 'usd', period: 'year' as const }
+    const structured = { min: 100000, max: 90000, currency: 'usd', period: 'year' as const }
     expect(pay('$1 text', { salary_structured: structured })).toMatchObject({
-      min: 90,
-      max: 100,
+      min: 90000,
+      max: 100000,
       currency: 'USD',
       source: 'structured',
     })
+  })
+  it('a structured range gets the same plausibility checks as a text one; the text is read instead', () => {
+    const structured = (min: number, max: number, currency = 'USD', period: 'year' | 'hour' = 'year') => ({
+      salary_structured: { min, max, currency, period },
+    })
+    for (const [min, max, currency, period] of [
+      [-5, 9e99, 'USD', 'year'],
+      [-5, 90000, 'USD', 'year'],
+      [50, 90, 'USD', 'year'], // $90 a year
+      [100000, 9e99, 'EUR', 'year'],
+      [900, 3000, 'USD', 'hour'], // $6M a year
+      [60000, 9e99, 'XYZ', 'year'], // a currency without a rate still gets a bound
+      [60000, 80000, 'not a currency', 'year'],
+      [Number.NaN, 80000, 'USD', 'year'],
+    ] as const) {
+      expect(
+        pay('No pay stated.', structured(min, max, currency, period)),
+        `${min}…${max} ${currency}`,
+      ).toBeNull()
+    }
+    // Refused, so the ad's own text (checked as usual) decides.
+    expect(pay('Pay: $120k-150k', structured(-5, 9e99))).toMatchObject({ min: 120000, source: 'text' })
+    // Plausible ones keep confidence 1, including a currency the rates table does not know.
+    expect(extractAd({ id: 's', text: '', ...structured(60000, 80000, 'USD') }).salary?.confidence).toBe(1)
+    expect(pay('', structured(0, 80000))).toMatchObject({ min: 80000, max: 80000, source: 'structured' })
+    expect(pay('', structured(300000000, 500000000, 'IDR'))).toMatchObject({ currency: 'IDR' })
   })
   it('annualises into USD with the static rates table', () => {
     const s = extractAd({ id: 'x', text: 'London | £50k' }).salary

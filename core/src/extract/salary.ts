@@ -11,6 +11,9 @@ const PER_YEAR: Record<SalaryPeriod, number> = { year: 1, month: 12, week: 52, d
 // Annual pay outside this band (in USD) is not a salary (revenue per month, a price, a typo).
 const MIN_ANNUAL_USD = 4000
 const MAX_ANNUAL_USD = 2_000_000
+// A currency the rates table does not know cannot be checked in USD; this still refuses absurd amounts
+// (the highest-denomination currencies pay around 1e9 a year).
+const MAX_ANNUAL_UNKNOWN_CURRENCY = 1e11
 // Only the start of very long texts is scanned: pay is stated near the top or in a short block.
 const MAX_SCAN_CHARS = 100_000
 
@@ -71,6 +74,24 @@ function build(
 const plausible = (s: SalaryExtraction): boolean =>
   s.annual_min_usd === 0 || (s.annual_min_usd >= MIN_ANNUAL_USD && s.annual_max_usd <= MAX_ANNUAL_USD)
 
+/**
+ * A source's structured range, if it passes the checks a figure found in text passes: finite, not
+ * negative, an ISO currency code, plausible annual pay. A min of 0 means "up to max". Otherwise null,
+ * and the salary field and ad text are read instead.
+ */
+function fromStructured(s: NonNullable<AdInput['salary_structured']>): SalaryExtraction | null {
+  const currency = typeof s.currency === 'string' ? s.currency.trim().toUpperCase() : ''
+  if (!Number.isFinite(s.min) || !Number.isFinite(s.max) || s.min < 0 || s.max <= 0) return null
+  if (!/^[A-Z]{3}$/.test(currency) || !Object.hasOwn(PER_YEAR, s.period)) return null
+  const low = Math.min(s.min, s.max) || Math.max(s.min, s.max)
+  const high = Math.max(s.min, s.max)
+  const raw = `${s.min}-${s.max} ${currency}/${s.period}`
+  const salary = build(raw, low, high, currency, s.period, 'structured', 1)
+  const known = toUsd(1, currency) !== null
+  if (known ? !plausible(salary) : salary.annual_max > MAX_ANNUAL_UNKNOWN_CURRENCY) return null
+  return salary
+}
+
 function fromFigures(
   text: string,
   figures: PayFigure[],
@@ -109,19 +130,8 @@ export function extractSalary(
   country: string | null,
   masked?: readonly number[],
 ): SalaryExtraction | null {
-  const s = input.salary_structured
-  if (s && Number.isFinite(s.min) && Number.isFinite(s.max) && s.max > 0) {
-    const raw = `${s.min}-${s.max} ${s.currency}/${s.period}`
-    return build(
-      raw,
-      Math.min(s.min, s.max),
-      Math.max(s.min, s.max),
-      s.currency.toUpperCase(),
-      s.period,
-      'structured',
-      1,
-    )
-  }
+  const structured = input.salary_structured ? fromStructured(input.salary_structured) : null
+  if (structured) return structured
   if (typeof input.salary_text === 'string' && input.salary_text.trim()) {
     const field = input.salary_text.slice(0, 1000)
     const got = fromFigures(field, findPayFigures(field, true), country, true)

@@ -1,7 +1,13 @@
 // Distributed-mode queue: BullMQ on Redis. Many worker processes on many machines consume the
 // same queues; a crashed worker's job is taken over once its lock expires (stalled job check).
-import { Queue, Worker, UnrecoverableError, type Job } from 'bullmq'
+import { DelayedError, Queue, Worker, UnrecoverableError, type Job } from 'bullmq'
 import { Redis } from 'ioredis'
+import {
+  ConnectionStateLog,
+  DependencyUnavailableError,
+  isConnectionError,
+  type DependencyHealth,
+} from '../dependency.ts'
 import { isPermanent } from './errors.ts'
 import { queues, type PayloadOf, type QueueName } from './registry.ts'
 import type { EnqueueOptions, Processor, QueueBackend, QueueCounts } from './types.ts'
@@ -19,16 +25,47 @@ export class BullmqQueue implements QueueBackend {
   private readonly connection: Redis
   private readonly queuesByName = new Map<QueueName, Queue>()
   private readonly workers: Worker[] = []
+  private readonly state: ConnectionStateLog
 
   constructor(private readonly opts: BullmqOptions) {
-    this.connection = new Redis(opts.redisUrl, { maxRetriesPerRequest: null, lazyConnect: false })
-    this.connection.on('error', (err) => opts.log?.warn({ err: err.message }, 'redis connection error'))
+    this.state = new ConnectionStateLog('redis', opts.log)
+    this.connection = new Redis(opts.redisUrl, {
+      // BullMQ workers need commands to wait through a reconnect (null), not fail after N tries;
+      // API reads check the connection state first and fail fast instead (counts()).
+      maxRetriesPerRequest: null,
+      enableOfflineQueue: true,
+      lazyConnect: false,
+      retryStrategy: reconnectDelay,
+    })
+    this.connection.on('ready', () => this.state.markUp())
+    this.connection.on('error', (err) => this.state.markDown(err))
+    this.connection.on('end', () => this.state.markDown(new Error('connection closed')))
+  }
+
+  health(): DependencyHealth {
+    return this.connection.status === 'ready'
+      ? { up: true }
+      : {
+          up: false,
+          reason: `redis ${this.connection.status}: ${this.state.lastError ?? 'not connected yet'}`,
+        }
+  }
+
+  private assertReachable(): void {
+    const h = this.health()
+    if (!h.up) throw new DependencyUnavailableError('redis', `queue unavailable (${h.reason})`)
   }
 
   private queue(name: QueueName): Queue {
     let q = this.queuesByName.get(name)
     if (!q) {
       q = new Queue(name, { connection: this.connection, prefix: this.opts.prefix })
+      // Without a listener BullMQ prints every reconnect failure to the console.
+      q.on('error', (err) =>
+        isConnectionError(err)
+          ? this.state.markDown(err)
+          : this.opts.log?.error({ queue: name, err: err.message }, 'queue error'),
+      )
       this.queuesByName.set(name, q)
     }
     return q
@@ -56,7 +93,7 @@ export class BullmqQueue implements QueueBackend {
     const def = queues[queue]
     const worker = new Worker(
       queue,
-      async (job: Job) => {
+      async (job: Job, token?: string) => {
         const parsed = def.payload.safeParse(job.data)
         if (!parsed.success) throw new UnrecoverableError(`invalid ${queue} payload: ${parsed.error.message}`)
         try {
@@ -68,6 +105,12 @@ export class BullmqQueue implements QueueBackend {
           })
         } catch (err) {
           if (isPermanent(err)) throw new UnrecoverableError((err as Error).message)
+          if (isConnectionError(err) && this.connection.status === 'ready') {
+            // ClickHouse (or another server) is down: try again later without spending one of
+            // the job's attempts, so an outage longer than the retry budget loses nothing.
+            await job.moveToDelayed(Date.now() + OUTAGE_RETRY_MS * (0.5 + Math.random()), token)
+            throw new DelayedError()
+          }
           throw err
         }
       },
@@ -86,11 +129,16 @@ export class BullmqQueue implements QueueBackend {
         'job failed',
       ),
     )
-    worker.on('error', (err) => this.opts.log?.error({ queue, err: err.message }, 'worker error'))
+    worker.on('error', (err) => {
+      // Connection trouble is logged once per state change by the connection itself.
+      if (isConnectionError(err)) this.state.markDown(err)
+      else this.opts.log?.error({ queue, err: err.message }, 'worker error')
+    })
     this.workers.push(worker)
   }
 
   async counts(queue: QueueName): Promise<QueueCounts> {
+    this.assertReachable()
     const c = await this.queue(queue).getJobCounts('waiting', 'active', 'delayed', 'failed', 'prioritized')
     return {
       waiting: (c.waiting ?? 0) + (c.prioritized ?? 0),
@@ -136,4 +184,13 @@ export class BullmqQueue implements QueueBackend {
     await Promise.all([...this.queuesByName.values()].map((q) => q.close()))
     await this.connection.quit().catch(() => this.connection.disconnect())
   }
+}
+
+/** Pause before a job retries because a server was unreachable. */
+const OUTAGE_RETRY_MS = 5_000
+
+/** ioredis reconnect delay: exponential from 100 ms to 10 s, with jitter; never gives up. */
+export function reconnectDelay(attempt: number): number {
+  const step = Math.min(100 * 2 ** Math.min(attempt, 10), 10_000)
+  return Math.round(step / 2 + Math.random() * (step / 2))
 }

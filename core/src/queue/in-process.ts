@@ -5,6 +5,7 @@ import { isPermanent, backoffDelay } from './errors.ts'
 import { queues, type PayloadOf, type QueueName } from './registry.ts'
 import type { EnqueueOptions, Processor, QueueBackend, QueueCounts } from './types.ts'
 import type { Logger } from '../logger.ts'
+import type { DependencyHealth } from '../dependency.ts'
 
 interface Job {
   id: string
@@ -63,6 +64,11 @@ export class InProcessQueue implements QueueBackend {
     lane.processor = processor as unknown as Processor<QueueName>
     lane.concurrency = opts.concurrency
     this.pump(queue)
+  }
+
+  /** In memory: reachable as long as the process runs. */
+  health(): DependencyHealth {
+    return { up: true }
   }
 
   async counts(queue: QueueName): Promise<QueueCounts> {

@@ -1,6 +1,7 @@
 // One interface, two backends: an in-process queue (embedded mode) and BullMQ on Redis
 // (distributed mode). Processors are written once against this and run on either.
 import type { PayloadOf, QueueName } from './registry.ts'
+import type { DependencyHealth } from '../dependency.ts'
 
 export interface JobContext {
   id: string
@@ -30,7 +31,10 @@ export interface QueueBackend {
   enqueue<N extends QueueName>(queue: N, payload: PayloadOf<N>, opts?: EnqueueOptions): Promise<void>
   /** Start consuming a queue in this process. */
   work<N extends QueueName>(queue: N, processor: Processor<N>, opts: { concurrency: number }): void
+  /** Throws DependencyUnavailableError at once when the queue's server is unreachable. */
   counts(queue: QueueName): Promise<QueueCounts>
+  /** Whether the queue's server is reachable now (no network call: cheap enough for /healthz). */
+  health(): DependencyHealth
   /** Run `fn` while holding a lock shared by every process on this backend (short critical sections). */
   withLock<T>(key: string, fn: () => Promise<T>): Promise<T>
   /** Stop taking new jobs; wait for running ones up to the deadline; then close connections. */

@@ -33,6 +33,10 @@ export interface FetchTextOptions {
   checkRedirect?: (url: string) => Promise<void>
   /** When set, requests are conditional and a 304 answers with the cached body (`notModified: true`). */
   cache?: ConditionalCache
+  /** Called before each retry; throwing ends the fetch with that error (the host's breaker opened). */
+  beforeRetry?: (url: string) => Promise<void>
+  /** Each attempt's outcome (null: a response arrived and was accepted), for the circuit breaker. */
+  afterAttempt?: (url: string, error: FetchError | null) => Promise<void>
 }
 
 export interface FetchTextResult {
@@ -62,7 +66,9 @@ export async function fetchText(url: string, opts: FetchTextOptions): Promise<Fe
   const minBackoffMs = Math.max(0, opts.minBackoffMs ?? DEFAULT_MIN_BACKOFF_MS)
   const cached = await readCache(url, opts)
   for (let attempt = 1; ; attempt++) {
+    if (attempt > 1) await opts.beforeRetry?.(url)
     const outcome = await attemptOnce(url, opts, attempt, cached)
+    await opts.afterAttempt?.(url, outcome.ok ? null : outcome.error)
     if (outcome.ok) {
       await writeCache(url, opts, outcome.result)
       return outcome.result

@@ -2,11 +2,13 @@
 // point at URLs from the outside — the private-address guard and robots.txt on the URL and on every redirect
 // hop, one request at a time per host with a minimum delay (raised to the host's Crawl-delay), and
 // conditional requests when a cache is given.
+import type { CircuitBreaker } from '../politeness/circuit-breaker.ts'
 import { HostGate } from '../politeness/host-gate.ts'
 import { RobotsCache } from '../politeness/robots.ts'
 import { createUrlGuard, type LookupAll } from '../politeness/url-guard.ts'
 import { sleep } from './backoff.ts'
 import type { ConditionalCache } from './conditional-cache.ts'
+import type { FetchError } from './fetch-error.ts'
 import { fetchText, parseJsonBody, type FetchTextOptions } from './fetch-text.ts'
 
 export interface PoliteFetcherOptions {
@@ -33,6 +35,8 @@ export interface PoliteFetcherOptions {
   robotsCache?: RobotsCache
   /** DNS resolution for the guard (tests). */
   lookup?: LookupAll
+  /** Per-host circuit breaker: hosts that keep timing out or answering 5xx are refused for a while. */
+  breaker?: CircuitBreaker
 }
 
 export interface PoliteRequestOptions {
@@ -113,14 +117,26 @@ export class PoliteFetcher {
         ...(request.signal && { signal: request.signal }),
         ...(this.options.cache && { cache: this.options.cache }),
         checkRedirect: (hop) => this.vet(hop),
+        ...(this.options.breaker && this.breakerHooks(this.options.breaker)),
       })
     })
   }
 
-  /** Guard first (no DNS answer, no robots.txt request to a private host), then robots.txt. */
+  /** Guard first (no DNS answer, no robots.txt request to a private host), then the host's breaker, then robots.txt. */
   private async vet(url: string): Promise<void> {
     await this.guard(url)
+    await this.options.breaker?.assertUp(url)
     await this.robots?.assertAllowed(url, this.options.userAgent)
+  }
+
+  private breakerHooks(breaker: CircuitBreaker): Pick<FetchTextOptions, 'beforeRetry' | 'afterAttempt'> {
+    return {
+      beforeRetry: (url) => breaker.assertUp(url),
+      afterAttempt: async (url, error) => {
+        const outcome = breakerOutcome(error)
+        if (outcome !== undefined) await breaker.record(url, outcome)
+      },
+    }
   }
 
   private async waitForCrawlDelay(url: string, signal: AbortSignal | undefined): Promise<void> {
@@ -146,4 +162,17 @@ export class PoliteFetcher {
       checkRedirect: this.guard,
     }
   }
+}
+
+/**
+ * What an attempt tells the breaker: a timeout, network error or 5xx is a failure (its reason); any
+ * other answer means the host is up (null); 408/425/429 ("slow down") and our own abort say neither.
+ */
+function breakerOutcome(error: FetchError | null): string | null | undefined {
+  if (error === null) return null
+  if (error.status !== undefined) {
+    if (error.status >= 500) return error.message
+    return [408, 425, 429].includes(error.status) ? undefined : null
+  }
+  return error.retryable ? error.message : undefined
 }

@@ -1,7 +1,11 @@
 // Politeness per host: at most one request at a time to a host, and at least `minDelayMs`
 // between the start of two requests to it. Other hosts are not held up.
+// A host's release timer keeps the process alive only while another request waits for that turn:
+// a short command (`sources test`) must not end with ad pages still queued, and a process whose
+// last request is done need not linger for the delay.
 export class HostGate {
   private readonly tails = new Map<string, Promise<void>>()
+  private readonly releaseTimers = new Map<string, NodeJS.Timeout>()
 
   constructor(private readonly minDelayMs: number) {}
 
@@ -13,16 +17,22 @@ export class HostGate {
     const mine = new Promise<void>((r) => (release = r))
     const tail = previous.then(() => mine)
     this.tails.set(host, tail)
+    // Someone now waits for this host: its pending release must hold the event loop open.
+    this.releaseTimers.get(host)?.ref()
     await previous
     const started = Date.now()
     try {
       return await fn()
     } finally {
       const wait = Math.max(0, this.minDelayMs - (Date.now() - started))
-      setTimeout(() => {
+      const timer = setTimeout(() => {
+        if (this.releaseTimers.get(host) === timer) this.releaseTimers.delete(host)
         release()
         if (this.tails.get(host) === tail) this.tails.delete(host)
-      }, wait).unref?.()
+      }, wait)
+      // Unref'd only when nobody queued behind this request yet.
+      if (this.tails.get(host) === tail) timer.unref()
+      this.releaseTimers.set(host, timer)
     }
   }
 }

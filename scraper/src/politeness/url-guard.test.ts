@@ -55,6 +55,7 @@ describe('assertPublicUrl', () => {
     expect(error).toBeInstanceOf(BlockedUrlError)
     expect(error).toMatchObject({ retryable: false, url })
     expect(error.message).toMatch(reason)
+    expect(error.message).not.toMatch(/address address/)
   })
 
   it('refuses a name that resolves to a private address, even one of several', async () => {

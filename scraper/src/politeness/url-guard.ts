@@ -35,7 +35,7 @@ const defaultLookup: LookupAll = (hostname) => dnsLookup(hostname, { all: true, 
 
 // Ranges no scraper has business reaching, with the reason shown in the refusal.
 const BLOCKED_RANGES: ReadonlyArray<readonly [cidr: string, why: string]> = [
-  ['0.0.0.0/8', 'this-network address'],
+  ['0.0.0.0/8', 'this-network'],
   ['10.0.0.0/8', 'private network'],
   ['100.64.0.0/10', 'carrier-grade NAT'],
   ['127.0.0.0/8', 'loopback'],
@@ -46,7 +46,7 @@ const BLOCKED_RANGES: ReadonlyArray<readonly [cidr: string, why: string]> = [
   ['198.18.0.0/15', 'benchmarking network'],
   ['224.0.0.0/4', 'multicast'],
   ['240.0.0.0/4', 'reserved / broadcast'],
-  ['::/128', 'unspecified address'],
+  ['::/128', 'unspecified'],
   ['::1/128', 'loopback'],
   ['fc00::/7', 'unique-local'],
   ['fe80::/10', 'link-local'],

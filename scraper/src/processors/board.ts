@@ -19,7 +19,9 @@ export async function listBoard(
     const issues = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')
     throw new PermanentError(`source ${entry.id}: invalid config: ${issues}`)
   }
-  return module.list(parsed.data, { baseUrl: entry.baseUrl ?? module.defaultBaseUrl, http: deps.sourceHttp })
+  // One time budget per host for this listing (a slow-drip site cannot hold the worker for hours).
+  const http = deps.sourceHttp.forRun?.() ?? deps.sourceHttp
+  return module.list(parsed.data, { baseUrl: entry.baseUrl ?? module.defaultBaseUrl, http })
 }
 
 /** Record a board read: what it listed, what was new, what closed; a failed read keeps the counts. */

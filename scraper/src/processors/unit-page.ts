@@ -13,6 +13,7 @@ import {
 import { crawlState, rawAds, retryDelayMs, type UnitState } from '@stackradar/core/tables'
 import type { ScrapeDeps } from '../deps.ts'
 import { FetchError } from '../http/index.ts'
+import { PageRefusedError } from '../page-parse/index.ts'
 import type { CrawledAd, NormalizedAd, UnitPage } from '../sources/types.ts'
 import { recordBoardRead } from './board.ts'
 import { updatePresence } from './board-presence.ts'
@@ -36,13 +37,14 @@ export async function readUnitPage(
   const t = resolveTarget(deps, job.source)
   const state = await crawlState.get(deps.ch, job.source, job.unit)
   if (!state) throw new PermanentError(`source ${job.source}: unknown unit '${job.unit}' (not discovered)`)
-  const unit = { key: state.unit, label: state.label, createdAt: state.unitCreatedAt }
   const now = new Date()
-  let page: UnitPage
   try {
-    page = await t.source.readPage(t.config, unit, job.page, t.context(now))
+    return await readAndStore(deps, t, job, state, now)
   } catch (err) {
-    const permanent = isPermanent(err) || (err instanceof FetchError && !err.retryable)
+    // Reading or storing failed (a page, or ClickHouse refusing a write). A page over the parse
+    // limits would be refused again: no queue retry, only the unit's backoff.
+    const permanent =
+      isPermanent(err) || (err instanceof FetchError && !err.retryable) || err instanceof PageRefusedError
     const final = permanent || jobCtx.final
     // The queue gives up after this try: the unit must not stay pending for ever. It is marked
     // failed with the reason (status and source health show it) and retried after a backoff.
@@ -50,13 +52,30 @@ export async function readUnitPage(
       jobCtx.final && !permanent
         ? `gave up after ${jobCtx.attempt} tries: ${(err as Error).message || String(err)}`
         : (err as Error).message
-    await markFailed(deps, t, state, job.page, message, final, now)
+    await markFailed(deps, t, state, job, message, final, now).catch((markErr: unknown) =>
+      // ClickHouse may be what failed: the queue's retry, or the unit's lease, brings it back.
+      deps.log.error(
+        { source: job.source, unit: job.unit, err: markErr },
+        'recording the failed unit failed',
+      ),
+    )
     deps.log.warn(
       { source: job.source, unit: job.unit, page: job.page, err: message, final },
       'unit page failed',
     )
     throw permanent ? new PermanentError((err as Error).message) : err
   }
+}
+
+async function readAndStore(
+  deps: ScrapeDeps,
+  t: ResolvedTarget,
+  job: UnitPageJob,
+  state: UnitState,
+  now: Date,
+): Promise<{ ads: number; changed: number }> {
+  const unit = { key: state.unit, label: state.label, createdAt: state.unitCreatedAt }
+  const page: UnitPage = await t.source.readPage(t.config, unit, job.page, t.context(now))
   for (const w of page.warnings)
     deps.log.warn({ source: job.source, unit: job.unit, warning: w }, 'page warning')
 
@@ -137,7 +156,7 @@ async function markFailed(
   deps: ScrapeDeps,
   t: ResolvedTarget,
   state: UnitState,
-  page: number,
+  job: UnitPageJob,
   error: string,
   final: boolean,
   now: Date,
@@ -146,8 +165,11 @@ async function markFailed(
   await crawlState.write(deps.writer, {
     ...state,
     status: 'failed',
-    pages: page - 1,
+    pages: job.page - 1,
     pagesFailed: 1,
+    // What the pages read before this one listed, and what of the unit is stored.
+    expected: job.listed ?? 0,
+    stored: t.source.listing ? state.stored : await rawAds.countInThread(deps.ch, t.source.kind, job.unit),
     error,
     errorAt: now,
     attempts,

@@ -12,7 +12,8 @@ export function listingSource<C extends Record<string, unknown>>(module: SourceM
       return [{ key: target, label: target, createdAt: now }]
     },
     async readPage(config, _unit, _page, { baseUrl, http }) {
-      const listing = await module.list(config, { baseUrl, http })
+      // One time budget per host for this listing (a slow-drip site cannot hold the worker for hours).
+      const listing = await module.list(config, { baseUrl, http: http.forRun?.() ?? http })
       const ads = [...new Map(listing.ads.map((a) => [a.sourceId, a])).values()]
       return {
         ads: ads.map((ad) => ({ format: 'posting', ad })),

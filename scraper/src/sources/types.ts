@@ -1,6 +1,8 @@
-// The contract every job-board source module implements. A source turns one configured board
-// (a Greenhouse board token, a Lever company, a feed) into normalised ads; the pipeline stores
-// them as raw ads (payload = this normalised ad + the job's raw JSON), extracts and counts them.
+// The contracts of source modules. Every source is crawled the same way (CrawlSource, below):
+// discover its units, read each unit page by page, and say how many ads each page holds. A job
+// board implements the simpler SourceModule (its whole listing as normalised ads) and is read as
+// a one-unit, one-page crawl source (listing-source.ts); the pipeline stores the ads as raw ads,
+// extracts and counts them.
 import type { z } from 'zod'
 
 export type SalaryPeriod = 'year' | 'month' | 'week' | 'day' | 'hour'
@@ -40,6 +42,16 @@ export interface SourceHttp {
   ): Promise<{ status: number; data: unknown; url: string }>
   /** HTML after JavaScript ran (Playwright browser pool), for boards rendered client-side. */
   rendered(url: string): Promise<{ status: number; body: string; url: string }>
+  /** The same HTTP for one run (one listing) with a time budget per host; absent: no budget. */
+  forRun?(): SourceHttp
+}
+
+/**
+ * The host is held as down or this run's time for it is spent: a listing must stop (fail) on this
+ * error rather than skip the ad, since a skipped ad would count as gone from the board.
+ */
+export function isHostUnavailable(error: unknown): boolean {
+  return error instanceof Error && (error as { hostUnavailable?: unknown }).hostUnavailable === true
 }
 
 export interface SourceListing {

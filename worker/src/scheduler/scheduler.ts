@@ -61,7 +61,10 @@ export class Scheduler {
         reextract = await this.queueUnextracted()
       }
       if (units + discovered.length + reextract > 0)
-        this.deps.log.info({ units, discover: discovered, adsToExtract: reextract }, 'schedule tick')
+        this.deps.log.info(
+          { resumedThreads: units, discover: discovered, adsToExtract: reextract },
+          'schedule tick',
+        )
     } catch (err) {
       this.deps.log.error({ err }, 'schedule tick failed; next tick retries')
     }

@@ -1,49 +1,39 @@
-// GET /api/v1/trends: per period and skill, the ads that mention the skill, all ads, the share.
+// GET /api/v1/trends: per period and series (a skill or a whole category), the ads that mention
+// it, all ads, the share with its 95% Wilson interval, a rolling mean and the period's completeness.
 import { z } from 'zod'
-import { dayParam, IntervalParam, INTERVALS, SKILL_ID, SourceParam } from './common.ts'
+import { AppliedFilters, FilterQuery, intParam, skillListParam } from './analytics-filters.ts'
+import { IntervalParam, INTERVALS } from './common.ts'
 
 export const MAX_TREND_SKILLS = 20
-const SKILLS_REQUIRED = 'required, a comma-separated list of skill ids such as python,go'
-
-/** `?skills=python,go`: ids trimmed, lowercased and de-duplicated; at least one, at most 20. */
-export const SkillListParam = z
-  .string({ error: SKILLS_REQUIRED })
-  .transform((raw, ctx) => {
-    const ids = [
-      ...new Set(
-        raw
-          .split(',')
-          .map((s) => s.trim().toLowerCase())
-          .filter(Boolean),
-      ),
-    ]
-    if (ids.length === 0) ctx.addIssue({ code: 'custom', message: SKILLS_REQUIRED })
-    else if (ids.length > MAX_TREND_SKILLS)
-      ctx.addIssue({ code: 'custom', message: `at most ${MAX_TREND_SKILLS} skills` })
-    const bad = ids.find((id) => !SKILL_ID.test(id))
-    if (bad !== undefined) ctx.addIssue({ code: 'custom', message: `unknown skill id '${bad.slice(0, 40)}'` })
-    return ids
-  })
-  .meta({ description: 'comma-separated skill ids (see /api/v1/skills)', example: 'python,go' })
-
-export const TrendsQuery = z
-  .object({
-    skills: SkillListParam,
-    interval: IntervalParam,
-    from: dayParam('start'),
-    to: dayParam('end'),
-    source: SourceParam,
-  })
-  .refine((q) => !(q.from && q.to && q.from > q.to), { message: 'must not be after to', path: ['from'] })
+export const TrendsQuery = FilterQuery.extend({
+  skills: skillListParam(MAX_TREND_SKILLS, false),
+  categories: z
+    .string()
+    .optional()
+    .meta({ description: 'skill categories as whole series (ads naming any skill of it), comma-separated' }),
+  interval: IntervalParam,
+  rolling: intParam(1, 24, 1, 'periods in the rolling mean of the share (1 = none)'),
+})
 export type TrendsQuery = z.output<typeof TrendsQuery>
 
 export const TrendPoint = z
   .object({
     period: z.string().meta({ description: 'first day of the period, YYYY-MM-DD' }),
-    skill: z.string(),
+    kind: z.enum(['skill', 'category']),
+    skill: z.string().meta({ description: 'the series: a skill id, or a category id when kind = category' }),
     ads: z.number().int().meta({ description: 'distinct ads in the period that mention the skill' }),
     total: z.number().int().meta({ description: 'distinct ads in the period' }),
     share: z.number().meta({ description: 'ads / total, 0..1' }),
+    low: z.number().meta({ description: 'lower bound of the 95% Wilson interval of the share' }),
+    high: z.number().meta({ description: 'upper bound of the 95% Wilson interval of the share' }),
+    rollingShare: z
+      .number()
+      .nullable()
+      .meta({ description: 'mean share of this and the rolling − 1 periods before' }),
+    complete: z
+      .boolean()
+      .nullable()
+      .meta({ description: 'the period is captured in full (see /api/v1/coverage); null where unknown' }),
   })
   .meta({ id: 'TrendPoint' })
 export type TrendPoint = z.infer<typeof TrendPoint>
@@ -54,6 +44,9 @@ export const TrendsResponse = z
     from: z.string().nullable(),
     to: z.string().nullable(),
     skills: z.array(z.string()),
+    categories: z.array(z.string()),
+    rolling: z.number().int(),
+    filters: AppliedFilters,
     points: z.array(TrendPoint),
   })
   .meta({ id: 'TrendsResponse' })

@@ -1,4 +1,5 @@
-// Hacker News "Ask HN: Who is hiring?" parsing: pure functions, no I/O.
+// Hacker News "Ask HN: Who is hiring?": the crawl source (source.ts) and its parsers (pure, no I/O).
+export { hnSource } from './source.ts'
 export { parseThreadPage, looksLikeHnItemPage } from './parse-thread-page.ts'
 export { buildAlgoliaStorySearchUrl, parseAlgoliaItem, parseAlgoliaStorySearch } from './algolia.ts'
 export type { AlgoliaThread, StorySearchPage } from './algolia.ts'

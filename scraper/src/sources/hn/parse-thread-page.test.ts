@@ -139,6 +139,20 @@ describe('parseThreadPage on unexpected input', () => {
     expect(page.ads).toEqual([])
   })
 
+  it.each([
+    ['1.1 MB of nested <div>', '<div>'.repeat(110_000) + '</div>'.repeat(110_000), /nested more than 256/],
+    [
+      '1 MB of unclosed tags',
+      '<table class="comment-tree"><tr class="athing comtr">' + '<span><p><b>'.repeat(90_000),
+      /nested more than 256/,
+    ],
+  ])('refuses %s with the reason, without parsing it', (_, html, reason) => {
+    const page = parseThreadPage(html, { threadId: '1', pageUrl: `${HN}/item?id=1` })
+    expect(page.refused).toMatch(reason)
+    expect(page.ads).toEqual([])
+    expect(page.warnings).toEqual([page.refused])
+  })
+
   it('warns when the body is not an HN item page', () => {
     const page = parseThreadPage('<html><body>Sorry, we are down.</body></html>', {
       threadId: '1',

@@ -4,20 +4,19 @@
 // and today's HN (`<div class="commtext c00">`, `td.ind[indent]`, `span.age[title]`).
 // Comment rows are a flat list; only rows with indent 0 are ads.
 import { load, type CheerioAPI } from 'cheerio'
+import { parseHtmlBounded } from '../shared/bounded-html.ts'
 import type { AnyNode, Document, Element } from 'domhandler'
-import { decodeHtmlEntities } from '@stackradar/core/text'
-import { htmlToText } from '@stackradar/core/text'
-import { findDescendant, hasClass, walkElements } from './dom-walk.ts'
+import { decodeHtmlEntities, htmlToText } from '@stackradar/core/text'
+import { findDescendant, hasClass, walkElements } from '../shared/dom-walk.ts'
 import { parseHnAge, resolvePostedAt, type DateAnchors, type ParsedHnAge } from './hn-dates.ts'
 import { monthStartFromTitle } from './thread-title.ts'
 import type { HnAd, HnAge, ThreadPage, ThreadPageContext } from './types.ts'
 
-// htmlparser2 is several times faster than parse5 on these 3–4 MB pages and copes with the unclosed tags.
-// Source positions let an ad's `html` be cut from the page exactly as HN wrote it (a re-serialised
-// tree would close the raw pages' `<p>`s and change the text); entities stay as written.
-const PARSER_OPTIONS = {
-  xml: { xmlMode: false, decodeEntities: false, withStartIndices: true, withEndIndices: true },
-}
+// htmlparser2 (bounded: depth, elements, size, time) is several times faster than parse5 on these 3–4 MB
+// pages and copes with the unclosed tags. Source positions let an ad's `html` be cut from the page exactly
+// as HN wrote it (a re-serialised tree would close the raw pages' `<p>`s and change the text); entities
+// stay as written.
+const PARSER_OPTIONS = { decodeEntities: false, withIndices: true }
 
 // Colour class of a comment's text: c00 normal, cdd/c5a/c73/… greyed by downvotes.
 const COLOUR_CLASS = /(?:^|\s)c[0-9a-f]{2}(?:\s|$)/
@@ -42,9 +41,16 @@ export function parseThreadPage(html: string, ctx: ThreadPageContext): ThreadPag
     nextPageUrl: null,
     stats: { commentRows: 0, topLevel: 0, skipped: { deleted: 0, flagged: 0, empty: 0 } },
     warnings: [],
+    refused: null,
+  }
+  const parsed = parseHtmlBounded(html, PARSER_OPTIONS)
+  if (!parsed.ok) {
+    page.refused = parsed.reason
+    warn(page, parsed.reason)
+    return page
   }
   try {
-    fillPage(load(html, PARSER_OPTIONS), html, ctx, page)
+    fillPage(load(parsed.document), html, ctx, page)
   } catch (error) {
     // Never throw on odd markup: keep what was read so far and say why it stopped.
     warn(page, `parsing stopped: ${error instanceof Error ? error.message : String(error)}`)

@@ -5,7 +5,8 @@ import { z } from 'zod'
 import type { CrawlSource, CrawledAd, UnitPage } from '../types.ts'
 import { buildAlgoliaStorySearchUrl, parseAlgoliaItem, parseAlgoliaStorySearch } from './algolia.ts'
 import { hnItemUrl, trimSlash } from './hn-urls.ts'
-import { looksLikeHnItemPage, parseThreadPage } from './parse-thread-page.ts'
+import { PageRefusedError, parseThreadPageOffThread } from '../../page-parse/index.ts'
+import { looksLikeHnItemPage } from './parse-thread-page.ts'
 import type { HnAd, HnThreadRef } from './types.ts'
 
 const MAX_SEARCH_PAGES = 50
@@ -80,11 +81,14 @@ export const hnSource: CrawlSource<HnConfig> = {
       // An error or rate-limit page served with 200: worth retrying later; nothing stored is touched.
       throw new Error(`unexpected markup at ${url}: not a Hacker News item page (${html.length} bytes)`)
     }
-    const parsed = parseThreadPage(html, {
+    // Off the main thread, in a worker with a deadline and a memory limit (a hostile page cannot
+    // starve the API or other jobs); a page over a parse limit is refused with the reason.
+    const parsed = await parseThreadPageOffThread(html, {
       threadId: unit.key,
       threadCreatedAt: unit.createdAt,
       pageUrl: url,
     })
+    if (parsed.refused !== null) throw new PageRefusedError(`${url}: ${parsed.refused}`)
     return {
       ads: toCrawled(config.webUrl, parsed.ads),
       // An empty page ends the thread even if it links further (HN's "More" past the end).

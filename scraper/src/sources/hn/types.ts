@@ -41,6 +41,8 @@ export interface ThreadPage {
   stats: ThreadPageStats
   /** Markup the parser did not expect; empty on a normal page. Meant for the caller's log. */
   warnings: string[]
+  /** Why the page was not parsed at all (over a size, depth or element limit), else null. */
+  refused: string | null
 }
 
 export interface ThreadPageContext {

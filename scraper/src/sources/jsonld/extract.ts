@@ -1,24 +1,51 @@
 // Finds schema.org JobPosting objects in a page's `<script type="application/ld+json">` blocks. Pure.
 // Careers pages put them at the top level, in arrays, in `@graph`, or in an ItemList; one broken script
-// tag (CMS templates often emit raw newlines or stray commas) must not hide the others.
-import * as cheerio from 'cheerio'
+// tag (CMS templates often emit raw newlines or stray commas) must not hide the others. The page is parsed
+// within bounds (parseHtmlBounded) and at most MAX_POSTINGS_PER_PAGE postings are read from it.
+import type { Document } from 'domhandler'
+import { parseHtmlBounded } from '../shared/bounded-html.ts'
+import { walkElements } from '../shared/dom-walk.ts'
 
-export function extractJobPostings(
-  html: string,
+/** More than this on one page is not a careers page we can use whole; the rest is left out, with a warning. */
+export const MAX_POSTINGS_PER_PAGE = 1000
+
+export interface ExtractedPostings {
+  postings: unknown[]
+  warnings: string[]
+  /** Why the page was not parsed at all (over a size, depth or element limit), else null. */
+  refused: string | null
+}
+
+export function extractJobPostings(html: string, pageUrl: string): ExtractedPostings {
+  const parsed = parseHtmlBounded(html)
+  if (!parsed.ok) return { postings: [], warnings: [], refused: parsed.reason }
+  return { ...postingsInDocument(parsed.document, pageUrl), refused: null }
+}
+
+export function postingsInDocument(
+  document: Document,
   pageUrl: string,
 ): { postings: unknown[]; warnings: string[] } {
-  const $ = cheerio.load(html)
   const postings: unknown[] = []
   const warnings: string[] = []
-  $('script').each((index, el) => {
-    const type = ($(el).attr('type') ?? '').toLowerCase().trim()
-    if (!type.startsWith('application/ld+json')) return
-    const data = parseJsonLd($(el).text())
+  let index = 0
+  walkElements(document, (el) => {
+    if (el.name !== 'script') return 'descend'
+    const scriptIndex = index++
+    const type = (el.attribs.type ?? '').toLowerCase().trim()
+    if (!type.startsWith('application/ld+json')) return 'skip'
+    const text = el.children.map((child) => ('data' in child ? child.data : '')).join('')
+    const data = parseJsonLd(text)
     if (data === undefined)
-      warnings.push(`jsonld: unparsable JSON-LD in script #${index} on ${pageUrl}, skipped`)
+      warnings.push(`jsonld: unparsable JSON-LD in script #${scriptIndex} on ${pageUrl}, skipped`)
     else collectJobPostings(data, postings, 0)
+    if (postings.length < MAX_POSTINGS_PER_PAGE) return 'skip'
+    warnings.push(
+      `jsonld: more than ${MAX_POSTINGS_PER_PAGE} JobPostings on ${pageUrl}, reading the first ${MAX_POSTINGS_PER_PAGE}`,
+    )
+    return 'stop'
   })
-  return { postings, warnings }
+  return { postings: postings.slice(0, MAX_POSTINGS_PER_PAGE), warnings }
 }
 
 function parseJsonLd(source: string): unknown {
@@ -43,7 +70,7 @@ function parseJsonLd(source: string): unknown {
 }
 
 function collectJobPostings(node: unknown, out: unknown[], depth: number): void {
-  if (depth > 6 || node === null || typeof node !== 'object') return
+  if (depth > 6 || node === null || typeof node !== 'object' || out.length > MAX_POSTINGS_PER_PAGE) return
   if (Array.isArray(node)) {
     for (const item of node) collectJobPostings(item, out, depth + 1)
     return

@@ -2,9 +2,8 @@
 // because Google for Jobs reads it). The listing page itself is tried first; when it carries no
 // postings, its ad links are followed one by one.
 import { z } from 'zod'
-import type { NormalizedAd, SourceHttp, SourceModule } from '../types.ts'
-import { findAdLinks } from './links.ts'
-import { parseJobPostingPage } from './parse.ts'
+import { isHostUnavailable, type NormalizedAd, type SourceHttp, type SourceModule } from '../types.ts'
+import { PageRefusedError, parseCareersPageOffThread } from '../../page-parse/index.ts'
 
 const JsonLdConfig = z.object({
   /** The careers listing page (absolute URL). */
@@ -29,13 +28,18 @@ export const jsonLdSource: SourceModule<JsonLdConfig> = {
     const listing = await fetchPage(config.url)
     if (listing.status >= 400) throw new Error(`jsonld: GET ${config.url} returned HTTP ${listing.status}`)
     const listingUrl = listing.url || config.url
-    const onListing = parseJobPostingPage(listing.body, listingUrl)
+    const onListing = await parseCareersPageOffThread(listing.body, listingUrl, {
+      links: true,
+      ...(config.adLinkSelector && { adLinkSelector: config.adLinkSelector }),
+    })
+    // A listing over a parse limit fails the run with the reason (recorded in the source's health).
+    if (onListing.refused !== null) throw new PageRefusedError(`jsonld: ${listingUrl}: ${onListing.refused}`)
     if (onListing.ads.length > 0) {
       return { ads: unique(onListing.ads).slice(0, maxAds), requests: 1, warnings: onListing.warnings }
     }
 
     const warnings = [...onListing.warnings]
-    const links = findAdLinks(listing.body, listingUrl, config.adLinkSelector)
+    const { links } = onListing
     if (links.length === 0) warnings.push(`jsonld: no JobPosting and no ad links on ${listingUrl}`)
     if (links.length > maxAds)
       warnings.push(`jsonld: ${links.length} ad links on ${listingUrl}, reading the first ${maxAds}`)
@@ -49,16 +53,17 @@ export const jsonLdSource: SourceModule<JsonLdConfig> = {
         warnings.push(page)
         continue
       }
-      const parsed = parseJobPostingPage(page.body, page.url || link)
+      const parsed = await parseCareersPageOffThread(page.body, page.url || link)
       warnings.push(...parsed.warnings)
-      if (parsed.ads.length === 0) warnings.push(`jsonld: no JobPosting on ${link}`)
+      if (parsed.refused !== null) warnings.push(`jsonld: ${link}: ${parsed.refused}, skipped`)
+      else if (parsed.ads.length === 0) warnings.push(`jsonld: no JobPosting on ${link}`)
       ads.push(...parsed.ads)
     }
     return { ads: unique(ads), requests, warnings }
   },
 }
 
-/** One ad page, or a warning: a single broken ad must not fail the whole site. */
+/** One ad page, or a warning: a single broken ad must not fail the whole site (a host that is down does). */
 async function fetchAdPage(
   fetchPage: SourceHttp['text'],
   url: string,
@@ -68,6 +73,7 @@ async function fetchAdPage(
     if (res.status >= 400) return `jsonld: GET ${url} returned HTTP ${res.status}, skipped`
     return res
   } catch (error) {
+    if (isHostUnavailable(error)) throw error
     return `jsonld: GET ${url} failed, skipped: ${error instanceof Error ? error.message : String(error)}`
   }
 }

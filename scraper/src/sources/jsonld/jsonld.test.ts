@@ -96,6 +96,59 @@ describe('parseJobPostingPage', () => {
   })
 })
 
+describe('postings without url or identifier on one page', () => {
+  const posting = (title: string, location = 'Berlin', description = `<p>${title} with Go.</p>`) => ({
+    '@type': 'JobPosting',
+    title,
+    hiringOrganization: 'Acme',
+    jobLocation: location,
+    description,
+  })
+  const page = (postings: unknown[]) =>
+    `<script type="application/ld+json">${JSON.stringify({ '@graph': postings })}</script>`
+  const url = 'https://acme.example/careers'
+  const ids = (postings: unknown[]) => parseJobPostingPage(page(postings), url).ads.map((a) => a.sourceId)
+
+  it('each get their own id, from content and position, stable across reads and edits elsewhere', () => {
+    const five = [
+      posting('Backend Engineer'),
+      posting('Backend Engineer', 'Munich'),
+      posting('SRE'),
+      posting('Data Engineer'),
+      posting('Backend Engineer', 'Berlin', '<p>A second opening, another team.</p>'),
+    ]
+    const first = ids(five)
+    expect(first).toHaveLength(5)
+    expect(new Set(first).size).toBe(5)
+    for (const id of first) expect(id).toMatch(/^acme\.example:ld-[0-9a-f]{16}$/)
+    expect(ids(five)).toEqual(first)
+    // Another posting removed, one description edited: the others keep their ids.
+    const edited = [five[0], five[1], posting('SRE', 'Berlin', '<p>Now with Rust.</p>'), five[4]]
+    expect(ids(edited)).toEqual([first[0], first[1], first[2], first[4]])
+  })
+
+  it('an exact repeat of one posting (two script blocks) is still one ad', () => {
+    const got = ids([posting('SRE'), posting('SRE'), posting('Go Developer')])
+    expect(got[0]).toBe(got[1])
+    expect(new Set(got).size).toBe(2)
+  })
+
+  it('a single one keeps the page URL as its id (an ad page)', () => {
+    const [id] = ids([posting('SRE')])
+    expect(id).toMatch(/^acme\.example:url-[0-9a-f]{16}$/)
+  })
+
+  it('all reach the listing: 5 valid postings are 5 ads', async () => {
+    const five = ['A', 'B', 'C', 'D', 'E'].map((t) => posting(`Engineer ${t}`))
+    const http: SourceHttp = {
+      ...fetchHttp,
+      text: async () => ({ status: 200, body: page(five), url }),
+    }
+    const listing = await jsonLdSource.list({ url }, { baseUrl: '', http })
+    expect(listing.ads.map((a) => a.title)).toEqual(five.map((p) => p.title))
+  })
+})
+
 describe('findAdLinks', () => {
   const html = listingLinks.replace('LOCALHOST_ORIGIN', 'nordlys.example')
   it('keeps same-origin job-looking links, without fragments or duplicates', () => {
@@ -172,5 +225,48 @@ describe('jsonLdSource.list against a local server', () => {
     await expect(
       jsonLdSource.list({ url: `${server.url}/nope` }, { baseUrl: '', http: fetchHttp }),
     ).rejects.toThrow(/404/)
+  })
+})
+
+describe('hostile careers pages', () => {
+  const nested = '<div>'.repeat(110_000) + '</div>'.repeat(110_000)
+  const manyPostings = (n: number) =>
+    `<script type="application/ld+json">${JSON.stringify(
+      Array.from({ length: n }, (_, i) => ({ '@type': 'JobPosting', title: `Job ${i}` })),
+    )}</script>`
+  const server = useLocalTestServer((req, res) => {
+    const pages: Record<string, string> = {
+      '/nested': nested,
+      '/jobs/': '<a href="/jobs/ok">ok</a><a href="/jobs/hostile">hostile</a>',
+      '/jobs/ok': kotlinAd,
+      '/jobs/hostile': '<span><b>'.repeat(100_000),
+    }
+    const page = pages[req.url ?? '']
+    if (page) res.writeHead(200, { 'content-type': 'text/html' }).end(page)
+    else res.writeHead(404).end()
+  })
+
+  it('a listing over a parse limit fails the run with the reason', async () => {
+    await expect(
+      jsonLdSource.list({ url: `${server.url}/nested` }, { baseUrl: '', http: fetchHttp }),
+    ).rejects.toThrow(
+      /^jsonld: http:\/\/127\.0\.0\.1:\d+\/nested: page refused: nested more than 256 elements deep$/,
+    )
+  })
+
+  it('an ad page over a parse limit is skipped with the reason; the others are read', async () => {
+    const listing = await jsonLdSource.list({ url: `${server.url}/jobs/` }, { baseUrl: '', http: fetchHttp })
+    expect(listing.ads.map((a) => a.title)).toEqual(['Senior Backend Engineer (Kotlin)'])
+    expect(listing.warnings).toEqual([
+      `jsonld: ${server.url}/jobs/hostile: page refused: nested more than 256 elements deep, skipped`,
+    ])
+  })
+
+  it('reads at most 1000 postings of a page with 100k, saying so', () => {
+    const page = parseJobPostingPage(manyPostings(100_000), 'https://crowded.example/')
+    expect(page.ads).toHaveLength(1000)
+    expect(page.warnings).toEqual([
+      'jsonld: more than 1000 JobPostings on https://crowded.example/, reading the first 1000',
+    ])
   })
 })

@@ -1,5 +1,8 @@
 // Which links on a careers listing page lead to single job ads. Pure.
 import * as cheerio from 'cheerio'
+import type { Document } from 'domhandler'
+import { parseHtmlBounded } from '../shared/bounded-html.ts'
+import { walkElements } from '../shared/dom-walk.ts'
 
 // A path segment naming jobs, followed by at least one more segment: /jobs/123, /careers/backend-engineer.
 const JOB_PATH = /(?:^|\/)(?:jobs?|careers?|positions?|vacanc(?:y|ies)|openings?)\/[^/?#]+/i
@@ -10,7 +13,12 @@ const JOB_PATH = /(?:^|\/)(?:jobs?|careers?|positions?|vacanc(?:y|ies)|openings?
  * whose path looks like a job ad.
  */
 export function findAdLinks(html: string, pageUrl: string, selector?: string): string[] {
-  const $ = cheerio.load(html)
+  const parsed = parseHtmlBounded(html)
+  return parsed.ok ? adLinksInDocument(parsed.document, pageUrl, selector) : []
+}
+
+/** findAdLinks on a page already parsed (within bounds). */
+export function adLinksInDocument(document: Document, pageUrl: string, selector?: string): string[] {
   const page = new URL(pageUrl)
   const found = new Set<string>()
   const add = (href: string | undefined, requireJobPath: boolean) => {
@@ -31,6 +39,7 @@ export function findAdLinks(html: string, pageUrl: string, selector?: string): s
     found.add(url.href)
   }
   if (selector) {
+    const $ = cheerio.load(document)
     $(selector).each((_, el) => {
       const node = $(el)
       add(
@@ -41,7 +50,10 @@ export function findAdLinks(html: string, pageUrl: string, selector?: string): s
       )
     })
   } else {
-    $('a[href]').each((_, el) => add($(el).attr('href'), true))
+    walkElements(document, (el) => {
+      if (el.name === 'a') add(el.attribs.href, true)
+      return 'descend'
+    })
   }
   return [...found]
 }

@@ -8,7 +8,9 @@ import { htmlToText } from '@stackradar/core/text'
 import { parseDate } from '../shared/dates.ts'
 import { describeIssues } from '../shared/zod-issues.ts'
 import type { NormalizedAd, SalaryPeriod } from '../types.ts'
-import { extractJobPostings } from './extract.ts'
+import { parseHtmlBounded } from '../shared/bounded-html.ts'
+import { postingsInDocument } from './extract.ts'
+import { adLinksInDocument } from './links.ts'
 
 const JobPosting = z.object({
   title: z.string().trim().min(1),
@@ -38,12 +40,43 @@ const UNITS: Record<string, SalaryPeriod> = {
   YEAR: 'year',
 }
 
+export interface CareersPage {
+  /** Every JobPosting on the page, as ads whose default URL is that page. */
+  ads: NormalizedAd[]
+  /** Links to single ads (when asked for). */
+  links: string[]
+  warnings: string[]
+  /** Why the page was not parsed at all (over a size, depth or element limit), else null. */
+  refused: string | null
+}
+
+/** One careers page, parsed once within bounds: its postings and, with `links`, its ad links. */
+export function readCareersPage(
+  html: string,
+  pageUrl: string,
+  options: { links?: boolean; adLinkSelector?: string } = {},
+): CareersPage {
+  const parsed = parseHtmlBounded(html)
+  if (!parsed.ok) return { ads: [], links: [], warnings: [], refused: parsed.reason }
+  const { postings, warnings } = postingsInDocument(parsed.document, pageUrl)
+  const links = options.links ? adLinksInDocument(parsed.document, pageUrl, options.adLinkSelector) : []
+  return { ...adsOfPostings(postings, warnings, pageUrl), links, refused: null }
+}
+
 /** Every JobPosting on one page, as ads whose default URL is that page. */
 export function parseJobPostingPage(
   html: string,
   pageUrl: string,
+): { ads: NormalizedAd[]; warnings: string[]; refused: string | null } {
+  const { ads, warnings, refused } = readCareersPage(html, pageUrl)
+  return { ads, warnings, refused }
+}
+
+function adsOfPostings(
+  postings: unknown[],
+  warnings: string[],
+  pageUrl: string,
 ): { ads: NormalizedAd[]; warnings: string[] } {
-  const { postings, warnings } = extractJobPostings(html, pageUrl)
   const ads: NormalizedAd[] = []
   postings.forEach((raw, index) => {
     const result = jobPostingToAd(raw, pageUrl)
@@ -51,8 +84,38 @@ export function parseJobPostingPage(
       warnings.push(`jsonld: JobPosting #${index} on ${pageUrl} skipped: ${result}`)
     else ads.push(result)
   })
-  return { ads, warnings }
+  return { ads: withDistinctUrlIds(ads, pageUrl), warnings }
 }
+
+/**
+ * Postings without an identifier are known by their URL; several on one page without a URL of their own
+ * (or sharing one) would collapse into one ad. Those get an id from their content (title, company,
+ * location, employment type) and their position among postings with the same content, so removing or
+ * editing another posting does not rename them. An exact repeat (the same JSON in two blocks) is one ad.
+ * A single posting keeps its URL id: an ad page without a `url` is known by the page.
+ */
+function withDistinctUrlIds(ads: NormalizedAd[], pageUrl: string): NormalizedAd[] {
+  const perId = new Map<string, number>()
+  for (const ad of ads) if (isUrlId(ad.sourceId)) perId.set(ad.sourceId, (perId.get(ad.sourceId) ?? 0) + 1)
+  const host = new URL(pageUrl).host
+  const occurrences = new Map<string, number>()
+  const idOfRaw = new Map<string, string>()
+  return ads.map((ad) => {
+    if ((perId.get(ad.sourceId) ?? 0) < 2) return ad
+    const raw = JSON.stringify(ad.raw)
+    const repeat = idOfRaw.get(raw)
+    if (repeat) return { ...ad, sourceId: repeat }
+    const key = [ad.sourceId, ad.title, ad.company, ad.location, ad.employmentType].join('\n')
+    const position = occurrences.get(key) ?? 0
+    occurrences.set(key, position + 1)
+    const sourceId = `${host}:ld-${sha256Hex(`${key}\n${position}`).slice(0, 16)}`
+    idOfRaw.set(raw, sourceId)
+    return { ...ad, sourceId }
+  })
+}
+
+const isUrlId = (sourceId: string) => /:url-[0-9a-f]{16}$/.test(sourceId)
+const sha256Hex = (text: string) => createHash('sha256').update(text).digest('hex')
 
 /** The ad, or why the posting is unusable. */
 export function jobPostingToAd(raw: unknown, pageUrl: string): NormalizedAd | string {
@@ -90,7 +153,7 @@ function sourceIdOf(identifier: unknown, url: string): string {
   const value = isRecord(first) ? first['value'] : first
   if (typeof value === 'string' && value.trim()) return `${host}:${value.trim()}`
   if (typeof value === 'number') return `${host}:${value}`
-  return `${host}:url-${createHash('sha256').update(url).digest('hex').slice(0, 16)}`
+  return `${host}:url-${sha256Hex(url).slice(0, 16)}`
 }
 
 function textOf(p: JobPosting): string {

@@ -1,0 +1,86 @@
+// The answer cache against real chDB: a repeated analytics GET does not run its query again,
+// identical requests arriving together share one run, and a write (new data version) refreshes it.
+// Queries are counted through a wrapper around the real client.
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { ClickHouseClient } from '@clickhouse/client'
+import { createClickHouse, migrate, type ClickHouseHandle } from '@stackradar/core/clickhouse'
+import { createRootLogger } from '@stackradar/core/logger'
+import { InProcessQueue } from '@stackradar/core/queue'
+import { createApp } from '../app.ts'
+
+let handle: ClickHouseHandle
+const analyticsQueries: string[] = []
+
+/** The real client, counting the queries that are not the data-version probe. */
+function counting(ch: ClickHouseClient): ClickHouseClient {
+  return new Proxy(ch, {
+    get(target, prop, receiver) {
+      if (prop !== 'query') return Reflect.get(target, prop, receiver) as unknown
+      return (params: Parameters<ClickHouseClient['query']>[0]) => {
+        if (!params.query.includes('system.parts')) analyticsQueries.push(params.query)
+        return target.query(params)
+      }
+    },
+  })
+}
+
+beforeAll(async () => {
+  handle = await createClickHouse({
+    DATA_DIR: mkdtempSync(join(tmpdir(), 'stackradar-answer-cache-')),
+    CLICKHOUSE_URL: undefined,
+    CLICKHOUSE_USER: 'default',
+    CLICKHOUSE_PASSWORD: '',
+    CLICKHOUSE_DATABASE: 'stackradar',
+  })
+  await migrate(handle.client)
+})
+afterAll(async () => handle?.close())
+
+describe('answer cache', () => {
+  it('answers a repeat from memory and re-runs the query once the data changed', async () => {
+    const log = createRootLogger('silent')
+    const app = createApp({
+      ch: counting(handle.client),
+      queue: new InProcessQueue(log),
+      log,
+      sources: [],
+      limits: { API_CACHE_VERSION_MS: 0 },
+    })
+    const url = '/api/v1/trends?skills=python,go&interval=month'
+    const first = await app.request(url)
+    expect(first.status).toBe(200)
+    expect(first.headers.get('X-Cache')).toBe('MISS')
+    const perAnswer = analyticsQueries.length
+    expect(perAnswer).toBeGreaterThan(0)
+
+    const again = await app.request(url)
+    expect(again.headers.get('X-Cache')).toBe('HIT')
+    expect(await again.json()).toEqual(await first.json())
+    expect(analyticsQueries.length).toBe(perAnswer)
+
+    // Ten identical requests at once after a write: one run of the query for all of them.
+    await handle.client.insert({
+      table: 'http_cache',
+      values: [{ url: 'https://x.example/', etag: '', last_modified: '', body: '', updated_at: Date.now() }],
+      format: 'JSONEachRow',
+    })
+    const burst = await Promise.all(Array.from({ length: 10 }, () => app.request(url)))
+    expect(burst.map((r) => r.status)).toEqual(Array(10).fill(200))
+    expect(burst.filter((r) => r.headers.get('X-Cache') === 'MISS')).toHaveLength(1)
+    // One run's worth of queries for all ten (a run may skip lookups the first one cached, such as
+    // the allowed filter values).
+    const burstQueries = analyticsQueries.length - perAnswer
+    expect(burstQueries).toBeGreaterThan(0)
+    expect(burstQueries).toBeLessThanOrEqual(perAnswer)
+
+    // Live routes are never cached.
+    const before = analyticsQueries.length
+    await app.request('/api/v1/status')
+    await app.request('/api/v1/status')
+    expect(analyticsQueries.length - before).toBeGreaterThan(0)
+    expect((analyticsQueries.length - before) % 2).toBe(0)
+  })
+})

@@ -1,0 +1,83 @@
+// Server-side cache of analytics answers: a GET under the cached prefixes is answered from memory
+// when the same URL was answered at the same data version (stored data unchanged), and identical
+// requests arriving together share one run of the query. Bounded LRU of API_CACHE_ENTRIES; only
+// 200 answers are kept. Live routes (status, sources) are never cached.
+import type { MiddlewareHandler } from 'hono'
+import { cachedDataVersion } from '@stackradar/core/clickhouse'
+import type { ApiDeps } from '../deps.ts'
+import { apiLimits } from './limits.ts'
+
+const CACHED_PREFIXES = [
+  '/api/v1/trends',
+  '/api/v1/skills',
+  '/api/v1/ads',
+  '/api/v1/rankings',
+  '/api/v1/rising',
+  '/api/v1/salaries',
+  '/api/v1/cooccurrence',
+  '/api/v1/breakdown',
+  '/api/v1/coverage',
+]
+
+interface Answer {
+  status: number
+  headers: [string, string][]
+  body: ArrayBuffer
+}
+
+const replay = (a: Answer, how: string) => {
+  const res = new Response(a.body, { status: a.status, headers: a.headers })
+  res.headers.set('X-Cache', how)
+  return res
+}
+
+export function answerCache(deps: Pick<ApiDeps, 'ch' | 'limits'>): MiddlewareHandler {
+  const { API_CACHE_ENTRIES: maxEntries, API_CACHE_VERSION_MS } = apiLimits(deps)
+  if (maxEntries === 0) return (_c, next) => next()
+  const dataVersion = cachedDataVersion(deps.ch, API_CACHE_VERSION_MS)
+  const answers = new Map<string, Answer>() // insertion order = LRU order
+  const running = new Map<string, Promise<Answer | undefined>>()
+
+  return async (c, next) => {
+    if (c.req.method !== 'GET' || !CACHED_PREFIXES.some((p) => c.req.path.startsWith(p))) return next()
+    const url = new URL(c.req.url)
+    // CSV and JSON answers of one URL differ (Accept: text/csv): the format is part of the key.
+    const csv = /text\/csv/i.test(c.req.header('accept') ?? '') ? ' csv' : ''
+    const key = `${await dataVersion()} ${url.pathname}${url.search}${csv}`
+    const hit = answers.get(key)
+    if (hit) {
+      answers.delete(key)
+      answers.set(key, hit)
+      c.res = replay(hit, 'HIT')
+      return
+    }
+    const shared = running.get(key)
+    if (shared) {
+      const answer = await shared.catch(() => undefined)
+      if (answer) {
+        c.res = replay(answer, 'SHARED')
+        return
+      }
+      return next() // the first run failed: this request tries on its own
+    }
+    const run = (async () => {
+      await next()
+      if (c.res.status !== 200) return undefined
+      const answer: Answer = {
+        status: 200,
+        headers: [...c.res.headers.entries()],
+        body: await c.res.clone().arrayBuffer(),
+      }
+      answers.set(key, answer)
+      if (answers.size > maxEntries) answers.delete(answers.keys().next().value!)
+      return answer
+    })()
+    running.set(key, run)
+    try {
+      await run
+      c.res.headers.set('X-Cache', 'MISS')
+    } finally {
+      running.delete(key)
+    }
+  }
+}

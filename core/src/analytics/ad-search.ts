@@ -1,0 +1,150 @@
+// Ad search: the ads that mention every skill asked, under the filter set, newest first, one per
+// job (dedupe_key: its newest copy), paged by an opaque cursor. Each ad carries its evidence (the
+// words that matched per skill) and a snippet of the surrounding text with the matches located.
+import type { ClickHouseClient } from '@clickhouse/client'
+import { SOURCE_ATTRIBUTION } from '../attribution.ts'
+import { fromDateTime } from '../clickhouse/datetime.ts'
+import { queryRows } from '../clickhouse/query.ts'
+import { adPlainText } from '../text/ad-text.ts'
+import type { AdHit } from '../contracts/api/ads.ts'
+import { compileWhere, FilterError, type Filters } from './filters.ts'
+
+export interface AdSearchQuery {
+  filters: Filters
+  skills: string[]
+  limit: number
+  cursor?: string | null
+}
+
+export type FoundAd = AdHit
+
+export interface AdSearchPage {
+  ads: FoundAd[]
+  /** Pass as ?cursor= for the next page; null on the last page. */
+  nextCursor: string | null
+}
+
+const encodeCursor = (postedAt: string, adId: string) =>
+  Buffer.from(JSON.stringify([postedAt, adId])).toString('base64url')
+
+function decodeCursor(raw: string): [string, string] {
+  try {
+    const v = JSON.parse(Buffer.from(raw, 'base64url').toString()) as unknown
+    if (
+      Array.isArray(v) &&
+      v.length === 2 &&
+      /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/.test(String(v[0])) &&
+      typeof v[1] === 'string'
+    )
+      return [v[0] as string, v[1]]
+  } catch {
+    // fall through to the error below
+  }
+  throw new FilterError('cursor', 'not a cursor this API returned (pass nextCursor unchanged)')
+}
+
+export async function searchAds(ch: ClickHouseClient, q: AdSearchQuery): Promise<AdSearchPage> {
+  const w = compileWhere(q.filters)
+  const [cTime, cId] = q.cursor ? decodeCursor(q.cursor) : ['2149-06-06 00:00:00', '']
+  const params = { ...w.params, skills: q.skills, c_time: cTime, c_id: cId, n: q.limit + 1 }
+  const rows = await queryRows<{
+    ad_id: string
+    posted_at: string
+    job: [string, string, string, string, number, string, string, string]
+  }>(
+    ch,
+    `SELECT id AS ad_id, newest AS posted_at, job FROM (
+       SELECT argMax(a.ad_id, (a.posted_at, a.ad_id)) AS id, toString(max(a.posted_at)) AS newest,
+              argMax(tuple(source, url, title, company, extractor_version, work_mode, country, seniority), (a.posted_at, a.ad_id)) AS job
+       FROM ads AS a FINAL WHERE ${w.sql} AND hasAll(skills, {skills:Array(String)}) GROUP BY dedupe_key)
+     WHERE (newest, id) < ({c_time:String}, {c_id:String})
+     ORDER BY newest DESC, id DESC LIMIT {n:UInt32}`,
+    params,
+  )
+  const page = rows.slice(0, q.limit)
+  const ids = page.map((r) => r.ad_id)
+  const [evidence, raws] = await Promise.all([
+    queryRows<{
+      ad_id: string
+      skill: string
+      evidence: string[]
+      inferred: number
+      extractor_version: number
+    }>(
+      ch,
+      `SELECT ad_id, skill, evidence, inferred, extractor_version FROM ad_skills FINAL WHERE ad_id IN {ids:Array(String)}`,
+      { ids },
+    ),
+    queryRows<{ ad_id: string; payload_format: string; payload: string }>(
+      ch,
+      `SELECT ad_id, payload_format, payload FROM raw_ads FINAL WHERE ad_id IN {ids:Array(String)}`,
+      { ids },
+    ),
+  ])
+  const rawOf = new Map(raws.map((r) => [r.ad_id, r]))
+  const ads = page.map((r): FoundAd => {
+    const [source, url, title, company, version, workMode, country, seniority] = r.job
+    const ev = evidence
+      .filter((e) => e.ad_id === r.ad_id && Number(e.extractor_version) === Number(version))
+      .map((e) => ({ skill: e.skill, words: e.evidence, inferred: Boolean(Number(e.inferred)) }))
+      .sort(
+        (a, b) =>
+          Number(q.skills.includes(b.skill)) - Number(q.skills.includes(a.skill)) ||
+          a.skill.localeCompare(b.skill),
+      )
+    const raw = rawOf.get(r.ad_id)
+    const text = raw ? adPlainText(raw.payload_format, raw.payload) : ''
+    const asked = ev.filter((e) => !q.skills.length || q.skills.includes(e.skill))
+    const words = asked.flatMap((e) => e.words)
+    const { snippet, highlights } = makeSnippet(text, words)
+    return {
+      adId: r.ad_id,
+      source,
+      url,
+      title,
+      company,
+      postedAt: fromDateTime(r.posted_at).toISOString(),
+      workMode,
+      country,
+      seniority,
+      evidence: [...new Set(words)],
+      inferred: q.skills.length > 0 && asked.length > 0 && asked.every((e) => e.inferred),
+      matches: ev,
+      snippet,
+      highlights,
+      attribution: SOURCE_ATTRIBUTION[source] ?? null,
+    }
+  })
+  const last = page.at(-1)
+  return { ads, nextCursor: rows.length > q.limit && last ? encodeCursor(last.posted_at, last.ad_id) : null }
+}
+
+const SNIPPET_RADIUS = 120
+
+/**
+ * About 2 × SNIPPET_RADIUS characters of `text` around the first matched word, cut at word
+ * boundaries, whitespace collapsed, with the offsets of every matched word inside it.
+ */
+export function makeSnippet(
+  text: string,
+  words: string[],
+): { snippet: string; highlights: [number, number][] } {
+  const flat = text.replace(/\s+/g, ' ').trim()
+  const lower = flat.toLowerCase()
+  const first = words.map((w) => lower.indexOf(w.toLowerCase())).filter((i) => i >= 0)
+  const at = first.length ? Math.min(...first) : 0
+  let start = Math.max(0, at - SNIPPET_RADIUS)
+  let end = Math.min(flat.length, at + SNIPPET_RADIUS)
+  if (start > 0) start = flat.indexOf(' ', start) + 1 || start
+  if (end < flat.length) end = flat.lastIndexOf(' ', end) > at ? flat.lastIndexOf(' ', end) : end
+  const body = flat.slice(start, end)
+  const prefix = start > 0 ? '… ' : ''
+  const snippet = `${prefix}${body}${end < flat.length ? ' …' : ''}`
+  const highlights: [number, number][] = []
+  const bodyLower = body.toLowerCase()
+  for (const w of new Set(words.map((x) => x.toLowerCase()).filter(Boolean))) {
+    for (let i = bodyLower.indexOf(w); i >= 0; i = bodyLower.indexOf(w, i + w.length))
+      highlights.push([prefix.length + i, prefix.length + i + w.length])
+  }
+  return { snippet, highlights: highlights.sort((a, b) => a[0] - b[0]) }
+}

@@ -1,0 +1,70 @@
+// Share of ads per value of one facet (work mode, country, region, industry, seniority, role
+// family, employment type) per period, under the filter set; optionally only ads mentioning a
+// skill (the skill profile's splits). Industry is multi-valued, so its shares may add up to more
+// than 1. Distinct ads (dedupe_key).
+import type { ClickHouseClient } from '@clickhouse/client'
+import { BREAKDOWN_FACETS, REGIONS } from '../contracts/api/analytics-filters.ts'
+import type { BreakdownRow } from '../contracts/api/breakdown.ts'
+import { queryRows } from '../clickhouse/query.ts'
+import { compileWhere, type Filters } from './filters.ts'
+import { round } from './stats.ts'
+import { PERIOD_SQL, type Interval } from './trends.ts'
+
+export type BreakdownFacet = (typeof BREAKDOWN_FACETS)[number]
+
+const REGION_SQL = `multiIf(${Object.keys(REGIONS)
+  .map((_, i) => `has({region_${i}:Array(String)}, country), {region_name_${i}:String}`)
+  .join(', ')}, 'unknown')`
+const REGION_PARAMS = Object.fromEntries(
+  Object.entries(REGIONS).flatMap(([name, countries], i) => [
+    [`region_${i}`, countries],
+    [`region_name_${i}`, name],
+  ]),
+)
+
+const FACET_SQL: Record<BreakdownFacet, string> = {
+  work_mode: 'work_mode',
+  country: "if(country = '', 'unknown', country)",
+  region: REGION_SQL,
+  industry: "arrayJoin(if(empty(industries), ['unknown'], industries))",
+  seniority: 'seniority',
+  role_family: 'role_family',
+  employment_type: 'employment_type',
+}
+
+export interface BreakdownQuery {
+  filters: Filters
+  facet: BreakdownFacet
+  interval: Interval | 'all'
+  /** Only ads that mention this skill. */
+  skill?: string
+}
+
+export type { BreakdownRow }
+
+export async function queryBreakdown(ch: ClickHouseClient, q: BreakdownQuery): Promise<BreakdownRow[]> {
+  const w = compileWhere(q.filters)
+  const where = q.skill ? `${w.sql} AND has(skills, {skill:String})` : w.sql
+  const period = q.interval === 'all' ? "'all'" : `toString(${PERIOD_SQL[q.interval]})`
+  const params = { ...w.params, ...REGION_PARAMS, skill: q.skill ?? '' }
+  const [totals, rows] = await Promise.all([
+    queryRows<{ period: string; total: string }>(
+      ch,
+      `SELECT ${period} AS period, uniqExact(dedupe_key) AS total FROM ads FINAL WHERE ${where} GROUP BY period`,
+      params,
+    ),
+    queryRows<{ period: string; value: string; ads: string }>(
+      ch,
+      `SELECT period, value, uniqExact(dedupe_key) AS ads
+       FROM (SELECT ${period} AS period, ${FACET_SQL[q.facet]} AS value, dedupe_key FROM ads FINAL WHERE ${where})
+       GROUP BY period, value ORDER BY period, ads DESC, value`,
+      params,
+    ),
+  ])
+  const totalOf = new Map(totals.map((t) => [t.period, Number(t.total)]))
+  return rows.map((r) => {
+    const total = totalOf.get(r.period) ?? 0
+    const ads = Number(r.ads)
+    return { period: r.period, value: r.value, ads, total, share: total ? round(ads / total) : 0 }
+  })
+}
