@@ -15,7 +15,9 @@ const good = createHiringSite([
 ])
 const hostile =
   '<script>alert(1)</script>' +
-  '<div>'.repeat(5000) +
+  // Deep, but within the parse bounds (256 levels): a page nested deeper is refused whole, which
+  // test/hostile-hosts.int.test.ts covers.
+  '<div>'.repeat(200) +
   'Evil | Python dev | ' +
   '\u202e\u0000\uffff'.repeat(100) +
   '&#x0;&#99999999;'

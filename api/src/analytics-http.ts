@@ -124,8 +124,14 @@ const MIN_COMPRESS_BYTES = 1024
  * ETag (SHA-1 of the body), Cache-Control and 304 on a matching If-None-Match, then brotli or gzip
  * by Accept-Encoding. Analytics answers are small and whole, so the body is buffered.
  */
+const APPLIED = 'analyticsHttpApplied' as never
+
 export function analyticsHttp(maxAgeSeconds = 60): MiddlewareHandler {
   return async (c, next) => {
+    // One pass per response: a path can match two mounts (`/skills` and `/skills/*`), and a body
+    // compressed twice is unreadable.
+    if (c.get(APPLIED)) return next()
+    c.set(APPLIED, true)
     await next()
     if (c.req.method !== 'GET' || c.res.status !== 200) return
     const body = Buffer.from(await c.res.arrayBuffer())

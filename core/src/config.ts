@@ -80,7 +80,7 @@ export const envSchema = z.object({
   /** Consecutive timeouts / 5xx / network errors after which a host is treated as down. */
   HOST_BREAKER_FAILURES: intFrom(5, 1),
   /** How long a host treated as down is left alone before one trial request. */
-  HOST_BREAKER_COOLDOWN_MS: intFrom(600_000, 0),
+  HOST_BREAKER_COOLDOWN_MS: intFrom(60_000, 0),
   USER_AGENT: z.string().min(3).default('StackRadarBot/0.1 (+mailto:bot@stackradar.invalid)'),
   WRITER_BATCH_ROWS: intFrom(5000, 1),
   WRITER_FLUSH_MS: intFrom(500, 10),

@@ -125,6 +125,13 @@ describe('analytics API', () => {
     expect(gz.headers.get('content-encoding')).toBe('gzip')
     expect(gunzipSync(Buffer.from(await gz.arrayBuffer())).toString()).toBe(plain)
   })
+
+  it('compresses once where two mounts match a path (/skills and /skills/*)', async () => {
+    const plain = await (await get('/api/v1/skills')).text()
+    const br = await get('/api/v1/skills', { 'Accept-Encoding': 'br' })
+    expect(br.headers.get('vary')).toBe('Accept, Accept-Encoding')
+    expect(brotliDecompressSync(Buffer.from(await br.arrayBuffer())).toString()).toBe(plain)
+  })
 })
 
 describe('health', () => {

@@ -8,7 +8,7 @@ import {
   isConnectionError,
   type DependencyHealth,
 } from '../dependency.ts'
-import { isPermanent } from './errors.ts'
+import { isPermanent, retryLaterDelay } from './errors.ts'
 import { queues, type PayloadOf, type QueueName } from './registry.ts'
 import type { EnqueueOptions, Processor, QueueBackend, QueueCounts } from './types.ts'
 import type { Logger } from '../logger.ts'
@@ -105,6 +105,12 @@ export class BullmqQueue implements QueueBackend {
           })
         } catch (err) {
           if (isPermanent(err)) throw new UnrecoverableError((err as Error).message)
+          const later = retryLaterDelay(err)
+          if (later !== null) {
+            // Put off without spending an attempt (its host is held down by the circuit breaker).
+            await job.moveToDelayed(Date.now() + later, token)
+            throw new DelayedError()
+          }
           if (isConnectionError(err) && this.connection.status === 'ready') {
             // ClickHouse (or another server) is down: try again later without spending one of
             // the job's attempts, so an outage longer than the retry budget loses nothing.

@@ -10,6 +10,25 @@ export class NotReadyError extends Error {
   override name = 'NotReadyError'
 }
 
+/**
+ * The job cannot run now for a reason outside it (its host is held down by the circuit breaker):
+ * run it again after `delayMs` without spending one of its attempts.
+ */
+export class RetryLaterError extends Error {
+  override name = 'RetryLaterError'
+  constructor(
+    message: string,
+    readonly delayMs: number,
+  ) {
+    super(message)
+  }
+}
+
+export function retryLaterDelay(err: unknown): number | null {
+  const e = err as { name?: string; delayMs?: unknown } | undefined
+  return e?.name === 'RetryLaterError' && typeof e.delayMs === 'number' ? e.delayMs : null
+}
+
 /** Anything else is retried with backoff until the queue's attempts run out. */
 export function isPermanent(err: unknown): boolean {
   return err instanceof PermanentError || (err as Error | undefined)?.name === 'PermanentError'

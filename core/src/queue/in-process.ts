@@ -1,7 +1,7 @@
 // Embedded-mode queue: same registry, options and error classes as BullMQ, in memory.
 // Jobs waiting at shutdown are not persisted; the scheduler's start-up sweep re-queues
 // unfinished crawl tasks and unextracted raw ads, so nothing stored is lost.
-import { isPermanent, backoffDelay } from './errors.ts'
+import { isPermanent, backoffDelay, retryLaterDelay } from './errors.ts'
 import { queues, type PayloadOf, type QueueName } from './registry.ts'
 import type { EnqueueOptions, Processor, QueueBackend, QueueCounts } from './types.ts'
 import type { Logger } from '../logger.ts'
@@ -132,6 +132,15 @@ export class InProcessQueue implements QueueBackend {
       await lane.processor!(job.payload as never, { id: job.id, attempt: job.attempt, queue, final })
       lane.ids.delete(job.id)
     } catch (err) {
+      const later = retryLaterDelay(err)
+      if (later !== null && this.accepting) {
+        this.log?.info(
+          { queue, jobId: job.id, retryInMs: later, reason: (err as Error).message },
+          'job put off',
+        )
+        this.delay(queue, job, later)
+        return
+      }
       const final = isPermanent(err) || job.attempt >= attempts || !this.accepting
       const ctx = { queue, jobId: job.id, attempt: job.attempt, err }
       if (final) {

@@ -7,6 +7,7 @@ import {
   enqueueUnitPage,
   isPermanent,
   PermanentError,
+  RetryLaterError,
   type JobContext,
   type PayloadOf,
 } from '@stackradar/core/queue'
@@ -14,7 +15,7 @@ import { crawlState, rawAds, retryDelayMs, type UnitState } from '@stackradar/co
 import type { ScrapeDeps } from '../deps.ts'
 import { FetchError } from '../http/index.ts'
 import { PageRefusedError } from '../page-parse/index.ts'
-import type { CrawledAd, NormalizedAd, UnitPage } from '../sources/types.ts'
+import { isHostUnavailable, type CrawledAd, type NormalizedAd, type UnitPage } from '../sources/types.ts'
 import { recordBoardRead } from './board.ts'
 import { updatePresence } from './board-presence.ts'
 import { resolveTarget, type ResolvedTarget } from './crawl-target.ts'
@@ -41,6 +42,23 @@ export async function readUnitPage(
   try {
     return await readAndStore(deps, t, job, state, now)
   } catch (err) {
+    if (isHostUnavailable(err)) {
+      // The circuit breaker holds the host as down (or this run spent its time on it): nothing is
+      // wrong with the unit. Put the page off until the breaker lets a trial request through,
+      // without spending the job's attempts, so a short outage of a source loses no unit.
+      const waitMs = Math.max(5_000, deps.cfg.HOST_BREAKER_COOLDOWN_MS / 2) * (0.75 + Math.random() / 2)
+      deps.log.warn(
+        { source: job.source, unit: job.unit, page: job.page, err: (err as Error).message },
+        'host down; page put off',
+      )
+      if (t.source.listing)
+        await recordBoardRead(
+          deps,
+          { key: state.source, kind: t.source.kind },
+          { error: (err as Error).message },
+        )
+      throw new RetryLaterError((err as Error).message, Math.round(waitMs))
+    }
     // Reading or storing failed (a page, or ClickHouse refusing a write). A page over the parse
     // limits would be refused again: no queue retry, only the unit's backoff.
     const permanent =
