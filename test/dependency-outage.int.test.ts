@@ -11,7 +11,7 @@ import {
   type SpawnedClickHouseHttpFixture,
 } from './support/clickhouse-http-fixture.ts'
 import { freePort, startRedis } from './support/redis-server.ts'
-import { startRole, type RoleProcess } from './support/role-process.ts'
+import { startApiRole, startRole, type RoleProcess } from './support/role-process.ts'
 import { tempDir, testEnv } from './support/test-config.ts'
 import { waitFor } from './support/wait.ts'
 
@@ -55,14 +55,9 @@ beforeAll(async () => {
     WRITER_FLUSH_MS: '200',
     LOG_LEVEL: 'info',
   })
-  const apiRole = startRole('api,scheduler', env)
-  roles.push(apiRole)
-  apiPort = await Promise.race([
-    apiRole.listening,
-    new Promise<number>((_, rej) =>
-      setTimeout(() => rej(new Error(`api did not start:\n${apiRole.output()}`)), 60_000),
-    ),
-  ])
+  const api = await startApiRole(env)
+  roles.push(api.role)
+  apiPort = api.port
   roles.push(startRole('scrape', env), startRole('extract', env))
 })
 

@@ -10,7 +10,7 @@ import {
   type SpawnedClickHouseHttpFixture,
 } from './support/clickhouse-http-fixture.ts'
 import { startRedis } from './support/redis-server.ts'
-import { startRole, type RoleProcess } from './support/role-process.ts'
+import { startApiRole, startRole, type RoleProcess } from './support/role-process.ts'
 import { tempDir, testEnv } from './support/test-config.ts'
 import { waitFor } from './support/wait.ts'
 
@@ -44,14 +44,9 @@ beforeAll(async () => {
     WRITER_FLUSH_MS: '200',
     LOG_LEVEL: 'info',
   })
-  const apiRole = startRole('api,scheduler', env)
-  roles.push(apiRole)
-  apiPort = await Promise.race([
-    apiRole.listening,
-    new Promise<number>((_, rej) =>
-      setTimeout(() => rej(new Error(`api did not start:\n${apiRole.output()}`)), 60_000),
-    ),
-  ])
+  const api = await startApiRole(env)
+  roles.push(api.role)
+  apiPort = api.port
   for (const role of ['scrape', 'scrape', 'extract', 'extract']) roles.push(startRole(role, env))
 })
 

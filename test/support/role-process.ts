@@ -42,3 +42,26 @@ export function startRole(role: string, env: Record<string, string>): RoleProces
       }),
   }
 }
+
+/** Start the api+scheduler role and wait (up to `timeoutMs`) for the port it listens on. */
+export async function startApiRole(
+  env: Record<string, string>,
+  timeoutMs = 60_000,
+): Promise<{ role: RoleProcess; port: number }> {
+  const role = startRole('api,scheduler', env)
+  let timer: NodeJS.Timeout | undefined
+  try {
+    const port = await Promise.race([
+      role.listening,
+      new Promise<number>((_, rej) => {
+        timer = setTimeout(() => rej(new Error(`api did not start:\n${role.output()}`)), timeoutMs)
+      }),
+    ])
+    return { role, port }
+  } catch (err) {
+    await role.kill('SIGKILL')
+    throw err
+  } finally {
+    clearTimeout(timer)
+  }
+}

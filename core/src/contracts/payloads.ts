@@ -41,15 +41,21 @@ const BoardPayload = z.object({ ad: BoardAd, raw: z.unknown() })
 
 /** What a source module hands over to be stored (its NormalizedAd without `raw`). */
 export interface BoardAdInput {
+  /** The board's own id of the job (stable across fetches). */
   sourceId: string
+  /** Public link to the ad on the board (shown as attribution on every ad). */
   url: string
   title: string
   company: string | null
   location: string | null
+  /** True when the board marks the job remote, false when it says onsite/hybrid, else null. */
   remote: boolean | null
   postedAt: Date | null
+  /** Plain text of the description: htmlToText(html, { blocks: true }) for HTML descriptions. */
   text: string
+  /** A separate free-text salary field (Remotive `salary`), if any. */
   salaryText: string | null
+  /** Structured salary (Lever salaryRange, Ashby compensation, RemoteOK salary_min/max...). */
   salary: StructuredSalary | null
   employmentType: string | null
   tags: string[]

@@ -4,31 +4,16 @@
 // a one-unit, one-page crawl source (listing-source.ts); the pipeline stores the ads as raw ads,
 // extracts and counts them.
 import type { z } from 'zod'
+import type { BoardAdInput, StructuredSalary } from '@stackradar/core/contracts/payloads'
 
-export type SalaryPeriod = 'year' | 'month' | 'week' | 'day' | 'hour'
+export type SalaryPeriod = StructuredSalary['period']
 
-export interface NormalizedAd {
-  /** The board's own id of the job (stable across fetches). */
-  sourceId: string
-  /** Public link to the ad on the board (shown as attribution on every ad). */
-  url: string
-  title: string
-  company: string | null
-  location: string | null
-  /** True when the board marks the job remote, false when it says onsite/hybrid, else null. */
-  remote: boolean | null
-  postedAt: Date | null
-  /** Plain text of the description: htmlToText(html, { blocks: true }) for HTML descriptions. */
-  text: string
-  /** A separate free-text salary field (Remotive `salary`), if any. */
-  salaryText: string | null
-  /** Structured salary (Lever salaryRange, Ashby compensation, RemoteOK salary_min/max...). */
-  salary: { min: number; max: number; currency: string; period: SalaryPeriod } | null
-  employmentType: string | null
-  tags: string[]
-  /** The job exactly as the board returned it (kept so history can be re-read). */
-  raw: unknown
-}
+/**
+ * A job as a board module hands it over: the stored-ad contract's fields (the board's own id, the
+ * public link, plain-text description, structured salary…) plus the job exactly as the board
+ * returned it, kept so history can be re-read.
+ */
+export type NormalizedAd = BoardAdInput & { raw: unknown }
 
 /** HTTP as a source sees it: polite, retried, size-limited fetches provided by the pipeline. */
 export interface SourceHttp {
