@@ -2,7 +2,7 @@
 // by `npm run bench:replay`.
 import { startRuntime, type Runtime } from 'stackradar/runtime'
 import { startHnFixtureServer, type RunningFixture } from './hn-fixture-server.ts'
-import { loadManifest, replaySite } from './replay-site.ts'
+import { loadManifest, replaySite, type ManifestEntry } from './replay-site.ts'
 import { tempDir, testConfig } from './test-config.ts'
 import { waitFor } from './wait.ts'
 
@@ -20,16 +20,16 @@ export interface ReplayRun {
 }
 
 export async function runReplay(
-  opts: { dataDir?: string; extraEnv?: Record<string, string> } = {},
+  opts: { dataDir?: string; extraEnv?: Record<string, string>; manifest?: ManifestEntry[] } = {},
 ): Promise<ReplayRun> {
-  const manifest = loadManifest()
+  const manifest = opts.manifest ?? loadManifest()
   const manifestAds = manifest.reduce((n, m) => n + m.ads, 0)
   const fixture = await startHnFixtureServer(replaySite(manifest))
   const t0 = Date.now()
   const runtime = await startRuntime(
     testConfig(fixture.url, {
       DATA_DIR: opts.dataDir ?? tempDir('replay'),
-      HN_SINCE: '2012-01',
+      HN_SINCE: manifest[0]?.month ?? '2012-01',
       // The recorded corpus is HN's thread pages: read them as HTML, not through the Algolia API.
       HN_THREAD_READER: 'html',
       EXTRACT_BATCH: '500',
