@@ -1,18 +1,13 @@
-// Loads the per-source health for the sources page. Failures are returned as data (not thrown)
-// so the page keeps its header and shows an error with a retry link, like the trends page.
-import { errorMessage, fetchSources, type SourcesResponse } from '$lib/api'
+// Sources: per-source health, coverage per month and the running work (backfill, queues). Each
+// request streams into its own area, so one failing endpoint leaves the others readable.
+import { fetchCoverage, fetchSources, fetchStatus, settle } from '$lib/api'
 import type { PageLoad } from './$types'
 
-export interface SourcesPageData {
-  sources: SourcesResponse | null
-  error: string | null
-}
-
-export const load: PageLoad = async ({ fetch, depends }): Promise<SourcesPageData> => {
+export const load: PageLoad = ({ fetch, depends }) => {
   depends('api:sources')
-  try {
-    return { sources: await fetchSources(fetch), error: null }
-  } catch (err) {
-    return { sources: null, error: errorMessage(err) }
+  return {
+    sources: settle(fetchSources(fetch)),
+    coverage: settle(fetchCoverage(fetch, '/api/v1/coverage')),
+    status: settle(fetchStatus(fetch)),
   }
 }
