@@ -61,7 +61,7 @@ function adHtml(month: number, k: number): string {
   const stack = STACK.filter((s) => (k + (s.offset ?? 0)) % s.every === 0).map((s) => s.words)
   // Go ads pay more, so the salary chart has a difference to show.
   const listed = SALARIES[(k + month) % SALARIES.length]
-  const salary = listed && k % 3 === 0 ? '$150k - $190k' : listed
+  const salary = listed && k % 3 === 0 ? `$${140 + 5 * month}k - $${180 + 5 * month}k` : listed
   const header = [
     `Company${month}x${k}`,
     TITLES[k % TITLES.length],
@@ -70,7 +70,7 @@ function adHtml(month: number, k: number): string {
   ]
   if (salary) header.push(salary)
   return (
-    `${header.join(' | ')}<p>${INDUSTRIES[k % INDUSTRIES.length]} ` +
+    `${header.join(' | ')}<p>${INDUSTRIES[(k * (month + 1)) % INDUSTRIES.length]} ` +
     `${stack.length ? `Our stack: ${stack.join(', ')}.` : 'Stack details on request.'}</p>`
   )
 }
