@@ -160,7 +160,7 @@ export const ReportPeriod = z
   .object({
     from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
     to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-    label: z.string().regex(/^\d{4}-(W\d{2}|\d{2})$/),
+    label: z.string().max(40).meta({ description: '2017-W10, 2017-03, or first..last for a span' }),
   })
   .meta({ id: 'ReportPeriod' })
 export type ReportPeriod = z.infer<typeof ReportPeriod>
