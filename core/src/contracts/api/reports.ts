@@ -104,8 +104,8 @@ const EMPTY_FILTERS: ReportFilters = {
 const definitionFields = {
   name: z.string().trim().min(1).max(120),
   audience: z.string().trim().max(120).meta({ description: 'agency or client name shown on the cover' }),
-  skills: z.array(z.string().regex(SKILL_ID, 'a skill id such as python')).max(40),
-  categories: z.array(z.string().regex(/^[a-z0-9-]{1,40}$/, 'a category id such as language')).max(20),
+  skills: z.array(z.string().regex(SKILL_ID, 'a skill id such as python')).max(20),
+  categories: z.array(z.string().regex(/^[a-z0-9-]{1,40}$/, 'a category id such as language')).max(30),
   filters: ReportFilters,
   cadence: ReportCadence,
   comparison: ReportComparison,
