@@ -1,3 +1,5 @@
 // Agency report runs: the schedule (pure), the run service (create, queue, generate, deliver)
 // and the seam to the report builder, renderers and delivery (content.ts).
 export * from './schedule.ts'
+export * from './content.ts'
+export * from './runs.ts'
