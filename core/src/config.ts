@@ -118,6 +118,19 @@ export const envSchema = z.object({
   CHROMIUM_PATH: z.string().default('/usr/bin/chromium'),
   /** Hosts or CIDRs that may resolve to private addresses (a local mirror). Others must be public. */
   ALLOW_PRIVATE_HOSTS: commaList(),
+  /** SMTP server for report e-mail; unset → reports are not sent by e-mail. */
+  SMTP_HOST: z
+    .string()
+    .trim()
+    .transform((v) => (v === '' ? undefined : v))
+    .optional(),
+  SMTP_PORT: intFrom(587, 1).pipe(z.number().max(65535)),
+  /** tls: TLS from the first byte (port 465); starttls: upgrade required (587); none: plain (a local relay). */
+  SMTP_TLS: z.enum(['tls', 'starttls', 'none']).default('starttls'),
+  SMTP_USER: z.string().default(''),
+  /** Never logged. */
+  SMTP_PASSWORD: z.string().default(''),
+  SMTP_FROM: z.string().min(3).default('StackRadar reports <reports@stackradar.invalid>'),
 })
 
 export type Config = z.infer<typeof envSchema>

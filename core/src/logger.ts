@@ -19,6 +19,10 @@ const redact = {
     'headers["x-api-key"]',
     'config.CLICKHOUSE_PASSWORD',
     'CLICKHOUSE_PASSWORD',
+    'config.SMTP_PASSWORD',
+    'SMTP_PASSWORD',
+    'secret',
+    '*.secret',
   ],
   censor: '[redacted]',
 }
