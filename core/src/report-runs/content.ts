@@ -30,3 +30,20 @@ export interface ReportContent {
   /** Send to the run's recipients and webhook; one Delivery per channel tried, with its attempts. */
   deliver(input: DeliveryInput): Promise<Delivery[]>
 }
+
+/** A delivery that could not be tried at all, logged as one failed attempt saying why. */
+export function notSent(channel: Delivery['channel'], target: string, error: string): Delivery {
+  const attempt = {
+    channel,
+    target,
+    attempt: 1,
+    at: new Date().toISOString(),
+    durationMs: 0,
+    ok: false,
+    status: null,
+    detail: null,
+    error,
+    willRetry: false,
+  }
+  return { channel, target, ok: false, attempts: [attempt] }
+}

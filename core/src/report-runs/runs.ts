@@ -20,7 +20,7 @@ import { reportDefinitions } from '../tables/report-definitions.ts'
 import { reportRuns, type StoredRun } from '../tables/report-runs.ts'
 import { UserError } from '../user-error.ts'
 import { newShareNonce, signShareToken } from '../access/share-link.ts'
-import type { ReportContent, StoredReportFile } from './content.ts'
+import { notSent, type ReportContent, type StoredReportFile } from './content.ts'
 import { comparePeriodOf, periodOfLabel } from './schedule.ts'
 
 const ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789'
@@ -218,10 +218,9 @@ export async function deliverRun(deps: RunServiceDeps, runId: string): Promise<R
       link,
     })
   } catch (err) {
-    const at = new Date().toISOString()
-    const attempt = { at, ok: false, code: null, error: (err as Error).message.slice(0, 500), durationMs: 0 }
+    const target = def.recipients.length ? def.recipients.join(', ') : (def.webhookUrl ?? '').split('?')[0]!
     deliveries = [
-      { channel: def.recipients.length ? 'email' : 'webhook', target: '', ok: false, attempts: [attempt] },
+      notSent(def.recipients.length ? 'email' : 'webhook', target, (err as Error).message.slice(0, 500)),
     ]
   }
   const ok = deliveries.every((d) => d.ok)
