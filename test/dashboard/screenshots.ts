@@ -21,7 +21,13 @@ try {
     for (const theme of ['light', 'dark'] as const)
       for (const width of [1440, 390]) {
         const file = join(dir, `${p.name}-${theme}-${width}.png`)
-        const opened = await openPage(harness.browser, `${harness.base}${p.path}`, {
+        // The Reports page shows the seeded report with its run open.
+        const path =
+          p.name === 'reports'
+            ? `${p.path}?report=${harness.reports.reportId}&run=${harness.reports.runId}`
+            : p.path
+        const opened = await openPage(harness.browser, `${harness.base}${path}`, {
+          apiKey: harness.reports.key,
           width,
           height: width > 500 ? 900 : 844,
           theme,

@@ -9,7 +9,11 @@ import type { GetHarness } from './index.ts'
 export function everyPageSuite(h: GetHarness): void {
   describe.each(PAGES.map((p) => [p.name, p] as const))('%s page', (_, p) => {
     it('renders its data in light at 1440 px with no serious accessibility violation', async () => {
-      const o = await openPage(h().browser, `${h().base}${p.path}`, { width: 1440, theme: 'light' })
+      const o = await openPage(h().browser, `${h().base}${p.path}`, {
+        width: 1440,
+        theme: 'light',
+        apiKey: h().reports.key,
+      })
       try {
         await waitForData(o.page)
         await expect(o.page.locator('main h1').first().isVisible()).resolves.toBe(true)
@@ -22,6 +26,7 @@ export function everyPageSuite(h: GetHarness): void {
     })
     it('fits 390 px in dark with nothing cut off and no serious accessibility violation', async () => {
       const o = await openPage(h().browser, `${h().base}${p.path}`, {
+        apiKey: h().reports.key,
         width: 390,
         height: 844,
         theme: 'dark',

@@ -5,6 +5,7 @@ import { adsSuite } from './ads.ts'
 import { downloadsSuite } from './downloads.ts'
 import { everyPageSuite } from './every-page.ts'
 import { marketSuite } from './market.ts'
+import { reportsSuite } from './reports.ts'
 import { salariesSuite } from './salaries.ts'
 import { sourcesSuite } from './sources.ts'
 
@@ -16,5 +17,6 @@ export function registerSuites(h: GetHarness): void {
   marketSuite(h)
   adsSuite(h)
   sourcesSuite(h)
+  reportsSuite(h)
   downloadsSuite(h)
 }

@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { fileURLToPath } from 'node:url'
 import { chromium, type Browser, type BrowserContext, type Download, type Page } from 'playwright-core'
+import { createApiKey } from '@stackradar/core/access'
 import { startRuntime, type Runtime } from 'stackradar/runtime'
 import { startHnFixtureServer, type RunningFixture } from '../../support/hn-fixture-server.ts'
 import { tempDir, testConfig } from '../../support/test-config.ts'
@@ -26,6 +27,8 @@ const BUILD_INDEX = fileURLToPath(new URL('../../../dashboard/build/index.html',
 
 export interface Harness {
   world: DashboardWorld
+  /** An API key with the reports scope, and the report (with one generated run) made with it. */
+  reports: { key: string; reportId: string; runId: string }
   runtime: Runtime
   fixture: RunningFixture
   browser: Browser
@@ -72,9 +75,11 @@ export async function startHarness(): Promise<Harness> {
       },
     (s) => !s.backfill.running && s.ads.extracted === world.storedAds,
   )
+  const reports = await seedReport(base, runtime, world)
   const browser = await launchBrowser()
   return {
     world,
+    reports,
     runtime,
     fixture,
     browser,
@@ -87,11 +92,47 @@ export async function startHarness(): Promise<Harness> {
   }
 }
 
+/** A report definition and one run of it for the month with the failed page (HTML and CSV only). */
+async function seedReport(
+  base: string,
+  runtime: Runtime,
+  world: DashboardWorld,
+): Promise<Harness['reports']> {
+  const { key } = await createApiKey(runtime.ch.client, 'dashboard-e2e', ['reports'])
+  const call = async <T>(path: string, body?: unknown): Promise<T> => {
+    const res = await fetch(`${base}${path}`, {
+      method: body === undefined ? 'GET' : 'POST',
+      headers: { 'x-api-key': key, 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    })
+    if (!res.ok) throw new Error(`${path}: HTTP ${res.status} ${await res.text()}`)
+    return (await res.json()) as T
+  }
+  const report = await call<{ id: string }>('/api/v1/reports', {
+    name: 'Backend skills monthly',
+    audience: 'Acme Recruiting',
+    skills: ['python', 'go', 'rust'],
+    cadence: { kind: 'monthly', day: 1, hour: 8, timeZone: 'UTC' },
+    formats: ['html', 'csv'],
+  })
+  await call(`/api/v1/reports/${report.id}/run`, { period: world.months[2], deliver: false })
+  const runs = await waitFor(
+    'the report run',
+    () => call<{ runs: { id: string; status: string }[] }>(`/api/v1/reports/${report.id}/runs`),
+    (r) => r.runs.some((x) => x.status === 'generated' || x.status === 'failed'),
+  )
+  const run = runs.runs[0]!
+  if (run.status !== 'generated') throw new Error(`the report run failed: ${JSON.stringify(run)}`)
+  return { key, reportId: report.id, runId: run.id }
+}
+
 export interface OpenOptions {
   width?: number
   height?: number
   theme?: 'light' | 'dark'
   acceptDownloads?: boolean
+  /** An API key put in the tab's session storage before the page loads (the Reports page reads it). */
+  apiKey?: string
 }
 
 export interface OpenedPage {
@@ -110,6 +151,10 @@ export async function openPage(browser: Browser, url: string, opts: OpenOptions 
     colorScheme: opts.theme ?? 'light',
     acceptDownloads: opts.acceptDownloads ?? true,
   })
+  if (opts.apiKey)
+    await context.addInitScript(
+      `sessionStorage.setItem('stackradar-api-key', ${JSON.stringify(opts.apiKey)})`,
+    )
   const page = await context.newPage()
   const errors: string[] = []
   const dialogs: string[] = []

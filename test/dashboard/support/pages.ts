@@ -7,7 +7,7 @@ export interface DashboardPage {
   path: string
 }
 
-// Rankings, the skill page and Reports join the list when their branches land.
+// Rankings and the skill page join the list when their branch lands.
 export const PAGES: readonly DashboardPage[] = [
   { name: 'overview', path: '/' },
   { name: 'trends', path: '/trends?skills=python,go,rust' },
@@ -15,6 +15,7 @@ export const PAGES: readonly DashboardPage[] = [
   { name: 'market', path: '/market' },
   { name: 'ads', path: '/ads?skills=python' },
   { name: 'sources', path: '/sources' },
+  { name: 'reports', path: '/reports' },
 ]
 
 /** Pages picked by a comma list of names (all when empty). */
