@@ -62,7 +62,7 @@ function build(spec: ChartSpec): Built {
 
   spec.series.forEach((s, i) => {
     const color = s.color ?? PALETTE[i % PALETTE.length] ?? '#4e79a7'
-    const dashedAll = s.dashed === true || (spec.type === 'line' && i >= PALETTE.length)
+    const dashedAll = s.dashed === true
     const bandStart = datasets.length
     if (spec.type === 'line' && spec.bands && s.low && s.high) {
       // Two invisible lines; the upper one fills down to the lower: the 95% interval.

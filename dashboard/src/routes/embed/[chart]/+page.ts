@@ -18,8 +18,10 @@ export const load: PageLoad = ({ fetch, url, params }) => {
     case 'trends':
     case 'skill': {
       const skill = url.searchParams.get('skill')?.toLowerCase()
-      const asked = params.chart === 'skill' ? { ...query, skills: skill ? [skill] : [], categories: [] } : query
-      if (asked.skills.length + asked.categories.length === 0) error(400, 'Name a skill: ?skill=go or ?skills=go,rust')
+      const asked =
+        params.chart === 'skill' ? { ...query, skills: skill ? [skill] : [], categories: [] } : query
+      if (asked.skills.length + asked.categories.length === 0)
+        error(400, 'Name a skill: ?skill=go or ?skills=go,rust')
       return {
         chart: params.chart,
         query: asked,
