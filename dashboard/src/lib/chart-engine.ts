@@ -62,7 +62,7 @@ function build(spec: ChartSpec): Built {
 
   spec.series.forEach((s, i) => {
     const color = s.color ?? PALETTE[i % PALETTE.length] ?? '#4e79a7'
-    const dashedAll = s.dashed === true || (spec.type === 'line' && i >= PALETTE.length)
+    const dashedAll = s.dashed === true
     const bandStart = datasets.length
     if (spec.type === 'line' && spec.bands && s.low && s.high) {
       // Two invisible lines; the upper one fills down to the lower: the 95% interval.
@@ -85,7 +85,7 @@ function build(spec: ChartSpec): Built {
         borderWidth: 0,
         pointRadius: 0,
         pointHitRadius: 0,
-        backgroundColor: alpha(color, 0.14),
+        backgroundColor: alpha(color, spec.series.length > 3 ? 0.09 : 0.16),
         fill: '-1',
         spanGaps: false,
       } as ChartDataset)
@@ -163,7 +163,8 @@ function build(spec: ChartSpec): Built {
     options: {
       responsive: true,
       maintainAspectRatio: false,
-      animation: { duration: 200 },
+      // No animation: a resize (or a print) never shows a chart caught mid-transition, and less work.
+      animation: false,
       indexAxis: spec.horizontal ? 'y' : 'x',
       interaction: { mode: spec.horizontal ? 'nearest' : 'index', intersect: false, axis: categoryAxis },
       color: text,

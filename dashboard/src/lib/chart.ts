@@ -52,7 +52,10 @@ export interface ChartSpec {
   onToggle?: (seriesIndex: number) => void
 }
 
-/** Colour-blind-friendly palette (Tableau 10); series past ten repeat colours with dashes. */
+/**
+ * Tableau 20: ten distinct hues, then their light variants, so up to 20 series get their own colour
+ * and dashes stay reserved for incomplete periods.
+ */
 export const PALETTE = [
   '#4e79a7',
   '#f28e2b',
@@ -64,6 +67,16 @@ export const PALETTE = [
   '#ff9da7',
   '#9c755f',
   '#bab0ac',
+  '#a0cbe8',
+  '#ffbe7d',
+  '#ff9d9a',
+  '#499894',
+  '#8cd17d',
+  '#b6992d',
+  '#d4a6c8',
+  '#fabfd2',
+  '#d7b5a6',
+  '#79706e',
 ]
 
 export function formatValue(value: number, format: ValueFormat, currency = 'USD'): string {

@@ -14,6 +14,7 @@ describe('trend URL state', () => {
     const q = parseQuery(new URLSearchParams(`skills=${ids.join(',')}&categories=cloud`))
     expect(q.skills).toHaveLength(20)
     expect(q.categories).toEqual([])
+    expect(q.dropped).toEqual(['s20', 'cloud'])
   })
 
   it('round-trips through the URL with the filters kept, and builds the API path', () => {

@@ -33,6 +33,8 @@ export interface TrendQuery {
   hidden: string[]
   /** The picker also lists skills without ads. */
   all: boolean
+  /** Series past the limit in the URL, left out (the page says so). */
+  dropped: string[]
 }
 
 const SKILL = /^[a-z0-9][a-z0-9-]{0,59}$/
@@ -51,10 +53,12 @@ export function parseQuery(params: URLSearchParams): TrendQuery {
   // Past the limit the first ones win: a 21st never breaks the chart.
   const keptSkills = skills.slice(0, MAX_SERIES)
   const keptCategories = categories.slice(0, Math.max(0, MAX_SERIES - keptSkills.length))
+  const dropped = [...skills.slice(MAX_SERIES), ...categories.slice(keptCategories.length)]
   const interval = readEnum(params, 'interval', INTERVALS, DEFAULT_INTERVAL)
   return {
     skills: keptSkills,
     categories: total > MAX_SERIES ? keptCategories : categories,
+    dropped,
     interval,
     measure: readEnum(params, 'measure', ['share', 'count'] as const, 'share'),
     bands: readFlag(params, 'bands', true),
