@@ -151,9 +151,10 @@ export async function openPage(browser: Browser, url: string, opts: OpenOptions 
     colorScheme: opts.theme ?? 'light',
     acceptDownloads: opts.acceptDownloads ?? true,
   })
+  // Top document only: the Reports preview is a sandboxed frame without storage.
   if (opts.apiKey)
     await context.addInitScript(
-      `sessionStorage.setItem('stackradar-api-key', ${JSON.stringify(opts.apiKey)})`,
+      `if (window === window.top) sessionStorage.setItem('stackradar-api-key', ${JSON.stringify(opts.apiKey)})`,
     )
   const page = await context.newPage()
   const errors: string[] = []

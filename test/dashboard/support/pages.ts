@@ -7,10 +7,11 @@ export interface DashboardPage {
   path: string
 }
 
-// Rankings and the skill page join the list when their branch lands.
 export const PAGES: readonly DashboardPage[] = [
   { name: 'overview', path: '/' },
   { name: 'trends', path: '/trends?skills=python,go,rust' },
+  { name: 'rankings', path: '/rankings' },
+  { name: 'skill', path: '/skills/python' },
   { name: 'salaries', path: '/salaries?skills=python,go' },
   { name: 'market', path: '/market' },
   { name: 'ads', path: '/ads?skills=python' },
