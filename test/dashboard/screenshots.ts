@@ -39,6 +39,13 @@ try {
               `${p.name} ${theme} ${width}: data did not settle within 20 s (screenshot taken anyway)`,
             )
           })
+          if (p.name === 'reports')
+            await opened.page
+              .frameLocator('[data-testid="report-preview"]')
+              .locator('h1')
+              .first()
+              .waitFor({ timeout: 10_000 })
+              .catch(() => console.error(`${p.name} ${theme} ${width}: the report preview did not show`))
           await opened.page.screenshot({ path: file, fullPage: true, animations: 'disabled' })
           const problems = [...opened.errors, ...opened.dialogs]
           if (problems.length) {
