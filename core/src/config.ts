@@ -101,6 +101,18 @@ export const envSchema = z.object({
   API_CACHE_ENTRIES: intFrom(500),
   /** How often the data version (which invalidates cached answers) is re-read. */
   API_CACHE_VERSION_MS: intFrom(1000, 0),
+  /** Analytics endpoints readable without an API key (a local install); false → a `read` key. */
+  API_ANALYTICS_PUBLIC: bool(true),
+  /** Report definitions and runs usable without an API key; false (default) → a `reports` key. */
+  API_REPORTS_PUBLIC: bool(false),
+  /** API requests per API key per API_RATE_WINDOW_MS (on top of the per-IP limit); 0 turns it off. */
+  API_KEY_RATE_LIMIT: intFrom(1200),
+  /** HMAC secret of report share links; unset → a random one kept in DATA_DIR (one machine only). */
+  SHARE_LINK_SECRET: z.string().min(32, 'at least 32 characters').optional(),
+  /** Base URL the install is reached at, for links in reports (share links); default http://localhost:PORT. */
+  PUBLIC_URL: optionalUrl,
+  /** Report jobs per process (building a PDF runs a browser page). */
+  REPORT_CONCURRENCY: intFrom(1, 1).pipe(z.number().max(8)),
   /** Job boards to scrape (see sources.example.json); missing file → Hacker News only. */
   SOURCES_FILE: z.string().default('./sources.json'),
   CHROMIUM_PATH: z.string().default('/usr/bin/chromium'),
@@ -131,6 +143,7 @@ export type ApiLimits = Pick<
   | 'API_MAX_QUEUE'
   | 'API_RATE_LIMIT'
   | 'API_RATE_WINDOW_MS'
+  | 'API_KEY_RATE_LIMIT'
   | 'API_CACHE_ENTRIES'
   | 'API_CACHE_VERSION_MS'
 >
