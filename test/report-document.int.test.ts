@@ -6,7 +6,7 @@ import { NO_FILTERS } from '@stackradar/core/analytics'
 import { fixtureSet, openTempClickHouse, writeAds } from '@stackradar/core/analytics/testing'
 import type { ClickHouseHandle } from '@stackradar/core/clickhouse'
 import type {
-  BreakdownResponse,
+  BreakdownRow,
   CoverageResponse,
   RankingsResponse,
   SalariesResponse,
@@ -16,7 +16,9 @@ import { logger } from '@stackradar/core/logger'
 import { InProcessQueue } from '@stackradar/core/queue'
 import { buildReportDocument, type ReportDocument, type ReportSpecInput } from '@stackradar/core/reports'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { traceabilityProblems } from '../core/src/reports/test-support.ts'
+import { traceabilityProblems } from '@stackradar/core/reports/testing'
+
+type Breakdown = { rows: BreakdownRow[] }
 
 let ch: ClickHouseHandle
 let app: ReturnType<typeof createApp>
@@ -143,7 +145,7 @@ describe.each(Object.entries(SPECS))('report on %s', (_name, spec) => {
 
   it('work mode, trend, coverage and sources equal the breakdown, trends and coverage endpoints', async () => {
     const wm = (w: { from: string; to: string }) =>
-      api<BreakdownResponse>('/api/v1/breakdown', { ...filters(w), facet: 'work_mode', interval: 'all' })
+      api<Breakdown>('/api/v1/breakdown', { ...filters(w), facet: 'work_mode', interval: 'all' })
     const [now, before] = [await wm(spec.period), await wm(spec.comparison)]
     for (const row of doc.workMode) {
       expect(row.ads).toBe(now.rows.find((r) => r.value === row.key)?.ads ?? 0)
@@ -181,7 +183,7 @@ describe.each(Object.entries(SPECS))('report on %s', (_name, spec) => {
       coverage.rows.map((r) => [r.source, r.period.slice(0, 7), r.ads]),
     )
     for (const s of doc.sources) {
-      const one = await api<BreakdownResponse>('/api/v1/breakdown', {
+      const one = await api<Breakdown>('/api/v1/breakdown', {
         ...filters(spec.period),
         source: s.key,
         facet: 'work_mode',
