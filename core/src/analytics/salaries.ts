@@ -32,15 +32,18 @@ export interface SalaryQuery {
 export type Salaries = SalariesBody
 export type { SalaryCell, SalaryPremium }
 
-/** One row per distinct ad with a salary: its USD value, employment split, facets and skills. */
+/**
+ * One row per distinct ad with a salary: its USD value, employment split, facets and skills. The
+ * filters apply in a subquery: the outer aliases (country, seniority, work_mode) would otherwise
+ * capture the filter's column names and put an aggregate in WHERE.
+ */
 function perAdSql(where: string, period: string): string {
   return `SELECT dedupe_key, any(${period}) AS period,
             any(if(employment_type = 'contract' OR salary_kind = 'day_rate', 'contract', 'permanent')) AS employment,
             any((salary_annual_min_usd + if(salary_annual_max_usd > 0, salary_annual_max_usd, salary_annual_min_usd)) / 2) AS usd,
             any(seniority) AS seniority, any(country) AS country, any(work_mode) AS work_mode,
             groupUniqArrayArray(skills) AS skills
-          FROM ads FINAL
-          WHERE ${where} AND salary_annual_min_usd > 0
+          FROM (SELECT * FROM ads FINAL WHERE ${where} AND salary_annual_min_usd > 0)
           GROUP BY dedupe_key`
 }
 
