@@ -62,6 +62,9 @@ export async function reportCommand(cfg: Config, args: string[], log: Logger): P
     console.error(REPORT_USAGE)
     return 2
   }
+  // Flags are checked before the data directory is opened (which takes a while): a typo fails fast.
+  if (!sub) checkOneReportFlags(values)
+  else if (sub === 'run') periodFlag(values)
   const ch = await createClickHouse(cfg)
   try {
     await migrate(ch.client, log)
@@ -134,18 +137,24 @@ function runLine(r: ReportRun) {
   }
 }
 
-/** `report --week … --format … --out …`: build and render one report now; stores nothing. */
-async function writeOneReport(
-  cfg: Config,
-  ch: ClickHouseHandle,
-  values: Record<string, string | boolean | undefined>,
-): Promise<number> {
+function checkOneReportFlags(values: Record<string, string | boolean | undefined>) {
   const format = (values.format ?? 'pdf') as ReportFormat
   if (!REPORT_FORMATS.includes(format))
     throw new UserError(`--format: expected one of ${REPORT_FORMATS.join(', ')}`)
   const out = values.out as string | undefined
   if (!out && format === 'pdf') throw new UserError('--out FILE is required for a PDF')
   const label = periodFlag(values as { week?: string; month?: string })!
+  definitionFromFlags({ ...(values as Record<string, string>), formats: format }, 'Backend market report')
+  return { format, out, label }
+}
+
+/** `report --week … --format … --out …`: build and render one report now; stores nothing. */
+async function writeOneReport(
+  cfg: Config,
+  ch: ClickHouseHandle,
+  values: Record<string, string | boolean | undefined>,
+): Promise<number> {
+  const { format, out, label } = checkOneReportFlags(values)
   const period = periodOfLabel(label)!
   const input = definitionFromFlags(
     { ...(values as Record<string, string>), formats: format },
