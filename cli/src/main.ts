@@ -9,18 +9,22 @@ import { createClickHouse, migrate } from '@stackradar/core/clickhouse'
 import { scrapeCommand } from './commands/scrape.ts'
 import { sourcesTestCommand } from './commands/sources-test.ts'
 import { startCommand } from './commands/start.ts'
+import { keysCommand } from './commands/keys.ts'
+import { reportCommand } from './commands/report.ts'
 
 const USAGE = `usage:
   stackradar start [--role all|api,scheduler,scrape,extract]
   stackradar extract [--input FILE]     JSONL ads in (stdin by default), JSONL extractions out
   stackradar migrate                    apply ClickHouse migrations and exit
   stackradar sources test <id|kind|URL> print the ads a source would store (stores nothing)
-  stackradar scrape --source <id|hn>    read one source now, store and extract, with progress`
+  stackradar scrape --source <id|hn>    read one source now, store and extract, with progress
+  stackradar keys create|list|revoke    API keys (stackradar keys for details)
+  stackradar report …                   agency reports: one now to a file, or create|list|show|run (stackradar report for details)`
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv
   if (command === 'extract') return runExtractCli(rest, process.stdin, process.stdout)
-  if (!['start', 'migrate', 'sources', 'scrape'].includes(command ?? '')) {
+  if (!['start', 'migrate', 'sources', 'scrape', 'keys', 'report'].includes(command ?? '')) {
     console.error(USAGE)
     return command === undefined || command === '--help' ? 0 : 2
   }
@@ -46,6 +50,8 @@ async function main(argv: string[]): Promise<number> {
     return sourcesTestCommand(cfg, rest.slice(1), log)
   }
   if (command === 'scrape') return scrapeCommand(cfg, rest, log)
+  if (command === 'keys') return keysCommand(cfg, rest, log)
+  if (command === 'report') return reportCommand(cfg, rest, log)
   return startCommand(cfg, rest, log)
 }
 

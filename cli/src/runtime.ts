@@ -12,7 +12,9 @@ import { UserError } from '@stackradar/core/user-error'
 import { readStatus, type SystemStatus } from '@stackradar/core/analytics'
 import { EXTRACTOR_VERSION } from '@stackradar/core/extract'
 import { registerScrapeProcessors, createSourceHttp } from '@stackradar/scraper'
-import { registerExtractProcessor, Scheduler } from '@stackradar/worker'
+import { registerExtractProcessor, registerReportProcessor, Scheduler } from '@stackradar/worker'
+import { loadShareSecret } from '@stackradar/core/access'
+import { reportContent, reportContentOptions } from '@stackradar/core/report-content'
 
 export const ROLES = ['api', 'scheduler', 'scrape', 'extract'] as const
 export type Role = (typeof ROLES)[number]
@@ -83,6 +85,17 @@ export async function startRuntime(cfg: Config, roles: Role[]): Promise<Runtime>
     })
   }
   if (roles.includes('extract')) registerExtractProcessor({ ...base, log: logger('worker') })
+  // Share links: one secret for every process of the install (SHARE_LINK_SECRET, else DATA_DIR's).
+  const share = { secret: loadShareSecret(cfg), baseUrl: cfg.PUBLIC_URL ?? `http://localhost:${cfg.PORT}` }
+  // Report jobs run with the extract role (the worker package): build, render (Chromium), deliver.
+  if (roles.includes('extract'))
+    registerReportProcessor({
+      ...base,
+      log: logger('reports'),
+      content: reportContent(reportContentOptions(cfg)),
+      share,
+      concurrency: cfg.REPORT_CONCURRENCY,
+    })
 
   let server: Awaited<ReturnType<typeof startServer>> | undefined
   if (roles.includes('api')) {
@@ -93,6 +106,8 @@ export async function startRuntime(cfg: Config, roles: Role[]): Promise<Runtime>
       dashboardDir: cfg.DASHBOARD_DIR ?? DEFAULT_DASHBOARD_DIR,
       sources: sources.sources,
       limits: cfg,
+      access: cfg,
+      share,
     })
     server = await startServer(app, cfg.PORT, cfg.HOST)
     log.info({ port: server.port }, `StackRadar listening on http://localhost:${server.port}`)

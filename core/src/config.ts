@@ -111,6 +111,8 @@ export const envSchema = z.object({
   SHARE_LINK_SECRET: z.string().min(32, 'at least 32 characters').optional(),
   /** Base URL the install is reached at, for links in reports (share links); default http://localhost:PORT. */
   PUBLIC_URL: optionalUrl,
+  /** HMAC-SHA256 secret that signs report webhooks (X-StackRadar-Signature); unset → webhooks are not sent. */
+  REPORT_WEBHOOK_SECRET: z.string().min(16, 'at least 16 characters').optional(),
   /** Report jobs per process (building a PDF runs a browser page). */
   REPORT_CONCURRENCY: intFrom(1, 1).pipe(z.number().max(8)),
   /** Job boards to scrape (see sources.example.json); missing file → Hacker News only. */

@@ -262,3 +262,20 @@ export const ShareLinkResponse = z
   .object({ url: z.string(), token: z.string() })
   .meta({ id: 'ShareLinkResponse' })
 export type ShareLinkResponse = z.infer<typeof ShareLinkResponse>
+
+/** GET /api/v1/shared/{token}: what a share link shows (no recipients, no webhook, no filters' internals). */
+export const SharedRunResponse = z
+  .object({
+    name: z.string(),
+    audience: z.string(),
+    period: ReportPeriod,
+    comparePeriod: ReportPeriod.nullable(),
+    createdAt: z.string(),
+    files: z.array(
+      ReportFile.pick({ format: true, name: true, contentType: true, bytes: true }).extend({
+        url: z.string().meta({ description: 'download path, relative to the API host' }),
+      }),
+    ),
+  })
+  .meta({ id: 'SharedRunResponse' })
+export type SharedRunResponse = z.infer<typeof SharedRunResponse>
