@@ -5,6 +5,10 @@
 // REPORT_DATA_DIR: a directory that holds (or will keep) the replay, so later runs skip loading it.
 // REPORT_PDF_OUT: where to write the HN weekly PDF (for docs/report-first-page.png).
 import { existsSync, writeFileSync } from 'node:fs'
+import { createApp } from '@stackradar/api'
+import type { RankingsResponse } from '@stackradar/core/contracts/api'
+import { logger } from '@stackradar/core/logger'
+import { InProcessQueue } from '@stackradar/core/queue'
 import { NO_FILTERS } from '@stackradar/core/analytics'
 import { fixtureSet, openTempClickHouse, writeAds } from '@stackradar/core/analytics/testing'
 import { createClickHouse, migrate } from '@stackradar/core/clickhouse'
@@ -29,10 +33,11 @@ async function timeReport(ch: ClickHouseClient, printer: PdfPrinter, name: strin
   const rows: { doc: number; html: number; pdf: number; csv: number; total: number }[] = []
   let pdf: Uint8Array = new Uint8Array()
   let summary: string[] = []
+  let doc: Awaited<ReturnType<typeof buildReportDocument>> | undefined
   let bytes = 0
   for (let i = 0; i < RUNS; i++) {
     const t0 = Date.now()
-    const doc = await buildReportDocument(ch, spec)
+    doc = await buildReportDocument(ch, spec)
     const t1 = Date.now()
     const html = renderReportHtml(doc)
     const t2 = Date.now()
@@ -49,7 +54,25 @@ async function timeReport(ch: ClickHouseClient, printer: PdfPrinter, name: strin
       `total ${String(m('total')).padStart(5)} ms  (median of ${RUNS}; first run ${rows[0]!.total} ms; ` +
       `pdf ${Math.round(pdf.length / 1024)} KB, csv+json ${Math.round(bytes / 1024)} KB)`,
   )
-  return { pdf, summary }
+  return { pdf, summary, doc: doc! }
+}
+
+/** The weekly report's ranked figures against GET /api/v1/rankings for the same window and filters. */
+async function checkAgainstApi(ch: ClickHouseClient, doc: Awaited<ReturnType<typeof buildReportDocument>>) {
+  const app = createApp({ ch, queue: new InProcessQueue(), log: logger('bench'), sources: [] })
+  const { period, comparison, minCount } = doc.spec
+  const q = `from=${period.from}&to=${period.to}&compare_from=${comparison.from}&compare_to=${comparison.to}&min_count=${minCount}&limit=200`
+  const api = (await (await app.request(`/api/v1/rankings?${q}`)).json()) as RankingsResponse
+  const all = [...api.ranked, ...api.belowMinimum]
+  const mismatches = [...doc.topSkills, ...doc.risers, ...doc.fallers].filter((r) => {
+    const a = all.find((x) => x.skill === r.key)
+    return !a || a.ads !== r.ads || a.share !== r.share || a.changePoints !== r.changePoints || a.p !== r.p
+  })
+  const totals =
+    api.window.total === doc.headline[0]!.value && api.compareWindow.total === doc.headline[0]!.previous
+  console.log(
+    `  figures vs /api/v1/rankings: totals ${totals ? 'equal' : 'DIFFER'}, ${mismatches.length} of ${doc.topSkills.length + doc.risers.length + doc.fallers.length} skill rows differ`,
+  )
 }
 
 const printer = await createPdfPrinter()
@@ -103,6 +126,7 @@ try {
         console.log(`  wrote ${process.env.REPORT_PDF_OUT}`)
       }
       for (const s of weekly.summary) console.log(`  · ${s}`)
+      await checkAgainstApi(ch, weekly.doc)
       const monthly = await timeReport(ch, printer, 'HN: March 2017 vs February 2017', {
         title: 'Backend market monthly',
         categories: ['language', 'database', 'cloud', 'containers'],

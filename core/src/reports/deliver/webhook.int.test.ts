@@ -123,6 +123,23 @@ describe('webhook delivery', () => {
     expect(policy.waits).toEqual([75, 150])
   })
 
+  it('a URL the guard refuses is never requested', async () => {
+    const { url, received } = await receiver([200])
+    const result = await deliverWebhook(
+      { url, secret: SECRET },
+      {},
+      {
+        policy: recordingPolicy(),
+        checkUrl: async (u) => {
+          if (u.hostname === '127.0.0.1') throw new Error('private address 127.0.0.1')
+        },
+      },
+    )
+    expect(result.ok).toBe(false)
+    expect(result.attempts.map((a) => a.error)).toEqual(['refused: private address 127.0.0.1'])
+    expect(received).toEqual([])
+  })
+
   it('retries when nothing listens, and says why in the log', async () => {
     const { url, server } = await receiver([200])
     await new Promise<void>((resolve) => server.close(() => resolve()))

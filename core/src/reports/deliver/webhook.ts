@@ -56,6 +56,11 @@ export interface WebhookOptions {
   deliveryId?: string
   /** Test seam for the signature's timestamp. */
   now?: () => Date
+  /**
+   * Refuses a URL before anything is sent (throws with the reason), e.g. the scraper's private-
+   * address guard honouring ALLOW_PRIVATE_HOSTS; the refusal is logged as a failed attempt.
+   */
+  checkUrl?: (url: URL) => Promise<void>
 }
 
 export async function deliverWebhook(
@@ -71,6 +76,13 @@ export async function deliverWebhook(
   // The log names the URL without credentials or query string (tokens often live there).
   const shownUrl = redactCredentials(`${url.origin}${url.pathname}`)
   return withAttempts('webhook', shownUrl, opts.policy ?? DEFAULT_RETRY, async (attempt) => {
+    if (opts.checkUrl) {
+      try {
+        await opts.checkUrl(url)
+      } catch (err) {
+        return { ok: false, status: null, error: `refused: ${(err as Error).message}`, retryable: false }
+      }
+    }
     const timestamp = Math.floor((opts.now?.() ?? new Date()).getTime() / 1000)
     let res: Response
     try {
