@@ -11,7 +11,7 @@ import { loadSourcesFile, type SourcesFile } from '@stackradar/core/sources-conf
 import { UserError } from '@stackradar/core/user-error'
 import { readStatus, type SystemStatus } from '@stackradar/core/analytics'
 import { EXTRACTOR_VERSION } from '@stackradar/core/extract'
-import { registerScrapeProcessors, createSourceHttp } from '@stackradar/scraper'
+import { registerScrapeProcessors, createSourceHttp, createUrlGuard } from '@stackradar/scraper'
 import { registerExtractProcessor, registerReportProcessor, Scheduler } from '@stackradar/worker'
 import { loadShareSecret } from '@stackradar/core/access'
 import { reportContent, reportContentOptions } from '@stackradar/core/report-content'
@@ -47,6 +47,12 @@ export interface Runtime {
 }
 
 const DEFAULT_DASHBOARD_DIR = fileURLToPath(new URL('../../dashboard/build', import.meta.url))
+
+/** Report webhooks go to public addresses only, unless allowed like a mirror (ALLOW_PRIVATE_HOSTS). */
+export function webhookGuard(allowPrivate: readonly string[]): (url: URL) => Promise<void> {
+  const guard = createUrlGuard({ allowPrivate })
+  return (url) => guard(url.toString())
+}
 
 export async function startRuntime(cfg: Config, roles: Role[]): Promise<Runtime> {
   createRootLogger(cfg.LOG_LEVEL)
@@ -92,7 +98,10 @@ export async function startRuntime(cfg: Config, roles: Role[]): Promise<Runtime>
     registerReportProcessor({
       ...base,
       log: logger('reports'),
-      content: reportContent(reportContentOptions(cfg)),
+      content: reportContent({
+        ...reportContentOptions(cfg),
+        checkWebhookUrl: webhookGuard([...cfg.ALLOW_PRIVATE_HOSTS, ...sources.allowPrivate]),
+      }),
       share,
       concurrency: cfg.REPORT_CONCURRENCY,
     })

@@ -23,6 +23,7 @@ import {
 } from '@stackradar/core/report-runs'
 import { reportDefinitions, reportRuns } from '@stackradar/core/tables'
 import { UserError } from '@stackradar/core/user-error'
+import { webhookGuard } from '../runtime.ts'
 import { DEFINITION_FLAGS, DEFINITION_OPTIONS, definitionFromFlags } from './report-args.ts'
 
 export const REPORT_USAGE = `usage:
@@ -111,7 +112,10 @@ export async function reportCommand(cfg: Config, args: string[], log: Logger): P
         secret: loadShareSecret(cfg),
         baseUrl: cfg.PUBLIC_URL ?? `http://localhost:${cfg.PORT}`,
       }
-      const content = reportContent(reportContentOptions(cfg))
+      const content = reportContent({
+        ...reportContentOptions(cfg),
+        checkWebhookUrl: webhookGuard(cfg.ALLOW_PRIVATE_HOSTS),
+      })
       const run = await generateRun({ ch: ch.client, log, content, share }, queued.id, { deliver })
       if (!run) throw new Error(`run ${queued.id} vanished`)
       console.log(JSON.stringify(runLine(run), null, 2))
