@@ -120,6 +120,23 @@ export async function searchAds(ch: ClickHouseClient, q: AdSearchQuery): Promise
 }
 
 const SNIPPET_RADIUS = 120
+const ALNUM = /[\p{L}\p{N}]/u
+
+/**
+ * Where `word` occurs in `text` from `from` as a whole word: "go" in "Go, Rust" but not in
+ * "MongoDB" or "Oregon" (a word edge that is a letter or digit must not touch another one).
+ */
+function wordIndex(text: string, word: string, from: number): number {
+  if (!word) return -1
+  const edgeStart = ALNUM.test(word[0]!)
+  const edgeEnd = ALNUM.test(word[word.length - 1]!)
+  for (let i = text.indexOf(word, from); i >= 0; i = text.indexOf(word, i + 1)) {
+    const before = i > 0 ? text[i - 1]! : ' '
+    const after = text[i + word.length] ?? ' '
+    if ((!edgeStart || !ALNUM.test(before)) && (!edgeEnd || !ALNUM.test(after))) return i
+  }
+  return -1
+}
 
 /**
  * About 2 × SNIPPET_RADIUS characters of `text` around the first matched word, cut at word
@@ -131,7 +148,7 @@ export function makeSnippet(
 ): { snippet: string; highlights: [number, number][] } {
   const flat = text.replace(/\s+/g, ' ').trim()
   const lower = flat.toLowerCase()
-  const first = words.map((w) => lower.indexOf(w.toLowerCase())).filter((i) => i >= 0)
+  const first = words.map((w) => wordIndex(lower, w.toLowerCase(), 0)).filter((i) => i >= 0)
   const at = first.length ? Math.min(...first) : 0
   let start = Math.max(0, at - SNIPPET_RADIUS)
   let end = Math.min(flat.length, at + SNIPPET_RADIUS)
@@ -143,7 +160,7 @@ export function makeSnippet(
   const highlights: [number, number][] = []
   const bodyLower = body.toLowerCase()
   for (const w of new Set(words.map((x) => x.toLowerCase()).filter(Boolean))) {
-    for (let i = bodyLower.indexOf(w); i >= 0; i = bodyLower.indexOf(w, i + w.length))
+    for (let i = wordIndex(bodyLower, w, 0); i >= 0; i = wordIndex(bodyLower, w, i + w.length))
       highlights.push([prefix.length + i, prefix.length + i + w.length])
   }
   return { snippet, highlights: highlights.sort((a, b) => a[0] - b[0]) }
