@@ -6,7 +6,8 @@
 // same requests on the raw path (ANALYTICS_PATH=raw, where the query layer has that switch), the
 // gain of concurrent sessions + literal binding over chDB's native binding, and 50 concurrent
 // clients on a dashboard mix with the default API settings. RSS and on-disk size are printed too.
-// The temp data directory is deleted at the end (unless --keep).
+// The temp data directory is deleted at the end (unless --keep; --data-dir reuses a kept one and
+// leaves it, --load-only stops after loading).
 import { execFileSync } from 'node:child_process'
 import { rmSync } from 'node:fs'
 import { parseArgs } from 'node:util'
@@ -35,6 +36,8 @@ const { values: args } = parseArgs({
     seed: { type: 'string', default: '42' },
     batch: { type: 'string', default: '100000' },
     keep: { type: 'boolean', default: false },
+    'load-only': { type: 'boolean', default: false },
+    'data-dir': { type: 'string' },
   },
 })
 const N = Number(args.ads)
@@ -44,7 +47,8 @@ const CELL_MS = Number(args['cell-seconds']) * 1000
 const CHUNK = 10_000
 
 const log = createRootLogger('silent')
-const dir = tempDir('bench-api')
+const dir = args['data-dir'] ?? tempDir('bench-api')
+const reuse = args['data-dir'] !== undefined
 const chCfg = {
   DATA_DIR: dir,
   CLICKHOUSE_URL: undefined,
@@ -271,15 +275,16 @@ async function main() {
   const ch = await createClickHouse(chCfg)
   try {
     await migrate(ch.client)
-    await load(ch)
-    await footprint(ch, 'after load')
+    if (!reuse) await load(ch)
+    await footprint(ch, reuse ? 'reused data' : 'after load')
+    if (args['load-only']) return
     await latencyTable(ch)
     await concurrencyGain(ch)
     await fiftyClients(ch)
     await footprint(ch, 'at the end')
   } finally {
     await ch.close()
-    if (!args.keep) rmSync(dir, { recursive: true, force: true })
+    if (!args.keep && !reuse) rmSync(dir, { recursive: true, force: true })
     else console.log(`kept ${dir}`)
   }
 }
