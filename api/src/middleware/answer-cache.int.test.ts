@@ -82,5 +82,15 @@ describe('answer cache', () => {
     await app.request('/api/v1/status')
     expect(analyticsQueries.length - before).toBeGreaterThan(0)
     expect((analyticsQueries.length - before) % 2).toBe(0)
+
+    // …but polls arriving together share one run.
+    const perStatus = (analyticsQueries.length - before) / 2
+    const polled = analyticsQueries.length
+    const polls = await Promise.all(Array.from({ length: 8 }, () => app.request('/api/v1/status')))
+    expect(polls.map((r) => r.status)).toEqual(Array(8).fill(200))
+    expect(polls.filter((r) => r.headers.get('X-Cache') === 'MISS')).toHaveLength(1)
+    expect(analyticsQueries.length - polled).toBe(perStatus)
+    const bodies = await Promise.all(polls.map((r) => r.json()))
+    for (const b of bodies) expect(b).toEqual(bodies[0])
   })
 })
