@@ -65,7 +65,7 @@ function decodeCursor(raw: string): [string, string] {
 
 type JobTuple = [string, string, string, string, number, string, string, string, string[], string]
 
-/** Days in the first window searched back from the newest ad; each further window is 8× longer. */
+/** Days in the first window searched back from the newest ad; each further window is 16× longer. */
 const FIRST_WINDOW_DAYS = 31
 
 export async function searchAds(ch: ClickHouseClient, q: AdSearchQuery): Promise<AdSearchPage> {
@@ -90,7 +90,7 @@ export async function searchAds(ch: ClickHouseClient, q: AdSearchQuery): Promise
     )
   const top = await searchStart(ch, q.filters.to, cTime)
   let rows: Awaited<ReturnType<typeof jobsSince>> = []
-  for (let days = FIRST_WINDOW_DAYS; ; days *= 8) {
+  for (let days = FIRST_WINDOW_DAYS; ; days *= 16) {
     const since = top ? addDays(top, -days) : null
     const floor = q.filters.from ?? EARLIEST_DAY
     const whole = since === null || since <= floor

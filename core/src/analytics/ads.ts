@@ -48,7 +48,7 @@ export async function queryAdsForSkill(
   )
   const end = top?.d && top.d < to ? top.d : to
   let rows: Row[] = []
-  for (let days = 31; ; days *= 8) {
+  for (let days = 31; ; days *= 16) {
     const lower = addDays(end, -days)
     const whole = !top?.d || lower <= from
     rows = await since(whole ? from : lower)

@@ -8,7 +8,14 @@ import { searchAds } from './ad-search.ts'
 import { queryAdsForSkill } from './ads.ts'
 import { queryCooccurrence } from './cooccurrence.ts'
 import { NO_FILTERS, skillsInCategories, type Filters } from './filters.ts'
-import { previousAdsForSkill, previousCooccurrence, previousSearchRows } from './previous-shapes.ts'
+import {
+  previousAdsForSkill,
+  previousCooccurrence,
+  previousSalaries,
+  previousSearchRows,
+} from './previous-shapes.ts'
+import { querySalaries } from './salaries.ts'
+import { PERIOD_SQL } from './trends.ts'
 import { fixtureSet, makeAd, openTempClickHouse, writeAds, type FixtureAd } from './test-fixture.ts'
 
 let ch: ClickHouseHandle
@@ -38,7 +45,15 @@ const ads: FixtureAd[] = [
     version: 2,
     extractedAt: '2026-02-01 00:00:00.000',
   }),
-  makeAd({ id: 'r1', day: '2019-05-01', skills: ['go', 'python'], country: 'US' }),
+  makeAd({
+    id: 'r1',
+    day: '2019-05-01',
+    skills: ['go', 'python'],
+    country: 'US',
+    usdMin: 90_000,
+    usdMax: 120_000,
+    kind: 'salary',
+  }),
   makeAd({ id: 'r2', day: '2019-05-20', skills: ['go'], country: 'US' }),
 ]
 
@@ -158,5 +173,68 @@ describe('co-occurrence: one pass = two scans', () => {
         )
       }
     }
+  })
+})
+
+describe('salaries: one pass = cells and premium as two scans', () => {
+  it.each(FILTER_SETS)('filters %s', async (_name, filters) => {
+    for (const by of ['none', 'seniority', 'country', 'work_mode', 'skill'] as const)
+      for (const interval of ['quarter', 'all'] as const)
+        for (const skills of [['go', 'cobol'], []]) {
+          const now = await querySalaries(ch.client, {
+            filters,
+            by,
+            skills,
+            interval,
+            currency: 'USD',
+            minN: 1,
+          })
+          const period = interval === 'all' ? "'all'" : `toString(${PERIOD_SQL[interval]})`
+          const before = await previousSalaries(ch.client, { filters, by, skills, period })
+          expect(
+            now.cells.map((c) => [
+              c.period,
+              c.group,
+              c.employment,
+              c.n,
+              c.p10,
+              c.p25,
+              c.median,
+              c.p75,
+              c.p90,
+            ]),
+          ).toEqual(
+            before.cells.map((r) => [
+              r.period,
+              r.grp,
+              r.employment,
+              Number(r.n),
+              ...r.q.map((x) => Math.round(x)),
+            ]),
+          )
+          expect(
+            now.premium.map((p) => [
+              p.skill,
+              p.employment,
+              p.nWith,
+              p.nWithout,
+              p.medianWith,
+              p.medianWithout,
+            ]),
+          ).toEqual(
+            before.premium.map((r) => {
+              const nWith = Number(r.n_with)
+              const nWithout = Number(r.n_without)
+              return [
+                r.skill,
+                r.employment,
+                nWith,
+                nWithout,
+                nWith >= 1 ? Math.round(r.m_with) : null,
+                nWithout >= 1 ? Math.round(r.m_without) : null,
+              ]
+            }),
+          )
+        }
   })
 })

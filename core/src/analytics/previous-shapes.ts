@@ -89,3 +89,67 @@ export async function previousCooccurrence(
   )
   return { total: Number(totals?.total ?? 0), anchorAds: Number(totals?.anchor ?? 0), rows }
 }
+
+/**
+ * Salaries before the one-pass shape: cells and premium as two scans of the per-ad rows. (Its facet
+ * aliases shadowed the filter columns, so a country, seniority or work-mode filter failed; the
+ * setting keeps its numbers for the comparison.)
+ */
+export async function previousSalaries(
+  ch: ClickHouseClient,
+  q: {
+    filters: Filters
+    by: 'none' | 'seniority' | 'country' | 'work_mode' | 'skill'
+    skills: string[]
+    period: string
+  },
+) {
+  const GROUP_SQL = {
+    none: "'all'",
+    seniority: 'seniority',
+    country: "if(country = '', 'unknown', country)",
+    work_mode: 'work_mode',
+  }
+  const perAdSql = (where: string, period: string) => `SELECT dedupe_key, any(${period}) AS period,
+            any(if(employment_type = 'contract' OR salary_kind = 'day_rate', 'contract', 'permanent')) AS employment,
+            any((salary_annual_min_usd + if(salary_annual_max_usd > 0, salary_annual_max_usd, salary_annual_min_usd)) / 2) AS usd,
+            any(seniority) AS seniority, any(country) AS country, any(work_mode) AS work_mode,
+            groupUniqArrayArray(skills) AS skills
+          FROM ads FINAL
+          WHERE ${where} AND salary_annual_min_usd > 0
+          GROUP BY dedupe_key SETTINGS prefer_column_name_to_alias = 1`
+  const w = compileWhere(q.filters)
+  const perAd = perAdSql(w.sql, q.period)
+  const params = { ...w.params, skills: q.skills, rate: 1 }
+  const group = q.by === 'skill' ? 'skill' : GROUP_SQL[q.by]
+  const source =
+    q.by === 'skill'
+      ? `(SELECT *, arrayJoin(arrayIntersect(skills, {skills:Array(String)})) AS skill FROM (${perAd}))`
+      : `(${perAd})`
+  const levels = 'quantilesExactInclusive(0.1, 0.25, 0.5, 0.75, 0.9)(usd * {rate:Float64})'
+  const cells = await queryRows<{ period: string; grp: string; employment: string; n: string; q: number[] }>(
+    ch,
+    `SELECT period, toString(${group}) AS grp, employment, count() AS n, ${levels} AS q
+     FROM ${source} GROUP BY period, grp, employment ORDER BY period, grp, employment`,
+    params,
+  )
+  const premium = q.skills.length
+    ? await queryRows<{
+        skill: string
+        employment: string
+        n_with: string
+        n_without: string
+        m_with: number
+        m_without: number
+      }>(
+        ch,
+        `SELECT skill, employment, countIf(has(skills, skill)) AS n_with, countIf(NOT has(skills, skill)) AS n_without,
+                quantileExactInclusiveIf(0.5)(usd * {rate:Float64}, has(skills, skill)) AS m_with,
+                quantileExactInclusiveIf(0.5)(usd * {rate:Float64}, NOT has(skills, skill)) AS m_without
+         FROM (${perAdSql(w.sql, "'all'")}) ARRAY JOIN {skills:Array(String)} AS skill
+         GROUP BY skill, employment ORDER BY skill, employment`,
+        params,
+      )
+    : []
+  return { cells, premium }
+}
