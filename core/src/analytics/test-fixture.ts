@@ -26,6 +26,8 @@ export interface FixtureAd {
   dedupe: string
   day: string
   skills: string[]
+  /** Skills implied by a named one (Django → Python): stored, flagged, never counted. */
+  inferred: string[]
   seniority: string
   work_mode: string
   country: string
@@ -50,6 +52,7 @@ export function makeAd(p: Partial<FixtureAd> = {}): FixtureAd {
     dedupe: p.dedupe ?? id,
     day: '2017-03-01',
     skills: [],
+    inferred: [],
     seniority: 'unknown',
     work_mode: 'unknown',
     country: '',
@@ -87,7 +90,8 @@ export async function writeAds(ch: ClickHouseHandle, ads: FixtureAd[]): Promise<
       role_family: a.role_family,
       industries: a.industries,
       visa_sponsorship: null,
-      skills: a.skills,
+      skills: [...a.skills, ...a.inferred],
+      named_skills: a.skills,
       salary_raw: a.usdMin ? `$${a.usdMin}` : '',
       salary_min: a.usdMin || null,
       salary_max: a.usdMax || null,
@@ -107,14 +111,14 @@ export async function writeAds(ch: ClickHouseHandle, ads: FixtureAd[]): Promise<
     table: 'ad_skills',
     format: 'JSONEachRow',
     values: ads.flatMap((a) =>
-      a.skills.map((s) => ({
+      [...a.skills, ...a.inferred].map((s) => ({
         skill: s,
         posted_day: a.day,
         ad_id: a.id,
         extractor_version: a.version,
         source: a.source,
         category: getSkill(s)?.category ?? '',
-        inferred: 0,
+        inferred: a.inferred.includes(s) ? 1 : 0,
         evidence: [s],
         extracted_at: a.extractedAt,
         dedupe_key: a.dedupe,

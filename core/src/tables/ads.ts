@@ -22,7 +22,10 @@ export interface AdRow {
   role_family: string
   industries: string[]
   visa_sponsorship: number | null
+  /** Every skill found, inferred parents included (the ads search shows them flagged). */
   skills: string[]
+  /** The skills the ad names (no inferred parent): what the charts count. Defaults to `skills`. */
+  named_skills?: string[]
   salary_raw: string
   salary_min: number | null
   salary_max: number | null

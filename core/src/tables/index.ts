@@ -15,5 +15,6 @@ export {
   type UnitState,
   type UnitStatus,
 } from './crawl-state.ts'
+export { rollups, ROLLUP_TABLES, type RollupState, type RebuildProgress } from './rollups.ts'
 export { sourceHealth, type SourceHealth, type SourceHealthRow } from './source-health.ts'
 export type { RowOf, TableName, TableRows } from './table-rows.ts'

@@ -1,0 +1,117 @@
+// Tables rollup_ads_daily and rollup_skills_daily (+ rollup_state): distinct-job states per day and
+// filter facets, kept current by materialized views on `ads` (migration 006). This module owns
+// their state check, the rebuild from the raw tables and the drop of superseded extractor versions;
+// core/src/analytics reads them (the query layer decides when). Design: docs/ARCHITECTURE.md.
+import type { ClickHouseClient } from '@clickhouse/client'
+import { queryRows } from '../clickhouse/query.ts'
+
+export const ROLLUP_TABLES = ['rollup_ads_daily', 'rollup_skills_daily'] as const
+
+const FACETS = 'source, country, work_mode, seniority, role_family, employment_type, industry, posted_day'
+const INDUSTRY = "ARRAY JOIN if(empty(industries), [''], industries) AS industry"
+/** The rollups' SELECTs over `ads` (the views' text), for one month of current rows. */
+const FILL: Record<(typeof ROLLUP_TABLES)[number], string> = {
+  rollup_ads_daily: `SELECT extractor_version, ${FACETS}, uniqExactState(sipHash64(dedupe_key))
+    FROM ads FINAL ${INDUSTRY}
+    WHERE posted_day BETWEEN {from:Date} AND {to:Date} GROUP BY extractor_version, ${FACETS}`,
+  rollup_skills_daily: `SELECT extractor_version, skill, ${FACETS}, uniqExactState(sipHash64(dedupe_key))
+    FROM ads FINAL ARRAY JOIN named_skills AS skill ${INDUSTRY}
+    WHERE posted_day BETWEEN {from:Date} AND {to:Date} GROUP BY extractor_version, skill, ${FACETS}`,
+}
+
+export interface RollupState {
+  /** 'ready': the rollups hold every current ad; 'building': a rebuild is under way. */
+  status: 'ready' | 'building' | 'missing'
+  /** Extractor versions with rows in the rollups (their partitions). */
+  versions: number[]
+}
+
+/** How long a reader may keep a state (the query layer's cache); a rebuild waits longer. */
+export const ROLLUP_STATE_TTL_MS = 1000
+
+export interface RebuildProgress {
+  month: string
+  done: number
+  total: number
+}
+
+export const rollups = {
+  /** Status and versions held, from the state row and system.parts (metadata only). */
+  async state(ch: ClickHouseClient): Promise<RollupState> {
+    const [row] = await queryRows<{ status: string | null; versions: string[] }>(
+      ch,
+      `SELECT (SELECT any(status) FROM rollup_state FINAL WHERE name = 'rollups') AS status,
+              (SELECT groupUniqArray(partition) FROM system.parts
+               WHERE database = currentDatabase() AND table IN {tables:Array(String)} AND active) AS versions`,
+      { tables: ROLLUP_TABLES },
+    )
+    const status = row?.status === 'ready' || row?.status === 'building' ? row.status : 'missing'
+    return { status, versions: (row?.versions ?? []).map(Number).sort((a, b) => a - b) }
+  },
+
+  async setStatus(ch: ClickHouseClient, status: 'ready' | 'building'): Promise<void> {
+    await ch.insert({
+      table: 'rollup_state',
+      format: 'JSONEachRow',
+      values: [{ name: 'rollups', status, updated_at: Date.now() }],
+    })
+  },
+
+  /**
+   * Empties the rollups and refills them month by month from the current rows of `ads`. Readers
+   * take the raw path meanwhile ('building'); inserts during the rebuild reach the rollups through
+   * the views and may also be read by a month's refill, which the distinct states absorb.
+   */
+  async rebuild(
+    ch: ClickHouseClient,
+    onProgress: (p: RebuildProgress) => void = () => {},
+    opts: { settleMs?: number } = {},
+  ): Promise<{ months: number }> {
+    await rollups.setStatus(ch, 'building')
+    // Readers cache the state for up to ROLLUP_STATE_TTL_MS: let them see 'building' first.
+    await new Promise((r) => setTimeout(r, opts.settleMs ?? 2 * ROLLUP_STATE_TTL_MS))
+    for (const table of ROLLUP_TABLES) await ch.command({ query: `TRUNCATE TABLE ${table}` })
+    const months = (
+      await queryRows<{ m: string }>(
+        ch,
+        'SELECT DISTINCT toString(toStartOfMonth(posted_day)) AS m FROM ads ORDER BY m',
+      )
+    ).map((r) => r.m)
+    for (const [i, month] of months.entries()) {
+      const to = lastDayOfMonth(month)
+      for (const table of ROLLUP_TABLES) {
+        await ch.command({
+          query: `INSERT INTO ${table} ${FILL[table]}`,
+          query_params: { from: month, to },
+        })
+      }
+      onProgress({ month: month.slice(0, 7), done: i + 1, total: months.length })
+    }
+    await rollups.setStatus(ch, 'ready')
+    return { months: months.length }
+  },
+
+  /**
+   * Drops the rollup partitions of extractor versions no ad currently has (every ad was
+   * re-extracted past them). Reads `ads FINAL` once, only when the rollups hold several versions.
+   */
+  async dropSuperseded(ch: ClickHouseClient): Promise<number[]> {
+    const { versions } = await rollups.state(ch)
+    if (versions.length < 2) return []
+    const current = new Set(
+      (
+        await queryRows<{ v: number | string }>(ch, 'SELECT DISTINCT extractor_version AS v FROM ads FINAL')
+      ).map((r) => Number(r.v)),
+    )
+    const superseded = versions.filter((v) => !current.has(v))
+    for (const v of superseded)
+      for (const table of ROLLUP_TABLES)
+        await ch.command({ query: `ALTER TABLE ${table} DROP PARTITION {v:UInt32}`, query_params: { v } })
+    return superseded
+  },
+}
+
+function lastDayOfMonth(first: string): string {
+  const d = new Date(`${first}T00:00:00Z`)
+  return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).toISOString().slice(0, 10)
+}
