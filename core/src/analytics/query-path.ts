@@ -81,9 +81,9 @@ export function cachedRollupState(ch: ClickHouseClient): Promise<RollupState> {
   return state
 }
 
-/** Whether the rollups may answer: complete and holding one extraction at most. */
+/** Whether the rollups may answer: complete, one extraction at most, no month awaiting repair. */
 export function rollupUsable(s: RollupState): boolean {
-  return s.status === 'ready' && s.versions.length <= 1
+  return s.status === 'ready' && s.versions.length <= 1 && s.stale.length === 0
 }
 
 /**

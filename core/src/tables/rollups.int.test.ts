@@ -13,6 +13,7 @@ import { NO_FILTERS } from '../analytics/filters.ts'
 import { choosePath, withAnalyticsPath } from '../analytics/query-path.ts'
 import { querySkillCatalog } from '../analytics/skills.ts'
 import {
+  adRowOf,
   currentDistinctAds,
   fixtureSet,
   makeAd,
@@ -101,7 +102,7 @@ describe('exact under the four ways rows repeat or change', () => {
     const half = v1.slice(0, 30).map(reextract)
     await writeAds(ch, half)
     const now = [...v1, ...half]
-    expect(await rollups.state(ch.client)).toEqual({ status: 'ready', versions: [1, 2] })
+    expect(await rollups.state(ch.client)).toMatchObject({ status: 'ready', versions: [1, 2] })
     expect((await choosePath(ch.client, { fits: true })).path).toBe('raw')
     expect(await counted(ch, 'auto', SKILLS)).toEqual(expected(now, SKILLS))
     // Why: the rollups still hold version 1 of the re-extracted ads.
@@ -112,12 +113,47 @@ describe('exact under the four ways rows repeat or change', () => {
     const rest = v1.slice(30).map(reextract)
     await writeAds(ch, rest)
     expect(await rollups.dropSuperseded(ch.client)).toEqual([1])
-    expect(await rollups.state(ch.client)).toEqual({ status: 'ready', versions: [2] })
+    expect(await rollups.state(ch.client)).toMatchObject({ status: 'ready', versions: [2] })
     const all = [...now, ...rest]
     await new Promise((r) => setTimeout(r, 1100)) // the query layer's cached state expires
     expect((await choosePath(ch.client, { fits: true })).path).toBe('rollup')
     expect(await counted(ch, 'rollup', SKILLS)).toEqual(expected(all, SKILLS))
     expect(await counted(ch, 'raw', SKILLS)).toEqual(expected(all, SKILLS))
+  })
+})
+
+describe('an ad re-extracted at the same version with other content', () => {
+  it('marks its month stale (raw path) until the repair rebuilds that month', async () => {
+    ch = await openTempClickHouse()
+    const ads = [
+      makeAd({ id: 'e1', day: '2019-04-10', skills: ['ruby', 'mysql'], country: 'US' }),
+      makeAd({ id: 'e2', day: '2019-04-11', skills: ['ruby'] }),
+      makeAd({ id: 'e3', day: '2019-05-02', skills: ['go'] }),
+    ]
+    await writeAds(ch, ads)
+    // A re-run with the same content is not a rewrite.
+    expect(await rollups.noteRewrites(ch.client, ads.map(adRowOf))).toEqual([])
+    // The board edited e1: same extractor version, other skills and country.
+    const edited = makeAd({
+      ...ads[0]!,
+      skills: ['go', 'postgresql'],
+      country: 'DE',
+      extractedAt: '2026-03-01 00:00:00.000',
+    })
+    expect(await rollups.noteRewrites(ch.client, [adRowOf(edited)])).toEqual(['2019-04'])
+    await writeAds(ch, [edited])
+    const now = [...ads, edited]
+    expect((await rollups.state(ch.client)).stale).toEqual(['2019-04'])
+    await new Promise((r) => setTimeout(r, 1100))
+    expect((await choosePath(ch.client, { fits: true })).path).toBe('raw')
+    expect(await counted(ch, 'auto', SKILLS)).toEqual(expected(now, SKILLS))
+    expect(await counted(ch, 'rollup', SKILLS)).not.toEqual(expected(now, SKILLS))
+
+    expect(await rollups.maintain(ch.client)).toEqual({ dropped: [], repaired: ['2019-04'] })
+    expect((await rollups.state(ch.client)).stale).toEqual([])
+    await new Promise((r) => setTimeout(r, 1100))
+    expect((await choosePath(ch.client, { fits: true })).path).toBe('rollup')
+    expect(await counted(ch, 'rollup', SKILLS)).toEqual(expected(now, SKILLS))
   })
 })
 

@@ -3,7 +3,8 @@
 // their state check, the rebuild from the raw tables and the drop of superseded extractor versions;
 // core/src/analytics reads them (the query layer decides when). Design: docs/ARCHITECTURE.md.
 import type { ClickHouseClient } from '@clickhouse/client'
-import { queryRows } from '../clickhouse/query.ts'
+import { queryRows, queryRowsByChunks } from '../clickhouse/query.ts'
+import type { AdRow } from './ads.ts'
 
 export const ROLLUP_TABLES = ['rollup_ads_daily', 'rollup_skills_daily'] as const
 
@@ -24,6 +25,11 @@ export interface RollupState {
   status: 'ready' | 'building' | 'missing'
   /** Extractor versions with rows in the rollups (their partitions). */
   versions: number[]
+  /**
+   * Months (YYYY-MM) whose rollup rows may hold a superseded contribution: an ad re-extracted at
+   * the same version with other skills or facets (its content changed). Repaired by `repairStale`.
+   */
+  stale: string[]
 }
 
 /** How long a reader may keep a state (the query layer's cache); a rebuild waits longer. */
@@ -38,15 +44,21 @@ export interface RebuildProgress {
 export const rollups = {
   /** Status and versions held, from the state row and system.parts (metadata only). */
   async state(ch: ClickHouseClient): Promise<RollupState> {
-    const [row] = await queryRows<{ status: string | null; versions: string[] }>(
+    const [row] = await queryRows<{ status: string | null; versions: string[]; stale: string[] }>(
       ch,
       `SELECT (SELECT any(status) FROM rollup_state FINAL WHERE name = 'rollups') AS status,
               (SELECT groupUniqArray(partition) FROM system.parts
-               WHERE database = currentDatabase() AND table IN {tables:Array(String)} AND active) AS versions`,
+               WHERE database = currentDatabase() AND table IN {tables:Array(String)} AND active) AS versions,
+              (SELECT arraySort(groupArray(substring(name, 7))) FROM rollup_state FINAL
+               WHERE startsWith(name, 'stale:') AND status = 'stale') AS stale`,
       { tables: ROLLUP_TABLES },
     )
     const status = row?.status === 'ready' || row?.status === 'building' ? row.status : 'missing'
-    return { status, versions: (row?.versions ?? []).map(Number).sort((a, b) => a - b) }
+    return {
+      status,
+      versions: (row?.versions ?? []).map(Number).sort((a, b) => a - b),
+      stale: row?.stale ?? [],
+    }
   },
 
   async setStatus(ch: ClickHouseClient, status: 'ready' | 'building'): Promise<void> {
@@ -92,6 +104,83 @@ export const rollups = {
   },
 
   /**
+   * Called by the extract worker before it writes `ads` rows: an ad already stored under the same
+   * sort key and extractor version with another contribution (skills, facets, job key) leaves that
+   * contribution in the rollups, whose states only ever grow. Its month is marked stale, so the
+   * query layer reads raw rows until `repairStale` rebuilt it. A primary-key lookup per batch.
+   */
+  async noteRewrites(ch: ClickHouseClient, rows: AdRow[]): Promise<string[]> {
+    if (!rows.length) return []
+    const byKey = new Map(
+      rows.map((r) => [
+        `${r.source}|${r.posted_day}|${r.ad_id}|${r.extractor_version}`,
+        { ...r, named_skills: r.named_skills ?? r.skills },
+      ]),
+    )
+    const stored = await queryRowsByChunks<StoredContribution & { day: string }>(
+      ch,
+      `SELECT source, toString(posted_day) AS day, ad_id, extractor_version, dedupe_key, country,
+              work_mode, seniority, role_family, employment_type, industries, named_skills
+       FROM ads
+       WHERE source IN {sources:Array(String)} AND posted_day IN {days:Array(Date)}
+         AND ad_id IN {ids:Array(String)} AND extractor_version IN {versions:Array(UInt32)}`,
+      {
+        sources: [...new Set(rows.map((r) => r.source))],
+        days: [...new Set(rows.map((r) => r.posted_day))],
+        versions: [...new Set(rows.map((r) => r.extractor_version))],
+        ids: [...new Set(rows.map((r) => r.ad_id))],
+      },
+      'ids',
+    )
+    const months = new Set<string>()
+    for (const old of stored) {
+      const now = byKey.get(`${old.source}|${old.day}|${old.ad_id}|${Number(old.extractor_version)}`)
+      if (now && contribution(old) !== contribution(now)) months.add(old.day.slice(0, 7))
+    }
+    if (months.size)
+      await ch.insert({
+        table: 'rollup_state',
+        format: 'JSONEachRow',
+        values: [...months].map((m) => ({ name: `stale:${m}`, status: 'stale', updated_at: Date.now() })),
+      })
+    return [...months].sort()
+  },
+
+  /**
+   * Rebuilds the stale months from the current rows: deletes their rollup rows, refills them, then
+   * marks them fixed as of the repair's start (a month marked stale again meanwhile stays stale).
+   */
+  async repairStale(ch: ClickHouseClient): Promise<string[]> {
+    const { stale } = await rollups.state(ch)
+    const started = Date.now()
+    for (const month of stale) {
+      const from = `${month}-01`
+      const to = lastDayOfMonth(from)
+      for (const table of ROLLUP_TABLES) {
+        await ch.command({
+          query: `ALTER TABLE ${table} DELETE WHERE posted_day BETWEEN {from:Date} AND {to:Date}`,
+          query_params: { from, to },
+          clickhouse_settings: { mutations_sync: '2' },
+        })
+        await ch.command({ query: `INSERT INTO ${table} ${FILL[table]}`, query_params: { from, to } })
+      }
+      await ch.insert({
+        table: 'rollup_state',
+        format: 'JSONEachRow',
+        values: [{ name: `stale:${month}`, status: 'fixed', updated_at: started }],
+      })
+    }
+    return stale
+  },
+
+  /** The scheduler's upkeep when the extract queue is idle: superseded versions, stale months. */
+  async maintain(ch: ClickHouseClient): Promise<{ dropped: number[]; repaired: string[] }> {
+    const dropped = await rollups.dropSuperseded(ch)
+    const repaired = await rollups.repairStale(ch)
+    return { dropped, repaired }
+  },
+
+  /**
    * Drops the rollup partitions of extractor versions no ad currently has (every ad was
    * re-extracted past them). Reads `ads FINAL` once, only when the rollups hold several versions.
    */
@@ -109,6 +198,35 @@ export const rollups = {
         await ch.command({ query: `ALTER TABLE ${table} DROP PARTITION {v:UInt32}`, query_params: { v } })
     return superseded
   },
+}
+
+type StoredContribution = Pick<
+  AdRow,
+  | 'source'
+  | 'ad_id'
+  | 'extractor_version'
+  | 'dedupe_key'
+  | 'country'
+  | 'work_mode'
+  | 'seniority'
+  | 'role_family'
+  | 'employment_type'
+  | 'industries'
+  | 'named_skills'
+>
+
+/** What an `ads` row adds to the rollups, as a comparable string. */
+function contribution(r: StoredContribution): string {
+  return JSON.stringify([
+    r.dedupe_key || r.ad_id,
+    r.country,
+    r.work_mode,
+    r.seniority,
+    r.role_family,
+    r.employment_type,
+    [...r.industries].sort(),
+    [...(r.named_skills ?? [])].sort(),
+  ])
 }
 
 function lastDayOfMonth(first: string): string {
