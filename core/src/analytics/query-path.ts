@@ -50,7 +50,13 @@ const ROLLUP: CountPath = {
   industry: "if(industry = '', 'unknown', industry)",
 }
 
-let globalMode: AnalyticsPathMode = parseMode(process.env.ANALYTICS_PATH)
+// Scripts that never parse the config (benchmarks) still honour ANALYTICS_PATH; a bad value is
+// reported by the config at start, so here it just falls back to auto.
+let globalMode: AnalyticsPathMode = (ANALYTICS_PATHS as readonly string[]).includes(
+  process.env.ANALYTICS_PATH ?? '',
+)
+  ? (process.env.ANALYTICS_PATH as AnalyticsPathMode)
+  : 'auto'
 const scoped = new AsyncLocalStorage<AnalyticsPathMode>()
 
 function parseMode(raw: string | undefined): AnalyticsPathMode {
