@@ -3,6 +3,7 @@
 export * from './trends.ts'
 export * from './ads.ts'
 export * from './status.ts'
+export { readAdCounts, type AdCounts } from './status-counts.ts'
 export * from './sources.ts'
 export * from './filters.ts'
 export * from './query-path.ts'
