@@ -11,6 +11,7 @@ import { createClickHouse } from '@stackradar/core/clickhouse'
 import { createRootLogger } from '@stackradar/core/logger'
 import { NO_FILTERS, querySkillCatalog, withAnalyticsPath } from '@stackradar/core/analytics'
 import { fixtureSet, writeAds } from '@stackradar/core/analytics/testing'
+import { ROLLUP_TABLES } from '@stackradar/core/tables'
 import { rollupsCommand } from './rollups.ts'
 
 function sink(): { stream: PassThrough; text: () => string } {
@@ -30,8 +31,7 @@ describe('stackradar rollups', () => {
     expect(await rollupsCommand(cfg, ['status'], log, sink().stream)).toBe(0)
     let ch = await createClickHouse(cfg)
     await writeAds(ch, ads)
-    for (const t of ['rollup_ads_daily', 'rollup_skills_daily'])
-      await ch.client.command({ query: `TRUNCATE TABLE ${t}` })
+    for (const t of ROLLUP_TABLES) await ch.client.command({ query: `TRUNCATE TABLE ${t}` })
     await ch.close()
 
     const months = new Set(ads.map((a) => a.day.slice(0, 7))).size

@@ -45,7 +45,11 @@ export type { BreakdownRow }
 export async function queryBreakdown(ch: ClickHouseClient, q: BreakdownQuery): Promise<BreakdownRow[]> {
   // The rollups hold one row per industry of an ad: filtered by industry, they cannot list the
   // ad's other industries, so that split needs the raw rows.
-  const p = await choosePath(ch, { fits: !(q.facet === 'industry' && q.filters.industry.length) })
+  const p = await choosePath(ch, {
+    filters: q.filters,
+    fits: !(q.facet === 'industry' && q.filters.industry.length),
+    byFacet: true,
+  })
   const w = p.where(q.filters)
   const params = { ...w.params, ...REGION_PARAMS, skill: q.skill ?? '' }
   const from = q.skill ? p.skills({ sql: `${w.sql} AND skill = {skill:String}`, params }) : p.ads(w)

@@ -2,7 +2,8 @@
 // from the raw rows, and the SQL fragments of both, so every endpoint writes one query text for
 // either path and gets the same numbers. The rollups are used when the question fits them (its
 // filters are day-grain facets) and their state says they hold exactly the current extraction:
-// status 'ready' and at most one extractor version (see docs/ARCHITECTURE.md, "Rollups").
+// status 'ready', at most one extractor version, no stale month (docs/ARCHITECTURE.md, "Rollups");
+// the per-source grain when no other facet is filtered or split by, else the per-facet grain.
 // ANALYTICS_PATH=raw|rollup|auto (or setAnalyticsPath / withAnalyticsPath) forces a path, for the
 // benchmark's ratios and the tests that compare both.
 import { AsyncLocalStorage } from 'node:async_hooks'
@@ -14,40 +15,69 @@ import { compileWhere, type CompiledWhere, type Filters } from './filters.ts'
 export const ANALYTICS_PATHS = ['auto', 'raw', 'rollup'] as const
 export type AnalyticsPathMode = (typeof ANALYTICS_PATHS)[number]
 
-/** One side of the choice: where rows come from and how distinct jobs are counted. */
+/** One way to answer: where rows come from and how distinct jobs are counted among them. */
 export interface CountPath {
   path: 'raw' | 'rollup'
-  /** FROM … WHERE … over ads (one row per ad or per ad-day-facets). */
+  /** The tables read: `ads`, the per-source daily rollups or the per-facet ones. */
+  grain: 'raw' | 'daily' | 'facets'
+  /** FROM … WHERE … over ads (one row per ad, or per day and key columns). */
   ads(w: CompiledWhere): string
-  /** FROM … WHERE … over ad × named skill rows; `skill` is a column; `join`: more ARRAY JOINs. */
-  skills(w: CompiledWhere, join?: string): string
+  /** FROM … WHERE … over ad × named skill rows; `skill` is a column. */
+  skills(w: CompiledWhere): string
   /** The filters as conditions on these rows. */
   where(f: Filters, opts?: { dates?: boolean }): CompiledWhere
   /** Distinct jobs among the rows: `count()` and `countIf(cond)`. */
   count: string
   countIf(cond: string): string
-  /** The industry facet value of a row ('unknown' when none); the raw path may arrayJoin. */
+  /** The industry facet value of a row ('unknown' when none); the raw path arrayJoins. */
   industry: string
 }
 
 const RAW: CountPath = {
   path: 'raw',
+  grain: 'raw',
   ads: (w) => `FROM ads FINAL WHERE ${w.sql}`,
-  skills: (w, join = '') => `FROM ads FINAL ARRAY JOIN named_skills AS skill ${join} WHERE ${w.sql}`,
+  skills: (w) => `FROM ads FINAL ARRAY JOIN named_skills AS skill WHERE ${w.sql}`,
   where: (f, opts) => compileWhere(f, opts),
   count: 'uniqExact(dedupe_key)',
   countIf: (cond) => `uniqExactIf(dedupe_key, ${cond})`,
   industry: "arrayJoin(if(empty(industries), ['unknown'], industries))",
 }
 
-const ROLLUP: CountPath = {
-  path: 'rollup',
-  ads: (w) => `FROM rollup_ads_daily WHERE ${w.sql}`,
-  skills: (w, join = '') => `FROM rollup_skills_daily ${join} WHERE ${w.sql}`,
-  where: (f, opts) => compileWhere(f, { ...opts, industry: 'scalar' }),
-  count: 'uniqExactMerge(ads)',
-  countIf: (cond) => `uniqExactMergeIf(ads, ${cond})`,
-  industry: "if(industry = '', 'unknown', industry)",
+const rollupPath = (grain: 'daily' | 'facets'): CountPath => {
+  const suffix = grain === 'daily' ? 'daily' : 'facets_daily'
+  return {
+    path: 'rollup',
+    grain,
+    ads: (w) => `FROM rollup_ads_${suffix} WHERE ${w.sql}`,
+    skills: (w) => `FROM rollup_skills_${suffix} WHERE ${w.sql}`,
+    where: (f, opts) => compileWhere(f, { ...opts, industry: 'scalar' }),
+    count: 'uniqExactMerge(ads)',
+    countIf: (cond) => `uniqExactMergeIf(ads, ${cond})`,
+    industry: "if(industry = '', 'unknown', industry)",
+  }
+}
+const DAILY = rollupPath('daily')
+const FACETS = rollupPath('facets')
+
+/** Filters the per-source daily rollups have no column for. */
+const FACET_FILTERS = [
+  'country',
+  'region',
+  'work_mode',
+  'seniority',
+  'role_family',
+  'employment_type',
+  'industry',
+] as const
+
+export interface PathQuestion {
+  filters: Filters
+  /** False when the question needs per-ad rows (a free-text or per-ad filter, a split the rollups
+   * cannot make under these filters). */
+  fits?: boolean
+  /** Groups by a facet other than source (breakdowns): only the per-facet rollups have it. */
+  byFacet?: boolean
 }
 
 // Scripts that never parse the config (benchmarks) still honour ANALYTICS_PATH; a bad value is
@@ -93,19 +123,20 @@ export function rollupUsable(s: RollupState): boolean {
 }
 
 /**
- * The path for one question. `fits: false` when the question needs per-ad rows (a free-text or
- * per-ad filter, a facet the rollups cannot split by under the filters asked).
+ * The path for one question: raw rows when forced or when the question does not fit the rollups;
+ * otherwise, when the rollups are usable (or forced), the smallest grain that has the columns asked.
  */
-export async function choosePath(ch: ClickHouseClient, opts: { fits: boolean }): Promise<CountPath> {
+export async function choosePath(ch: ClickHouseClient, q: PathQuestion): Promise<CountPath> {
   const mode = scoped.getStore() ?? globalMode
-  if (mode === 'raw' || !opts.fits) return RAW
-  if (mode === 'rollup') return ROLLUP
-  return rollupUsable(await cachedRollupState(ch)) ? ROLLUP : RAW
+  if (mode === 'raw' || q.fits === false) return RAW
+  if (mode === 'auto' && !rollupUsable(await cachedRollupState(ch))) return RAW
+  const facets = q.byFacet || FACET_FILTERS.some((k) => q.filters[k].length > 0)
+  return facets ? FACETS : DAILY
 }
 
 /** The newest day with an ad under the filters (the default end of "now" windows), or null. */
 export async function newestDay(ch: ClickHouseClient, f: Filters): Promise<string | null> {
-  const p = await choosePath(ch, { fits: true })
+  const p = await choosePath(ch, { filters: f })
   const w = p.where(f)
   const [row] = await queryRows<{ d: string | null }>(
     ch,

@@ -37,7 +37,7 @@ export interface SeriesPoint {
 }
 
 export async function querySeries(ch: ClickHouseClient, q: SeriesQuery): Promise<SeriesPoint[]> {
-  const p = await choosePath(ch, { fits: true })
+  const p = await choosePath(ch, { filters: q.filters })
   const w = p.where(q.filters)
   const period = `toString(${PERIOD_SQL[q.interval]})`
   const cats = listSkills().filter((s) => q.categories.includes(s.category))
@@ -46,7 +46,6 @@ export async function querySeries(ch: ClickHouseClient, q: SeriesQuery): Promise
     skills: q.skills,
     cat_ids: cats.map((s) => s.id),
     cat_names: cats.map((s) => s.category),
-    wanted: [...new Set([...q.skills, ...cats.map((s) => s.id)])],
   }
   const [totals, counts, coverage] = await Promise.all([
     queryRows<{ period: string; total: string }>(
@@ -54,20 +53,24 @@ export async function querySeries(ch: ClickHouseClient, q: SeriesQuery): Promise
       `SELECT ${period} AS period, ${p.count} AS total ${p.ads(w)} GROUP BY period ORDER BY period`,
       params,
     ),
-    // Each skill row counts for its own series (when asked) and its category's (when asked); a
-    // category counts the distinct jobs naming any of its skills.
+    // A skill series counts the distinct jobs naming it; a category the jobs naming any of its
+    // skills. Two plain aggregations: no ARRAY JOIN, which would copy every rollup state.
     queryRows<{ period: string; kind: string; series: string; ads: string }>(
       ch,
-      `SELECT ${period} AS period, pair.1 AS kind, pair.2 AS series, ${p.count} AS ads
-       ${p.skills(
-         { sql: `${w.sql} AND skill IN {wanted:Array(String)}`, params },
-         `ARRAY JOIN arrayConcat(
-            if(has({skills:Array(String)}, skill), [('skill', toString(skill))], []),
-            if(has({cat_ids:Array(String)}, skill), [('category',
-               transform(toString(skill), {cat_ids:Array(String)}, {cat_names:Array(String)}, ''))], [])
-          ) AS pair`,
-       )}
-       GROUP BY period, kind, series`,
+      [
+        q.skills.length &&
+          `SELECT ${period} AS period, 'skill' AS kind, toString(skill) AS series, ${p.count} AS ads
+           ${p.skills({ sql: `${w.sql} AND skill IN {skills:Array(String)}`, params })}
+           GROUP BY period, series`,
+        cats.length &&
+          `SELECT ${period} AS period, 'category' AS kind,
+                  transform(toString(skill), {cat_ids:Array(String)}, {cat_names:Array(String)}, '') AS series,
+                  ${p.count} AS ads
+           ${p.skills({ sql: `${w.sql} AND skill IN {cat_ids:Array(String)}`, params })}
+           GROUP BY period, series`,
+      ]
+        .filter(Boolean)
+        .join(' UNION ALL ') || "SELECT '' AS period, '' AS kind, '' AS series, 0 AS ads WHERE 0",
       params,
     ),
     queryCoverage(ch, { ...q.filters, from: null, to: null }),

@@ -21,7 +21,7 @@ import {
   writeAds,
   type FixtureAd,
 } from '../analytics/test-fixture.ts'
-import { rollups } from './rollups.ts'
+import { ROLLUP_TABLES, rollups } from './rollups.ts'
 
 let ch: ClickHouseHandle | undefined
 afterEach(async () => {
@@ -57,7 +57,7 @@ describe('exact under the four ways rows repeat or change', () => {
     // A re-run of every job, and a crash that wrote half a batch twice in one insert.
     await writeAds(ch, ads)
     await writeAds(ch, [...ads.slice(0, 40), ...ads.slice(0, 40)])
-    expect((await choosePath(ch.client, { fits: true })).path).toBe('rollup')
+    expect((await choosePath(ch.client, { filters: NO_FILTERS })).path).toBe('rollup')
     expect(await counted(ch, 'rollup', SKILLS)).toEqual(once)
     expect(once).toEqual(expected(ads, SKILLS))
     expect(await counted(ch, 'raw', SKILLS)).toEqual(once)
@@ -103,7 +103,7 @@ describe('exact under the four ways rows repeat or change', () => {
     await writeAds(ch, half)
     const now = [...v1, ...half]
     expect(await rollups.state(ch.client)).toMatchObject({ status: 'ready', versions: [1, 2] })
-    expect((await choosePath(ch.client, { fits: true })).path).toBe('raw')
+    expect((await choosePath(ch.client, { filters: NO_FILTERS })).path).toBe('raw')
     expect(await counted(ch, 'auto', SKILLS)).toEqual(expected(now, SKILLS))
     // Why: the rollups still hold version 1 of the re-extracted ads.
     expect(await counted(ch, 'rollup', SKILLS)).not.toEqual(expected(now, SKILLS))
@@ -116,7 +116,7 @@ describe('exact under the four ways rows repeat or change', () => {
     expect(await rollups.state(ch.client)).toMatchObject({ status: 'ready', versions: [2] })
     const all = [...now, ...rest]
     await new Promise((r) => setTimeout(r, 1100)) // the query layer's cached state expires
-    expect((await choosePath(ch.client, { fits: true })).path).toBe('rollup')
+    expect((await choosePath(ch.client, { filters: NO_FILTERS })).path).toBe('rollup')
     expect(await counted(ch, 'rollup', SKILLS)).toEqual(expected(all, SKILLS))
     expect(await counted(ch, 'raw', SKILLS)).toEqual(expected(all, SKILLS))
   })
@@ -145,14 +145,14 @@ describe('an ad re-extracted at the same version with other content', () => {
     const now = [...ads, edited]
     expect((await rollups.state(ch.client)).stale).toEqual(['2019-04'])
     await new Promise((r) => setTimeout(r, 1100))
-    expect((await choosePath(ch.client, { fits: true })).path).toBe('raw')
+    expect((await choosePath(ch.client, { filters: NO_FILTERS })).path).toBe('raw')
     expect(await counted(ch, 'auto', SKILLS)).toEqual(expected(now, SKILLS))
     expect(await counted(ch, 'rollup', SKILLS)).not.toEqual(expected(now, SKILLS))
 
     expect(await rollups.maintain(ch.client)).toEqual({ dropped: [], repaired: ['2019-04'] })
     expect((await rollups.state(ch.client)).stale).toEqual([])
     await new Promise((r) => setTimeout(r, 1100))
-    expect((await choosePath(ch.client, { fits: true })).path).toBe('rollup')
+    expect((await choosePath(ch.client, { filters: NO_FILTERS })).path).toBe('rollup')
     expect(await counted(ch, 'rollup', SKILLS)).toEqual(expected(now, SKILLS))
   })
 })
@@ -163,8 +163,7 @@ describe('rebuild and migration', () => {
     const ads = fixtureSet(9).slice(0, 120)
     await writeAds(ch, ads)
     const want = expected(ads, SKILLS)
-    for (const t of ['rollup_ads_daily', 'rollup_skills_daily'])
-      await ch.client.command({ query: `TRUNCATE TABLE ${t}` })
+    for (const t of ROLLUP_TABLES) await ch.client.command({ query: `TRUNCATE TABLE ${t}` })
     // Emptied rollups answer differently: the paths really read different tables.
     expect(await counted(ch, 'rollup', SKILLS)).not.toEqual(want)
     const months = new Set(ads.map((a) => a.day.slice(0, 7))).size
@@ -186,7 +185,7 @@ describe('rebuild and migration', () => {
     await writeAds(ch, fixtureSet(2).slice(0, 10))
     await rollups.setStatus(ch.client, 'building')
     await new Promise((r) => setTimeout(r, 1100))
-    expect((await choosePath(ch.client, { fits: true })).path).toBe('raw')
+    expect((await choosePath(ch.client, { filters: NO_FILTERS })).path).toBe('raw')
   })
 
   it('migration 006 on stored data: inferred skills leave the counts, the rollups hold the rest', async () => {
@@ -250,7 +249,7 @@ describe('rebuild and migration', () => {
       { ad_id: 'c', named_skills: ['python'] },
     ])
     const want = { total: 2, python: 1, go: 1, django: 1 }
-    expect((await choosePath(ch.client, { fits: true })).path).toBe('rollup')
+    expect((await choosePath(ch.client, { filters: NO_FILTERS })).path).toBe('rollup')
     expect(await counted(ch, 'rollup', ['python', 'go', 'django'])).toEqual(want)
     expect(await counted(ch, 'raw', ['python', 'go', 'django'])).toEqual(want)
     // Applying 006's statements again (two processes migrating at once) changes nothing.

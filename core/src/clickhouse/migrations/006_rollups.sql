@@ -17,10 +17,37 @@ INNER JOIN (SELECT ad_id, extractor_version, groupArray(skill) AS inferred_skill
 USING (ad_id, extractor_version)
 WHERE a.named_skills != arrayFilter(s -> NOT has(i.inferred_skills, s), a.skills);
 
--- Distinct jobs (sipHash64 of dedupe_key) per day and filter facets; an ad with several industries
--- has a row per industry ('' for none). Partitioned by extractor version, so a superseded
--- extraction is dropped whole once every ad has the new one.
+-- Two grains of daily distinct-job states (uniqExactState of sipHash64(dedupe_key)), each for all
+-- ads and per named skill. Partitioned by extractor version, so a superseded extraction is dropped
+-- whole once every ad has the new one.
+--
+-- Per day and source: what the unfiltered dashboard asks (dates, sources, categories); few rows.
 CREATE TABLE IF NOT EXISTS rollup_ads_daily
+(
+    extractor_version UInt32,
+    source LowCardinality(String),
+    posted_day Date,
+    ads AggregateFunction(uniqExact, UInt64)
+)
+ENGINE = AggregatingMergeTree
+PARTITION BY extractor_version
+ORDER BY (source, posted_day);
+
+CREATE TABLE IF NOT EXISTS rollup_skills_daily
+(
+    extractor_version UInt32,
+    skill LowCardinality(String),
+    source LowCardinality(String),
+    posted_day Date,
+    ads AggregateFunction(uniqExact, UInt64)
+)
+ENGINE = AggregatingMergeTree
+PARTITION BY extractor_version
+ORDER BY (skill, source, posted_day);
+
+-- Per day and every filter facet: filtered questions and breakdowns. An ad with several industries
+-- has a row per industry ('' for none); the states count each job once all the same.
+CREATE TABLE IF NOT EXISTS rollup_ads_facets_daily
 (
     extractor_version UInt32,
     source LowCardinality(String),
@@ -38,7 +65,7 @@ PARTITION BY extractor_version
 ORDER BY (source, country, work_mode, seniority, role_family, employment_type, industry, posted_day);
 
 -- The same per named skill.
-CREATE TABLE IF NOT EXISTS rollup_skills_daily
+CREATE TABLE IF NOT EXISTS rollup_skills_facets_daily
 (
     extractor_version UInt32,
     skill LowCardinality(String),
@@ -68,13 +95,21 @@ ENGINE = ReplacingMergeTree(updated_at)
 ORDER BY name;
 
 CREATE MATERIALIZED VIEW IF NOT EXISTS rollup_ads_daily_mv TO rollup_ads_daily AS
+SELECT extractor_version, source, posted_day, uniqExactState(sipHash64(dedupe_key)) AS ads
+FROM ads GROUP BY extractor_version, source, posted_day;
+
+CREATE MATERIALIZED VIEW IF NOT EXISTS rollup_skills_daily_mv TO rollup_skills_daily AS
+SELECT extractor_version, skill, source, posted_day, uniqExactState(sipHash64(dedupe_key)) AS ads
+FROM ads ARRAY JOIN named_skills AS skill GROUP BY extractor_version, skill, source, posted_day;
+
+CREATE MATERIALIZED VIEW IF NOT EXISTS rollup_ads_facets_daily_mv TO rollup_ads_facets_daily AS
 SELECT extractor_version, source, country, work_mode, seniority, role_family, employment_type,
        industry, posted_day, uniqExactState(sipHash64(dedupe_key)) AS ads
 FROM ads ARRAY JOIN if(empty(industries), [''], industries) AS industry
 GROUP BY extractor_version, source, country, work_mode, seniority, role_family, employment_type,
          industry, posted_day;
 
-CREATE MATERIALIZED VIEW IF NOT EXISTS rollup_skills_daily_mv TO rollup_skills_daily AS
+CREATE MATERIALIZED VIEW IF NOT EXISTS rollup_skills_facets_daily_mv TO rollup_skills_facets_daily AS
 SELECT extractor_version, skill, source, country, work_mode, seniority, role_family, employment_type,
        industry, posted_day, uniqExactState(sipHash64(dedupe_key)) AS ads
 FROM ads ARRAY JOIN named_skills AS skill ARRAY JOIN if(empty(industries), [''], industries) AS industry
@@ -84,13 +119,21 @@ GROUP BY extractor_version, skill, source, country, work_mode, seniority, role_f
 -- Rows stored before the views existed (the views catch every insert from now on; a row caught by
 -- both is harmless, the states count distinct jobs). Only each ad's current row.
 INSERT INTO rollup_ads_daily
+SELECT extractor_version, source, posted_day, uniqExactState(sipHash64(dedupe_key))
+FROM ads FINAL GROUP BY extractor_version, source, posted_day;
+
+INSERT INTO rollup_skills_daily
+SELECT extractor_version, skill, source, posted_day, uniqExactState(sipHash64(dedupe_key))
+FROM ads FINAL ARRAY JOIN named_skills AS skill GROUP BY extractor_version, skill, source, posted_day;
+
+INSERT INTO rollup_ads_facets_daily
 SELECT extractor_version, source, country, work_mode, seniority, role_family, employment_type,
        industry, posted_day, uniqExactState(sipHash64(dedupe_key))
 FROM ads FINAL ARRAY JOIN if(empty(industries), [''], industries) AS industry
 GROUP BY extractor_version, source, country, work_mode, seniority, role_family, employment_type,
          industry, posted_day;
 
-INSERT INTO rollup_skills_daily
+INSERT INTO rollup_skills_facets_daily
 SELECT extractor_version, skill, source, country, work_mode, seniority, role_family, employment_type,
        industry, posted_day, uniqExactState(sipHash64(dedupe_key))
 FROM ads FINAL ARRAY JOIN named_skills AS skill ARRAY JOIN if(empty(industries), [''], industries) AS industry
