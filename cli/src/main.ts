@@ -6,6 +6,7 @@ import { formatCliError } from '@stackradar/core/user-error'
 import { FetchError } from '@stackradar/scraper'
 import { runExtractCli } from './commands/extract.ts'
 import { createClickHouse, migrate } from '@stackradar/core/clickhouse'
+import { rollupsCommand } from './commands/rollups.ts'
 import { scrapeCommand } from './commands/scrape.ts'
 import { sourcesTestCommand } from './commands/sources-test.ts'
 import { startCommand } from './commands/start.ts'
@@ -15,12 +16,13 @@ const USAGE = `usage:
   stackradar extract [--input FILE]     JSONL ads in (stdin by default), JSONL extractions out
   stackradar migrate                    apply ClickHouse migrations and exit
   stackradar sources test <id|kind|URL> print the ads a source would store (stores nothing)
-  stackradar scrape --source <id|hn>    read one source now, store and extract, with progress`
+  stackradar scrape --source <id|hn>    read one source now, store and extract, with progress
+  stackradar rollups rebuild|status     refill the chart rollups from the raw tables / show their state`
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv
   if (command === 'extract') return runExtractCli(rest, process.stdin, process.stdout)
-  if (!['start', 'migrate', 'sources', 'scrape'].includes(command ?? '')) {
+  if (!['start', 'migrate', 'sources', 'scrape', 'rollups'].includes(command ?? '')) {
     console.error(USAGE)
     return command === undefined || command === '--help' ? 0 : 2
   }
@@ -46,6 +48,7 @@ async function main(argv: string[]): Promise<number> {
     return sourcesTestCommand(cfg, rest.slice(1), log)
   }
   if (command === 'scrape') return scrapeCommand(cfg, rest, log)
+  if (command === 'rollups') return rollupsCommand(cfg, rest, log)
   return startCommand(cfg, rest, log)
 }
 

@@ -101,6 +101,8 @@ export const envSchema = z.object({
   API_CACHE_ENTRIES: intFrom(500),
   /** How often the data version (which invalidates cached answers) is re-read. */
   API_CACHE_VERSION_MS: intFrom(1000, 0),
+  /** Where analytics read: the daily rollups when they fit and are current (auto), or forced. */
+  ANALYTICS_PATH: z.enum(['auto', 'raw', 'rollup']).default('auto'),
   /** Job boards to scrape (see sources.example.json); missing file → Hacker News only. */
   SOURCES_FILE: z.string().default('./sources.json'),
   CHROMIUM_PATH: z.string().default('/usr/bin/chromium'),

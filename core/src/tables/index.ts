@@ -15,5 +15,12 @@ export {
   type UnitState,
   type UnitStatus,
 } from './crawl-state.ts'
+export {
+  rollups,
+  ROLLUP_STATE_TTL_MS,
+  ROLLUP_TABLES,
+  type RebuildProgress,
+  type RollupState,
+} from './rollups.ts'
 export { sourceHealth, type SourceHealth, type SourceHealthRow } from './source-health.ts'
 export type { RowOf, TableName, TableRows } from './table-rows.ts'
