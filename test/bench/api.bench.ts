@@ -3,7 +3,7 @@
 // writer and table modules (ingest ads/s), starts the real API (createApp) on loopback and prints,
 // per endpoint and filter mix, the median and p95 of repeated requests with the answer cache off
 // (API_CACHE_ENTRIES=0, so every request runs its queries), next to the goals of issue 9; then the
-// same requests on the raw path (ANALYTICS_PATH=raw, where the query layer has that switch), the
+// same requests on the raw path (ANALYTICS_PATH=raw: no rollups) for the ratio, the
 // gain of concurrent sessions + literal binding over chDB's native binding, and 50 concurrent
 // clients on a dashboard mix with the default API settings. RSS and on-disk size are printed too.
 // The temp data directory is deleted at the end (unless --keep; --data-dir reuses a kept one and
@@ -12,6 +12,7 @@ import { execFileSync } from 'node:child_process'
 import { rmSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { createApp, startServer } from '@stackradar/api'
+import { setAnalyticsPath } from '@stackradar/core/analytics'
 import {
   BatchWriter,
   createClickHouse,
@@ -179,11 +180,10 @@ async function serve(ch: ClickHouseHandle, limits: Partial<ApiLimits>) {
 async function latencyTable(ch: ClickHouseHandle): Promise<void> {
   const results = new Map<string, number>()
   for (const pass of ['default', 'raw'] as const) {
-    if (pass === 'raw') process.env.ANALYTICS_PATH = 'raw'
-    else delete process.env.ANALYTICS_PATH
+    setAnalyticsPath(pass === 'raw' ? 'raw' : 'auto')
     const api = await serve(ch, NO_CACHE)
     console.log(
-      `\n${pass === 'raw' ? 'raw path (ANALYTICS_PATH=raw)' : 'default path'}, answer cache off (API_CACHE_ENTRIES=0), ` +
+      `\n${pass === 'raw' ? 'raw path (ANALYTICS_PATH=raw)' : 'default path (auto: rollups where they fit)'}, answer cache off (API_CACHE_ENTRIES=0), ` +
         `sequential requests over HTTP; ms`,
     )
     console.log(
@@ -207,7 +207,7 @@ async function latencyTable(ch: ClickHouseHandle): Promise<void> {
     }
     await api.close()
   }
-  delete process.env.ANALYTICS_PATH
+  setAnalyticsPath('auto')
 }
 
 /** Distinct URLs (so nothing is shared) from several endpoints, for the concurrency runs. */

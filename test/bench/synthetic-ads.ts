@@ -286,6 +286,7 @@ export class SyntheticAds {
       industries: job.industries,
       visa_sponsorship: null,
       skills: job.skills.map((x) => x.id),
+      named_skills: job.skills.filter((x) => !x.inferred).map((x) => x.id),
       salary_raw: s ? `$${Math.round(s.min / 1000)}k-$${Math.round(s.max / 1000)}k` : '',
       salary_min: s?.min ?? null,
       salary_max: s?.max ?? null,
