@@ -270,7 +270,7 @@ async function fiftyClients(ch: ClickHouseHandle): Promise<void> {
 
 async function main() {
   console.log(
-    `bench:api: ${fmt(N)} synthetic ads (seed ${args.seed}); data in a temp directory; load ${await uptime()}`,
+    `bench:api: ${reuse ? `the ads already in ${dir}` : `${fmt(N)} synthetic ads (seed ${args.seed}) in a temp directory`}; load ${await uptime()}`,
   )
   const ch = await createClickHouse(chCfg)
   try {

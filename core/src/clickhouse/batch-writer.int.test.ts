@@ -49,7 +49,12 @@ it('stores the same values from one-shape and mixed-shape batches; an omitted co
   await writer.insert('ad_skills', same)
   await writer.insert('ad_skills', mixed)
   await writer.close()
-  const rows = await queryRows<{ ad_id: string; evidence: string[]; dedupe_key: string; extracted_at: string }>(
+  const rows = await queryRows<{
+    ad_id: string
+    evidence: string[]
+    dedupe_key: string
+    extracted_at: string
+  }>(
     ch.client,
     `SELECT ad_id, evidence, dedupe_key, toString(extracted_at) AS extracted_at FROM ad_skills ORDER BY toUInt32(substring(ad_id, 3))`,
   )
