@@ -1,6 +1,6 @@
 // Drives an API with concurrent clients over loopback, bounded in requests and time: each client
 // sends the next URL of the list as soon as its previous answer is read. Shared by bench:load and
-// bench:api. Answers requests/s, p50/p99 latency and the statuses seen.
+// bench:api. Answers requests/s, p50/p99 latency and the statuses seen (`error`: no answer).
 export interface LoadResult {
   requests: number
   rps: number
@@ -16,17 +16,23 @@ export async function driveLoad(
   bounds: { maxRequests: number; maxMs: number },
 ): Promise<LoadResult> {
   const latencies: number[] = []
-  const statuses = new Map<number, number>()
+  const statuses = new Map<number | 'error', number>()
   const t0 = performance.now()
   let sent = 0
   const client = async () => {
     while (sent < bounds.maxRequests && performance.now() - t0 < bounds.maxMs) {
       const url = urls[sent++ % urls.length]!
       const start = performance.now()
-      const res = await fetch(base + url)
-      await res.arrayBuffer()
+      let status: number | 'error'
+      try {
+        const res = await fetch(base + url)
+        await res.arrayBuffer()
+        status = res.status
+      } catch {
+        status = 'error' // a reset connection counts as a failed request, not the end of the run
+      }
       latencies.push(performance.now() - start)
-      statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1)
+      statuses.set(status, (statuses.get(status) ?? 0) + 1)
     }
   }
   await Promise.all(Array.from({ length: clients }, client))
