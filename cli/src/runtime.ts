@@ -9,7 +9,7 @@ import { createRootLogger, logger, safeUrl } from '@stackradar/core/logger'
 import { BullmqQueue, InProcessQueue, type QueueBackend } from '@stackradar/core/queue'
 import { loadSourcesFile, type SourcesFile } from '@stackradar/core/sources-config'
 import { UserError } from '@stackradar/core/user-error'
-import { readStatus, type SystemStatus } from '@stackradar/core/analytics'
+import { readStatus, setAnalyticsPath, type SystemStatus } from '@stackradar/core/analytics'
 import { EXTRACTOR_VERSION } from '@stackradar/core/extract'
 import { registerScrapeProcessors, createSourceHttp, createUrlGuard } from '@stackradar/scraper'
 import { registerExtractProcessor, registerReportProcessor, Scheduler } from '@stackradar/worker'
@@ -64,6 +64,7 @@ export async function startRuntime(cfg: Config, roles: Role[]): Promise<Runtime>
     'clickhouse connected',
   )
   await migrate(ch.client, logger('migrate'))
+  setAnalyticsPath(cfg.ANALYTICS_PATH)
 
   const queue: QueueBackend = cfg.REDIS_URL
     ? new BullmqQueue({
