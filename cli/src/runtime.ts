@@ -119,6 +119,8 @@ export async function startRuntime(cfg: Config, roles: Role[]): Promise<Runtime>
       log.info({ ms: Date.now() - t0 }, 'shutdown complete')
     })())
 
+  // The line a container's health check (and test/deploy/docker-replica.ts) waits for.
+  log.info({ roles }, 'roles started')
   const status = () => readStatus(ch.client, queue, EXTRACTOR_VERSION)
   return { roles, sources, status, ch, queue, writer, scheduler, port: server?.port, stop }
 }
