@@ -55,7 +55,7 @@ export async function startRuntime(cfg: Config, roles: Role[]): Promise<Runtime>
     { clickhouse: ch.mode, at: ch.mode === 'server' ? safeUrl(ch.location) : ch.location, roles },
     'clickhouse connected',
   )
-  await migrate(ch.client, logger('migrate'))
+  await migrate(ch.client, logger('migrate'), undefined, { cluster: cfg.CLICKHOUSE_CLUSTER })
 
   const queue: QueueBackend = cfg.REDIS_URL
     ? new BullmqQueue({
