@@ -139,11 +139,14 @@ export class RobotsCache {
       this.origins.set(origin, cached)
       return cached
     }
-    // Concurrent requests to one origin share a single robots.txt fetch.
-    let pending = this.loading.get(origin)
+    // Concurrent requests to one origin share a single robots.txt fetch — those waiting for a turn
+    // apart from those that may not wait: a redirect hop is vetted inside its host's turn, and waiting
+    // there for a load that waits for that same turn (http → https on one host) would never end.
+    const key = turn ? `${origin} in turn` : origin
+    let pending = this.loading.get(key)
     if (pending === undefined) {
-      pending = this.load(origin, turn).finally(() => this.loading.delete(origin))
-      this.loading.set(origin, pending)
+      pending = this.load(origin, turn).finally(() => this.loading.delete(key))
+      this.loading.set(key, pending)
     }
     return pending
   }
