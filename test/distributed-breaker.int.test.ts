@@ -12,7 +12,7 @@ import {
   type SpawnedClickHouseHttpFixture,
 } from './support/clickhouse-http-fixture.ts'
 import { startRedis } from './support/redis-server.ts'
-import { startRole, type RoleProcess } from './support/role-process.ts'
+import { bothStarted, startRole, type RoleProcess } from './support/role-process.ts'
 import { tempDir, testEnv } from './support/test-config.ts'
 import { waitFor } from './support/wait.ts'
 
@@ -47,9 +47,12 @@ beforeAll(async () => {
     HOST_BREAKER_COOLDOWN_MS: '120000',
     SCRAPE_CONCURRENCY: '2',
   })
-  for (let i = 0; i < 2; i++) scrapers.push(startRole('scrape', env))
-  roles.push(...scrapers, startRole('scheduler', env))
-}, 60_000)
+  for (let i = 0; i < 2; i++) scrapers.push(startRole('scrape', { ...env, LOG_LEVEL: 'info' }))
+  roles.push(...scrapers)
+  // Both scrape processes ready before any job exists, so that both get pages to read.
+  await bothStarted(scrapers)
+  roles.push(startRole('scheduler', env))
+}, 300_000)
 
 afterAll(async () => {
   await Promise.all(roles.map((r) => r.kill('SIGTERM')))

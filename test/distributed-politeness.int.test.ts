@@ -11,7 +11,7 @@ import {
   type SpawnedClickHouseHttpFixture,
 } from './support/clickhouse-http-fixture.ts'
 import { startRedis } from './support/redis-server.ts'
-import { startRole, type RoleProcess } from './support/role-process.ts'
+import { bothStarted, startRole, type RoleProcess } from './support/role-process.ts'
 import { tempDir, testEnv } from './support/test-config.ts'
 import { waitFor } from './support/wait.ts'
 
@@ -48,9 +48,11 @@ beforeAll(async () => {
     SCRAPE_CONCURRENCY: '2',
   })
   // Both scrape processes first, so that the scheduler's jobs find both waiting.
-  for (const userAgent of agents) roles.push(startRole('scrape', { ...env, USER_AGENT: userAgent }))
+  for (const userAgent of agents)
+    roles.push(startRole('scrape', { ...env, USER_AGENT: userAgent, LOG_LEVEL: 'info' }))
+  await bothStarted(roles)
   roles.push(startRole('scheduler', env))
-}, 60_000)
+}, 300_000)
 
 afterAll(async () => {
   await Promise.all(roles.map((r) => r.kill('SIGTERM')))
