@@ -38,7 +38,7 @@ async function main(argv: string[]): Promise<number> {
 
   if (command === 'migrate') {
     const ch = await createClickHouse(cfg)
-    const applied = await migrate(ch.client, log)
+    const applied = await migrate(ch.client, log, undefined, { cluster: cfg.CLICKHOUSE_CLUSTER })
     log.info({ applied }, 'migrations done')
     await ch.close()
     return 0

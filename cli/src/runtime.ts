@@ -63,7 +63,7 @@ export async function startRuntime(cfg: Config, roles: Role[]): Promise<Runtime>
     { clickhouse: ch.mode, at: ch.mode === 'server' ? safeUrl(ch.location) : ch.location, roles },
     'clickhouse connected',
   )
-  await migrate(ch.client, logger('migrate'))
+  await migrate(ch.client, logger('migrate'), undefined, { cluster: cfg.CLICKHOUSE_CLUSTER })
   setAnalyticsPath(cfg.ANALYTICS_PATH)
 
   const queue: QueueBackend = cfg.REDIS_URL
@@ -144,6 +144,8 @@ export async function startRuntime(cfg: Config, roles: Role[]): Promise<Runtime>
       log.info({ ms: Date.now() - t0 }, 'shutdown complete')
     })())
 
+  // The line a container's health check (and test/deploy/docker-replica.ts) waits for.
+  log.info({ roles }, 'roles started')
   const status = () => readStatus(ch.client, queue, EXTRACTOR_VERSION)
   return { roles, sources, status, ch, queue, writer, scheduler, port: server?.port, stop }
 }

@@ -41,6 +41,11 @@ export const envSchema = z.object({
     .string()
     .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'a database name of letters, digits and _')
     .default('stackradar'),
+  /** Set → the migrations run in their clustered form (ReplicatedMergeTree + Distributed, ON CLUSTER). */
+  CLICKHOUSE_CLUSTER: z
+    .string()
+    .regex(/^[A-Za-z_][A-Za-z0-9_-]*$/, 'a cluster name of letters, digits, _ and -')
+    .optional(),
   /** Unset → in-process queue; set → BullMQ on Redis. */
   REDIS_URL: optionalUrl,
   QUEUE_PREFIX: z
@@ -171,5 +176,9 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
       }),
     )
   }
+  if (result.data.CLICKHOUSE_CLUSTER && !result.data.CLICKHOUSE_URL)
+    throw new ConfigError([
+      'CLICKHOUSE_CLUSTER: needs CLICKHOUSE_URL (a ClickHouse server cluster; chDB has none)',
+    ])
   return result.data
 }

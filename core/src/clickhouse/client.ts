@@ -22,7 +22,8 @@ export interface ClickHouseHandle {
 type ChConfig = Pick<
   Config,
   'CLICKHOUSE_URL' | 'CLICKHOUSE_USER' | 'CLICKHOUSE_PASSWORD' | 'CLICKHOUSE_DATABASE' | 'DATA_DIR'
->
+> &
+  Partial<Pick<Config, 'CLICKHOUSE_CLUSTER'>>
 
 /** How the embedded engine runs queries (benchmarks compare the two; the defaults are the fast path). */
 export interface EmbeddedOptions {
@@ -44,7 +45,9 @@ async function connectServer(cfg: ChConfig, url: string): Promise<ClickHouseHand
   // The database may not exist yet: create it through a client bound to `default`.
   const bootstrap = createClient({ url, username: cfg.CLICKHOUSE_USER, password: cfg.CLICKHOUSE_PASSWORD })
   try {
-    await bootstrap.command({ query: `CREATE DATABASE IF NOT EXISTS ${cfg.CLICKHOUSE_DATABASE}` })
+    // On a cluster, on every node (the name is validated by the config schema).
+    const onCluster = cfg.CLICKHOUSE_CLUSTER ? ` ON CLUSTER '${cfg.CLICKHOUSE_CLUSTER}'` : ''
+    await bootstrap.command({ query: `CREATE DATABASE IF NOT EXISTS ${cfg.CLICKHOUSE_DATABASE}${onCluster}` })
   } catch (err) {
     throw new UserError(`Cannot reach ClickHouse at ${new URL(url).origin}: ${(err as Error).message}`, {
       cause: err,
