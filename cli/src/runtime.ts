@@ -9,9 +9,9 @@ import { createRootLogger, logger, safeUrl } from '@stackradar/core/logger'
 import { BullmqQueue, InProcessQueue, type QueueBackend } from '@stackradar/core/queue'
 import { loadSourcesFile, type SourcesFile } from '@stackradar/core/sources-config'
 import { UserError } from '@stackradar/core/user-error'
-import { readStatus, type SystemStatus } from '@stackradar/core/analytics'
+import { readStatus, setAnalyticsPath, type SystemStatus } from '@stackradar/core/analytics'
 import { EXTRACTOR_VERSION } from '@stackradar/core/extract'
-import { registerScrapeProcessors, createSourceHttp } from '@stackradar/scraper'
+import { registerScrapeProcessors, createSourceHttp, createUrlGuard } from '@stackradar/scraper'
 import { registerExtractProcessor, registerReportProcessor, Scheduler } from '@stackradar/worker'
 import { loadShareSecret } from '@stackradar/core/access'
 import { reportContent, reportContentOptions } from '@stackradar/core/report-content'
@@ -48,6 +48,12 @@ export interface Runtime {
 
 const DEFAULT_DASHBOARD_DIR = fileURLToPath(new URL('../../dashboard/build', import.meta.url))
 
+/** Report webhooks go to public addresses only, unless allowed like a mirror (ALLOW_PRIVATE_HOSTS). */
+export function webhookGuard(allowPrivate: readonly string[]): (url: URL) => Promise<void> {
+  const guard = createUrlGuard({ allowPrivate })
+  return (url) => guard(url.toString())
+}
+
 export async function startRuntime(cfg: Config, roles: Role[]): Promise<Runtime> {
   createRootLogger(cfg.LOG_LEVEL)
   const log = logger('runtime')
@@ -57,7 +63,8 @@ export async function startRuntime(cfg: Config, roles: Role[]): Promise<Runtime>
     { clickhouse: ch.mode, at: ch.mode === 'server' ? safeUrl(ch.location) : ch.location, roles },
     'clickhouse connected',
   )
-  await migrate(ch.client, logger('migrate'))
+  await migrate(ch.client, logger('migrate'), undefined, { cluster: cfg.CLICKHOUSE_CLUSTER })
+  setAnalyticsPath(cfg.ANALYTICS_PATH)
 
   const queue: QueueBackend = cfg.REDIS_URL
     ? new BullmqQueue({
@@ -92,7 +99,10 @@ export async function startRuntime(cfg: Config, roles: Role[]): Promise<Runtime>
     registerReportProcessor({
       ...base,
       log: logger('reports'),
-      content: reportContent(reportContentOptions(cfg)),
+      content: reportContent({
+        ...reportContentOptions(cfg),
+        checkWebhookUrl: webhookGuard([...cfg.ALLOW_PRIVATE_HOSTS, ...sources.allowPrivate]),
+      }),
       share,
       concurrency: cfg.REPORT_CONCURRENCY,
     })
@@ -134,6 +144,8 @@ export async function startRuntime(cfg: Config, roles: Role[]): Promise<Runtime>
       log.info({ ms: Date.now() - t0 }, 'shutdown complete')
     })())
 
+  // The line a container's health check (and test/deploy/docker-replica.ts) waits for.
+  log.info({ roles }, 'roles started')
   const status = () => readStatus(ch.client, queue, EXTRACTOR_VERSION)
   return { roles, sources, status, ch, queue, writer, scheduler, port: server?.port, stop }
 }

@@ -41,6 +41,11 @@ export const envSchema = z.object({
     .string()
     .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'a database name of letters, digits and _')
     .default('stackradar'),
+  /** Set → the migrations run in their clustered form (ReplicatedMergeTree + Distributed, ON CLUSTER). */
+  CLICKHOUSE_CLUSTER: z
+    .string()
+    .regex(/^[A-Za-z_][A-Za-z0-9_-]*$/, 'a cluster name of letters, digits, _ and -')
+    .optional(),
   /** Unset → in-process queue; set → BullMQ on Redis. */
   REDIS_URL: optionalUrl,
   QUEUE_PREFIX: z
@@ -115,6 +120,8 @@ export const envSchema = z.object({
   REPORT_WEBHOOK_SECRET: z.string().min(16, 'at least 16 characters').optional(),
   /** Report jobs per process (building a PDF runs a browser page). */
   REPORT_CONCURRENCY: intFrom(1, 1).pipe(z.number().max(8)),
+  /** Where analytics read: the daily rollups when they fit and are current (auto), or forced. */
+  ANALYTICS_PATH: z.enum(['auto', 'raw', 'rollup']).default('auto'),
   /** Job boards to scrape (see sources.example.json); missing file → Hacker News only. */
   SOURCES_FILE: z.string().default('./sources.json'),
   CHROMIUM_PATH: z.string().default('/usr/bin/chromium'),
@@ -169,5 +176,9 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
       }),
     )
   }
+  if (result.data.CLICKHOUSE_CLUSTER && !result.data.CLICKHOUSE_URL)
+    throw new ConfigError([
+      'CLICKHOUSE_CLUSTER: needs CLICKHOUSE_URL (a ClickHouse server cluster; chDB has none)',
+    ])
   return result.data
 }

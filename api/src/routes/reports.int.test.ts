@@ -98,9 +98,30 @@ describe('API keys and scopes', () => {
     expect((await call('/api/v1/skills', { key: keys.read }, closedApp)).status).toBe(200)
   })
 
+  it('rate-limits per key, apart from other keys and keyless requests', async () => {
+    const limited = createApp({
+      ch: ch.client,
+      queue: new InProcessQueue(),
+      log,
+      sources: [],
+      share,
+      limits: { API_KEY_RATE_LIMIT: 3 },
+    })
+    const other = (await createApiKey(ch.client, 'other', ['reports'])).key
+    const statuses = []
+    for (let i = 0; i < 4; i++)
+      statuses.push((await call('/api/v1/reports', { key: keys.reports }, limited)).status)
+    expect(statuses).toEqual([200, 200, 200, 429])
+    const refused = await call('/api/v1/reports', { key: keys.reports }, limited)
+    expect(refused.body).toMatchObject({ error: { code: 'rate_limited', message: /API key/ } })
+    expect(refused.headers.get('retry-after')).toMatch(/^\d+$/)
+    expect((await call('/api/v1/reports', { key: other }, limited)).status).toBe(200)
+    expect((await call('/api/v1/skills', {}, limited)).status).toBe(200)
+  })
+
   it('stores only a hash of the key', async () => {
     const stored = await apiKeys.list(ch.client)
-    expect(stored.length).toBe(3)
+    expect(stored.length).toBe(4)
     for (const k of stored) {
       expect(k.keyHash).toMatch(/^[0-9a-f]{64}$/)
       expect(Object.values(keys).some((key) => key.includes(k.keyHash))).toBe(false)

@@ -23,6 +23,7 @@ import {
 } from '@stackradar/core/report-runs'
 import { reportDefinitions, reportRuns } from '@stackradar/core/tables'
 import { UserError } from '@stackradar/core/user-error'
+import { webhookGuard } from '../runtime.ts'
 import { DEFINITION_FLAGS, DEFINITION_OPTIONS, definitionFromFlags } from './report-args.ts'
 
 export const REPORT_USAGE = `usage:
@@ -62,6 +63,9 @@ export async function reportCommand(cfg: Config, args: string[], log: Logger): P
     console.error(REPORT_USAGE)
     return 2
   }
+  // Flags are checked before the data directory is opened (which takes a while): a typo fails fast.
+  if (!sub) checkOneReportFlags(values)
+  else if (sub === 'run') periodFlag(values)
   const ch = await createClickHouse(cfg)
   try {
     await migrate(ch.client, log)
@@ -108,7 +112,10 @@ export async function reportCommand(cfg: Config, args: string[], log: Logger): P
         secret: loadShareSecret(cfg),
         baseUrl: cfg.PUBLIC_URL ?? `http://localhost:${cfg.PORT}`,
       }
-      const content = reportContent(reportContentOptions(cfg))
+      const content = reportContent({
+        ...reportContentOptions(cfg),
+        checkWebhookUrl: webhookGuard(cfg.ALLOW_PRIVATE_HOSTS),
+      })
       const run = await generateRun({ ch: ch.client, log, content, share }, queued.id, { deliver })
       if (!run) throw new Error(`run ${queued.id} vanished`)
       console.log(JSON.stringify(runLine(run), null, 2))
@@ -134,18 +141,24 @@ function runLine(r: ReportRun) {
   }
 }
 
-/** `report --week … --format … --out …`: build and render one report now; stores nothing. */
-async function writeOneReport(
-  cfg: Config,
-  ch: ClickHouseHandle,
-  values: Record<string, string | boolean | undefined>,
-): Promise<number> {
+function checkOneReportFlags(values: Record<string, string | boolean | undefined>) {
   const format = (values.format ?? 'pdf') as ReportFormat
   if (!REPORT_FORMATS.includes(format))
     throw new UserError(`--format: expected one of ${REPORT_FORMATS.join(', ')}`)
   const out = values.out as string | undefined
   if (!out && format === 'pdf') throw new UserError('--out FILE is required for a PDF')
   const label = periodFlag(values as { week?: string; month?: string })!
+  definitionFromFlags({ ...(values as Record<string, string>), formats: format }, 'Backend market report')
+  return { format, out, label }
+}
+
+/** `report --week … --format … --out …`: build and render one report now; stores nothing. */
+async function writeOneReport(
+  cfg: Config,
+  ch: ClickHouseHandle,
+  values: Record<string, string | boolean | undefined>,
+): Promise<number> {
+  const { format, out, label } = checkOneReportFlags(values)
   const period = periodOfLabel(label)!
   const input = definitionFromFlags(
     { ...(values as Record<string, string>), formats: format },

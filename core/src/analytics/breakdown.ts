@@ -1,12 +1,13 @@
 // Share of ads per value of one facet (work mode, country, region, industry, seniority, role
 // family, employment type) per period, under the filter set; optionally only ads mentioning a
 // skill (the skill profile's splits). Industry is multi-valued, so its shares may add up to more
-// than 1. Distinct ads (dedupe_key).
+// than 1. Distinct ads (dedupe_key), from the rollups or the raw rows (query-path.ts).
 import type { ClickHouseClient } from '@clickhouse/client'
 import { BREAKDOWN_FACETS, REGIONS } from '../contracts/api/analytics-filters.ts'
 import type { BreakdownRow } from '../contracts/api/breakdown.ts'
 import { queryRows } from '../clickhouse/query.ts'
-import { compileWhere, type Filters } from './filters.ts'
+import type { Filters } from './filters.ts'
+import { choosePath } from './query-path.ts'
 import { round } from './stats.ts'
 import { PERIOD_SQL, type Interval } from './trends.ts'
 
@@ -22,11 +23,10 @@ const REGION_PARAMS = Object.fromEntries(
   ]),
 )
 
-const FACET_SQL: Record<BreakdownFacet, string> = {
+const FACET_SQL: Record<Exclude<BreakdownFacet, 'industry'>, string> = {
   work_mode: 'work_mode',
   country: "if(country = '', 'unknown', country)",
   region: REGION_SQL,
-  industry: "arrayJoin(if(empty(industries), ['unknown'], industries))",
   seniority: 'seniority',
   role_family: 'role_family',
   employment_type: 'employment_type',
@@ -43,20 +43,27 @@ export interface BreakdownQuery {
 export type { BreakdownRow }
 
 export async function queryBreakdown(ch: ClickHouseClient, q: BreakdownQuery): Promise<BreakdownRow[]> {
-  const w = compileWhere(q.filters)
-  const where = q.skill ? `${w.sql} AND has(skills, {skill:String})` : w.sql
-  const period = q.interval === 'all' ? "'all'" : `toString(${PERIOD_SQL[q.interval]})`
+  // The rollups hold one row per industry of an ad: filtered by industry, they cannot list the
+  // ad's other industries, so that split needs the raw rows.
+  const p = await choosePath(ch, {
+    filters: q.filters,
+    fits: !(q.facet === 'industry' && q.filters.industry.length),
+    byFacet: true,
+  })
+  const w = p.where(q.filters)
   const params = { ...w.params, ...REGION_PARAMS, skill: q.skill ?? '' }
+  const from = q.skill ? p.skills({ sql: `${w.sql} AND skill = {skill:String}`, params }) : p.ads(w)
+  const period = q.interval === 'all' ? "'all'" : `toString(${PERIOD_SQL[q.interval]})`
+  const facet = q.facet === 'industry' ? p.industry : FACET_SQL[q.facet]
   const [totals, rows] = await Promise.all([
     queryRows<{ period: string; total: string }>(
       ch,
-      `SELECT ${period} AS period, uniqExact(dedupe_key) AS total FROM ads FINAL WHERE ${where} GROUP BY period`,
+      `SELECT ${period} AS period, ${p.count} AS total ${from} GROUP BY period`,
       params,
     ),
     queryRows<{ period: string; value: string; ads: string }>(
       ch,
-      `SELECT period, value, uniqExact(dedupe_key) AS ads
-       FROM (SELECT ${period} AS period, ${FACET_SQL[q.facet]} AS value, dedupe_key FROM ads FINAL WHERE ${where})
+      `SELECT ${period} AS period, ${facet} AS value, ${p.count} AS ads ${from}
        GROUP BY period, value ORDER BY period, ads DESC, value`,
       params,
     ),

@@ -137,8 +137,14 @@ export interface CompiledWhere {
   params: Record<string, unknown>
 }
 
-/** WHERE conditions on `ads` for the filters; `dates: false` leaves the date range to the caller. */
-export function compileWhere(f: Filters, opts: { dates?: boolean } = {}): CompiledWhere {
+/**
+ * WHERE conditions for the filters; `dates: false` leaves the date range to the caller. Industries
+ * are an array on `ads` (hasAny) and one value per row in the rollups (`industry: 'scalar'`).
+ */
+export function compileWhere(
+  f: Filters,
+  opts: { dates?: boolean; industry?: 'array' | 'scalar' } = {},
+): CompiledWhere {
   const conds: string[] = ['1 = 1']
   const params: Record<string, unknown> = {}
   if (opts.dates !== false) {
@@ -160,7 +166,11 @@ export function compileWhere(f: Filters, opts: { dates?: boolean } = {}): Compil
   inList('role_family', 'f_role_family', f.role_family)
   inList('employment_type', 'f_employment_type', f.employment_type)
   if (f.industry.length) {
-    conds.push('hasAny(industries, {f_industry:Array(String)})')
+    conds.push(
+      opts.industry === 'scalar'
+        ? 'industry IN {f_industry:Array(String)}'
+        : 'hasAny(industries, {f_industry:Array(String)})',
+    )
     params.f_industry = f.industry
   }
   return { sql: conds.join(' AND '), params }
@@ -170,17 +180,6 @@ export function compileWhere(f: Filters, opts: { dates?: boolean } = {}): Compil
 export function skillsInCategories(categories: readonly string[]): string[] {
   const all = listSkills()
   return (categories.length ? all.filter((s) => categories.includes(s.category)) : all).map((s) => s.id)
-}
-
-/** The newest day with an ad under the filters (the default end of "now" windows), or null. */
-export async function newestDay(ch: ClickHouseClient, f: Filters): Promise<string | null> {
-  const w = compileWhere(f)
-  const [row] = await queryRows<{ d: string | null }>(
-    ch,
-    `SELECT if(count() = 0, NULL, toString(max(posted_day))) AS d FROM ads FINAL WHERE ${w.sql}`,
-    w.params,
-  )
-  return row?.d ?? null
 }
 
 /** Adds whole months to a day (YYYY-MM-DD), clamping to the month's end (03-31 − 1 month → 02-28). */

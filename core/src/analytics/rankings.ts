@@ -1,15 +1,15 @@
 // Skills ranked by share of ads in a window, against a comparison window: rank then and now,
 // change in points and relative, two-proportion z-test. Skills under the minimum count are listed
-// apart, never ranked. Counts are distinct ads (dedupe_key) at each ad's current extraction: the
-// skill list comes from the `skills` column of the ad's newest `ads` row (FINAL), which is
-// exactly that extraction's ad_skills set.
+// apart, never ranked. Counts are distinct ads (dedupe_key) at each ad's current extraction, named
+// skills only (`named_skills` of the ad's newest `ads` row), from the rollups or the raw rows.
 import type { ClickHouseClient } from '@clickhouse/client'
 import type { RankedSkill, RankingSort } from '../contracts/api/rankings.ts'
 import { queryRows } from '../clickhouse/query.ts'
 import { getSkill } from '../taxonomy/index.ts'
 import { CATEGORY_LABELS } from '../taxonomy/categories.ts'
 import type { SkillCategory } from '../taxonomy/types.ts'
-import { addDays, addMonths, compileWhere, newestDay, skillsInCategories, type Filters } from './filters.ts'
+import { addDays, addMonths, skillsInCategories, type Filters } from './filters.ts'
+import { choosePath, newestDay } from './query-path.ts'
 import { competitionRanks, round, twoProportionZTest } from './stats.ts'
 
 export { RANKING_SORTS } from '../contracts/api/rankings.ts'
@@ -63,7 +63,8 @@ const monthIndex = (day: string) => Number(day.slice(0, 4)) * 12 + Number(day.sl
 
 export async function queryRankings(ch: ClickHouseClient, q: RankingQuery): Promise<Rankings> {
   const { current, previous } = await resolveWindows(ch, q.filters, q.compare)
-  const w = compileWhere(q.filters, { dates: false })
+  const p = await choosePath(ch, { filters: q.filters })
+  const w = p.where(q.filters, { dates: false })
   const params = {
     ...w.params,
     c_from: current.from,
@@ -74,18 +75,17 @@ export async function queryRankings(ch: ClickHouseClient, q: RankingQuery): Prom
   }
   const inCur = 'posted_day BETWEEN {c_from:Date} AND {c_to:Date}'
   const inPrev = 'posted_day BETWEEN {p_from:Date} AND {p_to:Date}'
-  const base = `FROM ads FINAL WHERE ${w.sql} AND ((${inCur}) OR (${inPrev}))`
+  const inEither = `${w.sql} AND ((${inCur}) OR (${inPrev}))`
   const [totals, counts] = await Promise.all([
     queryRows<{ cur: string; prev: string }>(
       ch,
-      `SELECT uniqExactIf(dedupe_key, ${inCur}) AS cur, uniqExactIf(dedupe_key, ${inPrev}) AS prev ${base}`,
+      `SELECT ${p.countIf(inCur)} AS cur, ${p.countIf(inPrev)} AS prev ${p.ads({ sql: inEither, params })}`,
       params,
     ),
     queryRows<{ skill: string; cur: string; prev: string }>(
       ch,
-      `SELECT skill, uniqExactIf(dedupe_key, ${inCur}) AS cur, uniqExactIf(dedupe_key, ${inPrev}) AS prev
-       FROM (SELECT arrayJoin(skills) AS skill, dedupe_key, posted_day ${base})
-       WHERE skill IN {keep:Array(String)} GROUP BY skill`,
+      `SELECT skill, ${p.countIf(inCur)} AS cur, ${p.countIf(inPrev)} AS prev
+       ${p.skills({ sql: `${inEither} AND skill IN {keep:Array(String)}`, params })} GROUP BY skill`,
       params,
     ),
   ])

@@ -5,7 +5,8 @@ import type { Skill } from '../contracts/api/skills.ts'
 import { queryRows } from '../clickhouse/query.ts'
 import { listSkills } from '../taxonomy/index.ts'
 import { CATEGORY_LABELS } from '../taxonomy/categories.ts'
-import { compileWhere, type Filters } from './filters.ts'
+import type { Filters } from './filters.ts'
+import { choosePath } from './query-path.ts'
 import { competitionRanks, round } from './stats.ts'
 
 export type CatalogSkill = Skill
@@ -14,12 +15,13 @@ export async function querySkillCatalog(
   ch: ClickHouseClient,
   filters: Filters,
 ): Promise<{ total: number; skills: CatalogSkill[] }> {
-  const w = compileWhere(filters)
+  const p = await choosePath(ch, { filters })
+  const w = p.where(filters)
   const [totals, counts] = await Promise.all([
-    queryRows<{ n: string }>(ch, `SELECT uniqExact(dedupe_key) AS n FROM ads FINAL WHERE ${w.sql}`, w.params),
+    queryRows<{ n: string }>(ch, `SELECT ${p.count} AS n ${p.ads(w)}`, w.params),
     queryRows<{ skill: string; n: string }>(
       ch,
-      `SELECT arrayJoin(skills) AS skill, uniqExact(dedupe_key) AS n FROM ads FINAL WHERE ${w.sql} GROUP BY skill`,
+      `SELECT skill, ${p.count} AS n ${p.skills(w)} GROUP BY skill`,
       w.params,
     ),
   ])

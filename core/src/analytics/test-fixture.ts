@@ -7,6 +7,7 @@ import { join } from 'node:path'
 import { createClickHouse, type ClickHouseHandle } from '../clickhouse/client.ts'
 import { migrate } from '../clickhouse/migrate.ts'
 import { getSkill } from '../taxonomy/index.ts'
+import type { AdRow } from '../tables/ads.ts'
 
 export async function openTempClickHouse(): Promise<ClickHouseHandle> {
   const ch = await createClickHouse({
@@ -26,6 +27,8 @@ export interface FixtureAd {
   dedupe: string
   day: string
   skills: string[]
+  /** Skills implied by a named one (Django → Python): stored, flagged, never counted. */
+  inferred: string[]
   seniority: string
   work_mode: string
   country: string
@@ -50,6 +53,7 @@ export function makeAd(p: Partial<FixtureAd> = {}): FixtureAd {
     dedupe: p.dedupe ?? id,
     day: '2017-03-01',
     skills: [],
+    inferred: [],
     seniority: 'unknown',
     work_mode: 'unknown',
     country: '',
@@ -66,61 +70,63 @@ export function makeAd(p: Partial<FixtureAd> = {}): FixtureAd {
 }
 
 export async function writeAds(ch: ClickHouseHandle, ads: FixtureAd[]): Promise<void> {
-  await ch.client.insert({
-    table: 'ads',
-    format: 'JSONEachRow',
-    values: ads.map((a) => ({
-      ad_id: a.id,
-      source: a.source,
-      source_id: a.id,
-      thread_id: '',
-      url: `https://example.test/${a.id}`,
-      posted_at: `${a.day} 12:00:00`,
-      posted_day: a.day,
-      company: `Company ${a.dedupe}`,
-      title: 'Backend engineer',
-      seniority: a.seniority,
-      work_mode: a.work_mode,
-      remote_region: '',
-      country: a.country,
-      employment_type: a.employment_type,
-      role_family: a.role_family,
-      industries: a.industries,
-      visa_sponsorship: null,
-      skills: a.skills,
-      salary_raw: a.usdMin ? `$${a.usdMin}` : '',
-      salary_min: a.usdMin || null,
-      salary_max: a.usdMax || null,
-      salary_currency: a.usdMin ? 'USD' : '',
-      salary_period: a.usdMin ? 'year' : '',
-      salary_kind: a.kind,
-      salary_source: a.usdMin ? 'text' : '',
-      salary_annual_min_usd: a.usdMin || null,
-      salary_annual_max_usd: a.usdMax || null,
-      salary_confidence: a.usdMin ? 0.9 : 0,
-      extractor_version: a.version,
-      extracted_at: a.extractedAt,
-      dedupe_key: a.dedupe,
-    })),
-  })
+  await ch.client.insert({ table: 'ads', format: 'JSONEachRow', values: ads.map(adRowOf) })
   await ch.client.insert({
     table: 'ad_skills',
     format: 'JSONEachRow',
     values: ads.flatMap((a) =>
-      a.skills.map((s) => ({
+      [...a.skills, ...a.inferred].map((s) => ({
         skill: s,
         posted_day: a.day,
         ad_id: a.id,
         extractor_version: a.version,
         source: a.source,
         category: getSkill(s)?.category ?? '',
-        inferred: 0,
+        inferred: a.inferred.includes(s) ? 1 : 0,
         evidence: [s],
         extracted_at: a.extractedAt,
         dedupe_key: a.dedupe,
       })),
     ),
   })
+}
+
+/** The `ads` row the worker would write for a fixture ad. */
+export function adRowOf(a: FixtureAd): AdRow {
+  return {
+    ad_id: a.id,
+    source: a.source,
+    source_id: a.id,
+    thread_id: '',
+    url: `https://example.test/${a.id}`,
+    posted_at: `${a.day} 12:00:00`,
+    posted_day: a.day,
+    company: `Company ${a.dedupe}`,
+    title: 'Backend engineer',
+    seniority: a.seniority,
+    work_mode: a.work_mode,
+    remote_region: '',
+    country: a.country,
+    employment_type: a.employment_type,
+    role_family: a.role_family,
+    industries: a.industries,
+    visa_sponsorship: null,
+    skills: [...a.skills, ...a.inferred],
+    named_skills: a.skills,
+    salary_raw: a.usdMin ? `$${a.usdMin}` : '',
+    salary_min: a.usdMin || null,
+    salary_max: a.usdMax || null,
+    salary_currency: a.usdMin ? 'USD' : '',
+    salary_period: a.usdMin ? 'year' : '',
+    salary_kind: a.kind,
+    salary_source: a.usdMin ? 'text' : '',
+    salary_annual_min_usd: a.usdMin || null,
+    salary_annual_max_usd: a.usdMax || null,
+    salary_confidence: a.usdMin ? 0.9 : 0,
+    extractor_version: a.version,
+    extracted_at: a.extractedAt,
+    dedupe_key: a.dedupe,
+  }
 }
 
 /** Seeded pseudo-random numbers (mulberry32), so the fixture is the same on every run. */

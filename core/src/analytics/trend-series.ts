@@ -1,13 +1,15 @@
 // Demand over time under the full filter set: per period and series (a skill, or a whole
 // category: ads naming any skill of it), the ads, all ads, the share with its 95% Wilson
 // interval, an optional rolling mean of the share, and whether the period's capture is complete.
-// Distinct ads (dedupe_key) at their current extraction (the `skills` of the newest `ads` row).
+// Distinct ads (dedupe_key) at their current extraction, named skills only (inferred parents never
+// count), from the rollups or the raw rows (query-path.ts).
 import type { ClickHouseClient } from '@clickhouse/client'
 import { queryRows } from '../clickhouse/query.ts'
 import { listSkills } from '../taxonomy/index.ts'
 import { queryCoverage } from './coverage.ts'
 import type { CoverageRow } from './coverage-rules.ts'
-import { compileWhere, type Filters } from './filters.ts'
+import type { Filters } from './filters.ts'
+import { choosePath } from './query-path.ts'
 import { rollingMean, round, wilson } from './stats.ts'
 import { PERIOD_SQL, type Interval } from './trends.ts'
 
@@ -35,7 +37,8 @@ export interface SeriesPoint {
 }
 
 export async function querySeries(ch: ClickHouseClient, q: SeriesQuery): Promise<SeriesPoint[]> {
-  const w = compileWhere(q.filters)
+  const p = await choosePath(ch, { filters: q.filters })
+  const w = p.where(q.filters)
   const period = `toString(${PERIOD_SQL[q.interval]})`
   const cats = listSkills().filter((s) => q.categories.includes(s.category))
   const params = {
@@ -47,21 +50,27 @@ export async function querySeries(ch: ClickHouseClient, q: SeriesQuery): Promise
   const [totals, counts, coverage] = await Promise.all([
     queryRows<{ period: string; total: string }>(
       ch,
-      `SELECT ${period} AS period, uniqExact(dedupe_key) AS total FROM ads FINAL WHERE ${w.sql}
-       GROUP BY period ORDER BY period`,
+      `SELECT ${period} AS period, ${p.count} AS total ${p.ads(w)} GROUP BY period ORDER BY period`,
       params,
     ),
+    // A skill series counts the distinct jobs naming it; a category the jobs naming any of its
+    // skills. Two plain aggregations: no ARRAY JOIN, which would copy every rollup state.
     queryRows<{ period: string; kind: string; series: string; ads: string }>(
       ch,
-      `SELECT period, kind, series, uniqExact(dedupe_key) AS ads FROM (
-         SELECT ${period} AS period, dedupe_key,
-                arrayJoin(arrayConcat(
-                  arrayMap(s -> ('skill', s), arrayIntersect(skills, {skills:Array(String)})),
-                  arrayMap(c -> ('category', c), arrayDistinct(arrayFilter(c -> c != '',
-                    arrayMap(s -> transform(s, {cat_ids:Array(String)}, {cat_names:Array(String)}, ''), skills))))
-                )) AS pair, pair.1 AS kind, pair.2 AS series
-         FROM ads FINAL WHERE ${w.sql})
-       GROUP BY period, kind, series`,
+      [
+        q.skills.length &&
+          `SELECT ${period} AS period, 'skill' AS kind, toString(skill) AS series, ${p.count} AS ads
+           ${p.skills({ sql: `${w.sql} AND skill IN {skills:Array(String)}`, params })}
+           GROUP BY period, series`,
+        cats.length &&
+          `SELECT ${period} AS period, 'category' AS kind,
+                  transform(toString(skill), {cat_ids:Array(String)}, {cat_names:Array(String)}, '') AS series,
+                  ${p.count} AS ads
+           ${p.skills({ sql: `${w.sql} AND skill IN {cat_ids:Array(String)}`, params })}
+           GROUP BY period, series`,
+      ]
+        .filter(Boolean)
+        .join(' UNION ALL ') || "SELECT '' AS period, '' AS kind, '' AS series, 0 AS ads WHERE 0",
       params,
     ),
     queryCoverage(ch, { ...q.filters, from: null, to: null }),

@@ -226,24 +226,3 @@ export const FIGURE_TABLES = [
   'coverage',
 ] as const
 export type FigureTable = (typeof FIGURE_TABLES)[number]
-
-/** One attempt to deliver a run (an e-mail or a webhook POST); the caller stores the list. */
-export const DeliveryAttempt = z
-  .object({
-    channel: z.enum(['email', 'webhook']),
-    /** Recipients, or the webhook URL (credentials in it redacted). */
-    target: z.string(),
-    attempt: z.number().int().min(1),
-    at: z.string().meta({ description: 'ISO time the attempt started' }),
-    durationMs: z.number().int(),
-    ok: z.boolean(),
-    /** HTTP status, or the SMTP reply code; null when nothing answered. */
-    status: z.number().int().nullable(),
-    /** The server's reply (message id, response line), cut short. */
-    detail: z.string().nullable(),
-    error: z.string().nullable(),
-    /** Whether another attempt follows after this one failed. */
-    willRetry: z.boolean(),
-  })
-  .meta({ id: 'DeliveryAttempt' })
-export type DeliveryAttempt = z.infer<typeof DeliveryAttempt>

@@ -33,17 +33,6 @@ export interface ReportContent {
 
 /** A delivery that could not be tried at all, logged as one failed attempt saying why. */
 export function notSent(channel: Delivery['channel'], target: string, error: string): Delivery {
-  const attempt = {
-    channel,
-    target,
-    attempt: 1,
-    at: new Date().toISOString(),
-    durationMs: 0,
-    ok: false,
-    status: null,
-    detail: null,
-    error,
-    willRetry: false,
-  }
+  const attempt = { at: new Date().toISOString(), ok: false, code: null, error, durationMs: 0 }
   return { channel, target, ok: false, attempts: [attempt] }
 }

@@ -29,6 +29,8 @@ export interface ReportContentOptions {
   webhookSecret: string | null
   /** Delivery retries (default: the deliverers' own policy). */
   retry?: RetryPolicy
+  /** Refuses a webhook URL before sending (the composition root passes the private-address guard). */
+  checkWebhookUrl?: (url: URL) => Promise<void>
 }
 
 export function reportContentOptions(
@@ -157,6 +159,7 @@ export function reportContent(opts: ReportContentOptions): ReportContent {
           const r = await deliverWebhook({ url: def.webhookUrl, secret: opts.webhookSecret }, payload, {
             ...policy,
             deliveryId: `${run.id}-${Date.now()}`,
+            ...(opts.checkWebhookUrl ? { checkUrl: opts.checkWebhookUrl } : {}),
           })
           out.push({ channel: 'webhook', target, ok: r.ok, attempts: r.attempts })
         }

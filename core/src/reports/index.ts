@@ -17,7 +17,7 @@
 //   const smtp = smtpSettingsFromConfig(cfg)              // null when SMTP_HOST is unset
 //   const mail = smtp && (await sendReportEmail(smtp, reportEmail(doc, { to, pdf, link })))
 //   const hook = await deliverWebhook({ url, secret }, reportWebhookPayload(doc, { runId, link }))
-//   // mail.attempts / hook.attempts: the delivery log (DeliveryAttempt[]) to store with the run
+//   // mail / hook: the contract's Delivery (channel, target, ok, attempts[]) to store with the run
 //
 // Every summary sentence lists the figure ids (`<table>/<key>/<field>`) its numbers come from;
 // resolveFigure(doc, id) reads one back.
@@ -52,9 +52,5 @@ export {
   type WebhookTarget,
 } from './deliver/webhook.ts'
 export { DEFAULT_RETRY, type DeliveryResult, type RetryPolicy } from './deliver/retry.ts'
-export type {
-  DeliveryAttempt,
-  ReportDocument,
-  ReportSpec,
-  ReportSpecInput,
-} from '../contracts/report-document.ts'
+export type { Delivery, DeliveryAttempt } from '../contracts/api/reports.ts'
+export type { ReportDocument, ReportSpec, ReportSpecInput } from '../contracts/report-document.ts'

@@ -1,6 +1,10 @@
 // Test support for the report tests: analytics answers made from plain counts (the rankings go
 // through the analytics layer's own pure rankRows, so ranks, shares and p-values are real), a
 // spec, a document assembled from them, and the traceability check every summary must pass.
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import type { ReportDocument, ReportSpecInput } from '../contracts/report-document.ts'
 import { NO_FILTERS, rankRows } from '../analytics/index.ts'
 import { FX_TABLE } from '../extract/fx-rates.ts'
@@ -152,4 +156,26 @@ export function traceabilityProblems(doc: ReportDocument): string[] {
       problems.push(`${s.key}: numbers not traced to a cited figure: ${stray.join(' ')} in "${s.text}"`)
   }
   return problems
+}
+
+/** Text and page count of a PDF, read by poppler's pdftotext / pdfinfo (apt-get install poppler-utils). */
+export function readPdf(pdf: Uint8Array): { pages: number; text: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'stackradar-pdf-'))
+  const file = join(dir, 'report.pdf')
+  writeFileSync(file, pdf)
+  const run = (cmd: string, args: string[]) => {
+    try {
+      return execFileSync(cmd, args, { encoding: 'utf8' })
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT')
+        throw new Error(`${cmd} not found: install poppler-utils (apt-get install -y poppler-utils)`)
+      throw err
+    }
+  }
+  try {
+    const pages = Number(/^Pages:\s+(\d+)/m.exec(run('pdfinfo', [file]))?.[1] ?? 0)
+    return { pages, text: run('pdftotext', ['-layout', file, '-']) }
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
 }

@@ -15,6 +15,13 @@ export {
   type UnitState,
   type UnitStatus,
 } from './crawl-state.ts'
+export {
+  rollups,
+  ROLLUP_STATE_TTL_MS,
+  ROLLUP_TABLES,
+  type RebuildProgress,
+  type RollupState,
+} from './rollups.ts'
 export { sourceHealth, type SourceHealth, type SourceHealthRow } from './source-health.ts'
 export { apiKeys, type ApiKeyRow, type StoredApiKey } from './api-keys.ts'
 export { reportDefinitions, type ReportDefinitionRow } from './report-definitions.ts'

@@ -33,6 +33,7 @@ export function buildRows(
     industries: ex.industries,
     visa_sponsorship: ex.visa_sponsorship === null ? null : Number(ex.visa_sponsorship),
     skills: ex.skills.map((k) => k.id),
+    named_skills: ex.skills.filter((k) => !k.inferred).map((k) => k.id),
     salary_raw: s?.raw.slice(0, 500) ?? '',
     salary_min: s?.min ?? null,
     salary_max: s?.max ?? null,

@@ -5,7 +5,14 @@ import { NotReadyError, type PayloadOf } from '@stackradar/core/queue'
 import type { WorkerDeps } from '../deps.ts'
 import { toAdInput } from './ad-input.ts'
 import { buildRows } from './build-rows.ts'
-import { adSkills, ads as adsTable, rawAds, type AdRow, type AdSkillRow } from '@stackradar/core/tables'
+import {
+  adSkills,
+  ads as adsTable,
+  rawAds,
+  rollups,
+  type AdRow,
+  type AdSkillRow,
+} from '@stackradar/core/tables'
 
 export interface ExtractRun {
   extracted: number
@@ -47,6 +54,9 @@ export async function extractAds(
     ads.push(rows.ad)
     skills.push(...rows.skills)
   }
+  // An ad re-extracted at this version with other skills or facets (its content changed) marks
+  // its month's rollups stale before the new row lands (the scheduler repairs it).
+  await rollups.noteRewrites(deps.ch, ads)
   // Skills first: an `ads` row names the version whose skill rows count.
   await Promise.all([adSkills.insert(deps.writer, skills), adsTable.insert(deps.writer, ads)])
   return { extracted: ads.length, failed }

@@ -4,14 +4,15 @@
 // SCHEDULE_INTERVAL_MINUTES; a board: its everyMinutes), which also re-reads finished units that
 // are still revisited (young threads), and, whenever the extract queue is idle, the sweep of raw
 // ads without an extraction at the current extractor version (a crash loses nothing; a version
-// bump re-extracts history). The first round also resumes every unit a crash left unfinished. It
+// bump re-extracts history; once nothing is left, the rollups drop superseded versions and repair stale
+// months). The first round also resumes every unit a crash left unfinished. It
 // logs backfill progress.
 import { crawlTargets, type CrawlTarget } from '@stackradar/core/crawl-targets'
 import { startUnitRun } from '@stackradar/core/crawl-runs'
 import { formatDuration, readStatus } from '@stackradar/core/analytics'
 import { EXTRACTOR_VERSION } from '@stackradar/core/extract'
 import { enqueueDiscover } from '@stackradar/core/queue'
-import { crawlState, rawAds } from '@stackradar/core/tables'
+import { crawlState, rawAds, rollups } from '@stackradar/core/tables'
 import type { WorkerDeps } from '../deps.ts'
 import { queueDueReports } from './reports.ts'
 
@@ -115,11 +116,22 @@ export class Scheduler {
     const c = await this.deps.queue.counts('extract')
     if (c.waiting + c.active + c.delayed > 0) return 0
     const ids = await rawAds.unextracted(this.deps.ch, EXTRACTOR_VERSION)
+    if (ids.length === 0) await this.maintainRollups()
     const batch = this.deps.cfg.EXTRACT_BATCH
     for (let i = 0; i < ids.length; i += batch) {
       await this.deps.queue.enqueue('extract', { adIds: ids.slice(i, i + batch) })
     }
     return ids.length
+  }
+
+  /** Every ad extracted: drop superseded extractor versions from the rollups, repair stale months. */
+  private async maintainRollups(): Promise<void> {
+    try {
+      const done = await rollups.maintain(this.deps.ch)
+      if (done.dropped.length || done.repaired.length) this.deps.log.info(done, 'rollups maintained')
+    } catch (err) {
+      this.deps.log.error({ err }, 'rollup upkeep failed; the next idle tick retries (charts read raw rows)')
+    }
   }
 
   private async logProgress(): Promise<void> {

@@ -5,7 +5,6 @@
 import { z } from 'zod'
 import { SENIORITIES, WORK_MODES } from './analytics-filters.ts'
 import { SKILL_ID } from './common.ts'
-import { DeliveryAttempt } from '../report-document.ts'
 
 export const REPORT_FORMATS = ['html', 'pdf', 'csv', 'json'] as const
 export type ReportFormat = (typeof REPORT_FORMATS)[number]
@@ -191,6 +190,16 @@ export const ReportFile = z
   })
   .meta({ id: 'ReportFile' })
 export type ReportFile = z.infer<typeof ReportFile>
+
+export const DeliveryAttempt = z.object({
+  at: z.string(),
+  ok: z.boolean(),
+  /** HTTP status (webhook) or SMTP reply code (e-mail), when there was an answer. */
+  code: z.number().int().nullable(),
+  error: z.string().nullable(),
+  durationMs: z.number().int(),
+})
+export type DeliveryAttempt = z.infer<typeof DeliveryAttempt>
 
 export const Delivery = z
   .object({

@@ -143,14 +143,7 @@ export async function sendReportEmail(
           })),
         })
         const code = Number(/^(\d{3})/.exec(info.response ?? '')?.[1] ?? NaN)
-        const detail = `${info.messageId ?? ''} ${info.response ?? ''}`.trim()
-        return {
-          ok: true,
-          status: Number.isNaN(code) ? null : code,
-          detail: scrub(detail),
-          error: null,
-          retryable: false,
-        }
+        return { ok: true, status: Number.isNaN(code) ? null : code, error: null, retryable: false }
       } catch (err) {
         const e = err as SmtpError
         const code = e.responseCode ?? null
@@ -158,7 +151,6 @@ export async function sendReportEmail(
         return {
           ok: false,
           status: code,
-          detail: null,
           error: scrub(`${e.code ? `${e.code}: ` : ''}${e.message}`),
           retryable: !permanent,
         }

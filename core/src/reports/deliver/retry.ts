@@ -1,8 +1,9 @@
-// Attempts with exponential backoff and jitter, writing one DeliveryAttempt per try: the caller
-// stores the list as the delivery log, and a failed delivery can be sent again later from the
+// Attempts with exponential backoff and jitter, writing one DeliveryAttempt per try (the
+// contract's Delivery shape, core/src/contracts/api/reports.ts): the caller stores it as the run's
+// delivery log, and a failed delivery can be sent again later from the
 // stored run. Permanent failures (a 4xx other than 408/425/429, an SMTP 5xx, a refused login) stop
 // at once; others are retried until the attempts run out.
-import type { DeliveryAttempt } from '../../contracts/report-document.ts'
+import type { Delivery, DeliveryAttempt } from '../../contracts/api/reports.ts'
 
 export interface RetryPolicy {
   /** Tries in all (first one included). */
@@ -18,8 +19,8 @@ export const DEFAULT_RETRY: RetryPolicy = { attempts: 5, baseDelayMs: 2_000, max
 
 export interface AttemptOutcome {
   ok: boolean
+  /** HTTP status or SMTP reply code; null when nothing answered. */
   status: number | null
-  detail: string | null
   error: string | null
   /** False for a failure that another try cannot fix. */
   retryable: boolean
@@ -27,10 +28,8 @@ export interface AttemptOutcome {
   retryAfterMs?: number
 }
 
-export interface DeliveryResult {
-  ok: boolean
-  attempts: DeliveryAttempt[]
-}
+/** The run's delivery record for one channel and target (stored as it is). */
+export type DeliveryResult = Delivery
 
 /** Delay before try `next` (2, 3, …): base·2^(next−2), capped, with half of it random ("equal jitter"). */
 export function backoffDelay(policy: RetryPolicy, next: number, retryAfterMs = 0): number {
@@ -42,7 +41,7 @@ export function backoffDelay(policy: RetryPolicy, next: number, retryAfterMs = 0
 const cut = (s: string | null, n = 300) => (s === null ? null : s.length > n ? `${s.slice(0, n)}…` : s)
 
 export async function withAttempts(
-  channel: DeliveryAttempt['channel'],
+  channel: Delivery['channel'],
   target: string,
   policy: RetryPolicy,
   run: (attempt: number) => Promise<AttemptOutcome>,
@@ -56,24 +55,19 @@ export async function withAttempts(
     try {
       outcome = await run(attempt)
     } catch (err) {
-      outcome = { ok: false, status: null, detail: null, error: (err as Error).message, retryable: true }
+      outcome = { ok: false, status: null, error: (err as Error).message, retryable: true }
     }
     const willRetry = !outcome.ok && outcome.retryable && attempt < tries
     attempts.push({
-      channel,
-      target,
-      attempt,
       at: new Date(started).toISOString(),
-      durationMs: Date.now() - started,
       ok: outcome.ok,
-      status: outcome.status,
-      detail: cut(outcome.detail),
+      code: outcome.status,
       error: cut(outcome.error),
-      willRetry,
+      durationMs: Date.now() - started,
     })
-    if (outcome.ok) return { ok: true, attempts }
+    if (outcome.ok) return { channel, target, ok: true, attempts }
     if (!willRetry) break
     await sleep(backoffDelay(policy, attempt + 1, outcome.retryAfterMs))
   }
-  return { ok: false, attempts }
+  return { channel, target, ok: false, attempts }
 }

@@ -56,6 +56,11 @@ export interface WebhookOptions {
   deliveryId?: string
   /** Test seam for the signature's timestamp. */
   now?: () => Date
+  /**
+   * Refuses a URL before anything is sent (throws with the reason), e.g. the scraper's private-
+   * address guard honouring ALLOW_PRIVATE_HOSTS; the refusal is logged as a failed attempt.
+   */
+  checkUrl?: (url: URL) => Promise<void>
 }
 
 export async function deliverWebhook(
@@ -68,8 +73,16 @@ export async function deliverWebhook(
     throw new Error(`webhook URL must be http(s): ${redactCredentials(target.url)}`)
   const body = JSON.stringify(payload)
   const deliveryId = opts.deliveryId ?? randomUUID()
-  const shownUrl = redactCredentials(target.url)
+  // The log names the URL without credentials or query string (tokens often live there).
+  const shownUrl = redactCredentials(`${url.origin}${url.pathname}`)
   return withAttempts('webhook', shownUrl, opts.policy ?? DEFAULT_RETRY, async (attempt) => {
+    if (opts.checkUrl) {
+      try {
+        await opts.checkUrl(url)
+      } catch (err) {
+        return { ok: false, status: null, error: `refused: ${(err as Error).message}`, retryable: false }
+      }
+    }
     const timestamp = Math.floor((opts.now?.() ?? new Date()).getTime() / 1000)
     let res: Response
     try {
@@ -91,15 +104,14 @@ export async function deliverWebhook(
       const e = err as Error & { cause?: { code?: string; message?: string } }
       const reason =
         e.name === 'TimeoutError' ? 'timed out' : (e.cause?.code ?? e.cause?.message ?? e.message)
-      return { ok: false, status: null, detail: null, error: `request failed: ${reason}`, retryable: true }
+      return { ok: false, status: null, error: `request failed: ${reason}`, retryable: true }
     }
-    const text = (await res.text().catch(() => '')).slice(0, 300)
+    const text = (await res.text().catch(() => '')).slice(0, 200)
     const ok = res.status >= 200 && res.status < 300
     return {
       ok,
       status: res.status,
-      detail: text || null,
-      error: ok ? null : `HTTP ${res.status}`,
+      error: ok ? null : `HTTP ${res.status}${text ? `: ${text}` : ''}`,
       retryable: res.status >= 500 || RETRY_STATUSES.has(res.status),
       retryAfterMs: retryAfterMs(res.headers.get('retry-after')),
     }

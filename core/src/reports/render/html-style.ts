@@ -33,6 +33,12 @@ section { margin: 0 0 7mm; }
 .summary { background: #f0f4f8; border-left: 3pt solid #102a43; padding: 4mm 5mm; border-radius: 1mm; }
 .summary ul { margin: 0; padding-left: 4.5mm; }
 .summary li { margin: 0 0 1.5mm; }
+.glance { margin-top: 5mm; }
+.glance td { padding: 1mm 2mm; }
+td.barcell { width: 55%; }
+.bar { position: relative; height: 3.2mm; background: #eef2f6; border-radius: 0.6mm; }
+.bar .fill { position: absolute; left: 0; top: 0; bottom: 0; background: #2e5c8a; border-radius: 0.6mm; }
+.bar .tick { position: absolute; top: -0.8mm; bottom: -0.8mm; width: 0.6mm; margin-left: -0.3mm; background: #dc6803; }
 .warnings { margin-top: 5mm; background: #fffaeb; border-left: 3pt solid #dc6803; padding: 3mm 5mm; border-radius: 1mm; }
 .warnings ul { margin: 0; padding-left: 4.5mm; }
 .warnings h3 { color: #93370d; }

@@ -80,12 +80,28 @@ function cover(doc: ReportDocument, opts: HtmlOptions): string {
 <dt>Filters</dt><dd>${esc(describeFilters(spec))}</dd>
 <dt>Generated</dt><dd>${esc(doc.generatedAt.slice(0, 16).replace('T', ' '))} UTC</dd>${link}</dl></div>
 <div class="cards">${doc.headline.map((h) => card(doc, h)).join('')}</div>
-${summary}${warnings}
+${summary}${glance(doc)}${warnings}
 </section>`
 }
 
+/** The cover's top skills as bars: share now, the comparison share as a tick, change in points. */
+function glance(doc: ReportDocument): string {
+  const rows = doc.topSkills.filter((r) => r.rank !== null).slice(0, 8)
+  if (!rows.length) return ''
+  const max = Math.max(...rows.flatMap((r) => [r.share, r.previousShare]), 1e-9)
+  const bar = (share: number) => `${((share / max) * 100).toFixed(1)}%`
+  const body = rows
+    .map(
+      (r) =>
+        `<tr><td class="name">${esc(r.name)}</td><td class="barcell"><div class="bar"><span class="fill" style="width:${bar(r.share)}"></span><span class="tick" style="left:${bar(r.previousShare)}"></span></div></td><td class="n">${pct(r.share)}</td>${changeCell(r.changePoints, r.significant)}</tr>`,
+    )
+    .join('')
+  return `<div class="glance"><h3>Top skills at a glance</h3><table><thead><tr><th>Skill</th><th>Share of ads (tick: ${esc(doc.spec.comparison.label)})</th><th class="n">Share</th><th class="n">Change (pts)</th></tr></thead><tbody>${body}</tbody></table></div>`
+}
+
 function card(doc: ReportDocument, h: HeadlineRow): string {
-  const value = h.value === null ? 'withheld' : formatValue(h.value, h.unit, doc.spec.currency)
+  const value =
+    h.value !== null ? formatValue(h.value, h.unit, doc.spec.currency) : h.n === 0 ? '–' : 'withheld'
   let sub = ''
   if (h.key === 'ads' && h.previous !== null) {
     const change =
@@ -96,7 +112,7 @@ function card(doc: ReportDocument, h: HeadlineRow): string {
   } else if (h.key === 'remote' && h.previous !== null) {
     sub = `${pct(h.previous)} before · ${signedPoints(h.change ?? 0)} pts${h.significant ? ' (significant)' : ''}`
   } else if (h.key === 'median_salary') {
-    sub = `n = ${count(h.n)} salaries`
+    sub = h.n === 0 ? 'no ad in the period states a salary' : `n = ${count(h.n)} salaries`
   } else if (h.key === 'skills_ranked') {
     sub = `at least ${count(doc.spec.minCount)} ads each`
   }

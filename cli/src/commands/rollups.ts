@@ -1,0 +1,63 @@
+// `stackradar rollups rebuild`: empty the daily rollups and refill them from the raw tables, month
+// by month with progress on stderr; idempotent (run it any time, twice gives the same tables).
+// `stackradar rollups status`: whether the charts read them, the versions and stale months held.
+// Embedded mode: stop `npm start` first (chDB allows one process per data directory).
+import type { Config } from '@stackradar/core/config'
+import type { Logger } from '@stackradar/core/logger'
+import { createClickHouse, migrate } from '@stackradar/core/clickhouse'
+import { rollupUsable } from '@stackradar/core/analytics'
+import { rollups, ROLLUP_STATE_TTL_MS } from '@stackradar/core/tables'
+import { ProgressBar } from './progress.ts'
+
+export const ROLLUPS_USAGE = 'usage: stackradar rollups rebuild | status'
+
+export async function rollupsCommand(
+  cfg: Config,
+  args: string[],
+  log: Logger,
+  err: NodeJS.WritableStream = process.stderr,
+): Promise<number> {
+  const sub = args[0]
+  if ((sub !== 'rebuild' && sub !== 'status') || args.length > 1) {
+    err.write(`${ROLLUPS_USAGE}\n`)
+    return 2
+  }
+  let ch: Awaited<ReturnType<typeof createClickHouse>> | undefined
+  try {
+    ch = await createClickHouse(cfg)
+    await migrate(ch.client, log)
+    if (sub === 'status') {
+      const s = await rollups.state(ch.client)
+      err.write(
+        `rollups ${s.status}; versions held: ${s.versions.join(', ') || 'none'}; stale months: ${
+          s.stale.join(', ') || 'none'
+        }; charts read ${rollupUsable(s) ? 'the rollups' : 'raw rows'}\n`,
+      )
+      return 0
+    }
+    const t0 = Date.now()
+    const bar = new ProgressBar('rollups rebuild', err as NodeJS.WriteStream)
+    // A server may have API processes caching the state: give them time to see 'building'.
+    const settleMs = ch.mode === 'server' ? 2 * ROLLUP_STATE_TTL_MS : 0
+    const { months } = await rollups.rebuild(
+      ch.client,
+      (p) => bar.update(p.done, p.total, `month ${p.month}`),
+      { settleMs },
+    )
+    const s = await rollups.state(ch.client)
+    bar.done(
+      `rollups rebuilt: ${months} months${months ? '' : ' (no ads stored)'} in ${((Date.now() - t0) / 1000).toFixed(1)} s; ` +
+        `versions held: ${s.versions.join(', ') || 'none'}`,
+    )
+    return 0
+  } catch (e) {
+    log.error({ err: (e as Error).message }, 'rollups rebuild failed')
+    err.write(
+      `rollups ${sub} failed: ${(e as Error).message}\n` +
+        'The charts read raw rows until a rebuild completes; run it again.\n',
+    )
+    return 1
+  } finally {
+    await ch?.close()
+  }
+}

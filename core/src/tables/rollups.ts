@@ -1,0 +1,246 @@
+// Tables rollup_{ads,skills}_daily (per day and source), rollup_{ads,skills}_facets_daily (per day
+// and every filter facet) and rollup_state: distinct-job states kept current by materialized views
+// on `ads` (migration 006). This module owns their state check, the rebuild from the raw tables and the drop of superseded extractor versions;
+// core/src/analytics reads them (the query layer decides when). Design: docs/ARCHITECTURE.md.
+import type { ClickHouseClient } from '@clickhouse/client'
+import { queryRows, queryRowsByChunks } from '../clickhouse/query.ts'
+import type { AdRow } from './ads.ts'
+
+export const ROLLUP_TABLES = [
+  'rollup_ads_daily',
+  'rollup_skills_daily',
+  'rollup_ads_facets_daily',
+  'rollup_skills_facets_daily',
+] as const
+
+const FACETS = 'source, country, work_mode, seniority, role_family, employment_type, industry, posted_day'
+const INDUSTRY = "ARRAY JOIN if(empty(industries), [''], industries) AS industry"
+/** The rollups' SELECTs over `ads` (the views' text), for one month of current rows. */
+const FILL: Record<(typeof ROLLUP_TABLES)[number], string> = {
+  rollup_ads_daily: `SELECT extractor_version, source, posted_day, uniqExactState(sipHash64(dedupe_key))
+    FROM ads FINAL
+    WHERE posted_day BETWEEN {from:Date} AND {to:Date} GROUP BY extractor_version, source, posted_day`,
+  rollup_skills_daily: `SELECT extractor_version, skill, source, posted_day, uniqExactState(sipHash64(dedupe_key))
+    FROM ads FINAL ARRAY JOIN named_skills AS skill
+    WHERE posted_day BETWEEN {from:Date} AND {to:Date} GROUP BY extractor_version, skill, source, posted_day`,
+  rollup_ads_facets_daily: `SELECT extractor_version, ${FACETS}, uniqExactState(sipHash64(dedupe_key))
+    FROM ads FINAL ${INDUSTRY}
+    WHERE posted_day BETWEEN {from:Date} AND {to:Date} GROUP BY extractor_version, ${FACETS}`,
+  rollup_skills_facets_daily: `SELECT extractor_version, skill, ${FACETS}, uniqExactState(sipHash64(dedupe_key))
+    FROM ads FINAL ARRAY JOIN named_skills AS skill ${INDUSTRY}
+    WHERE posted_day BETWEEN {from:Date} AND {to:Date} GROUP BY extractor_version, skill, ${FACETS}`,
+}
+
+export interface RollupState {
+  /** 'ready': the rollups hold every current ad; 'building': a rebuild is under way. */
+  status: 'ready' | 'building' | 'missing'
+  /** Extractor versions with rows in the rollups (their partitions). */
+  versions: number[]
+  /**
+   * Months (YYYY-MM) whose rollup rows may hold a superseded contribution: an ad re-extracted at
+   * the same version with other skills or facets (its content changed). Repaired by `repairStale`.
+   */
+  stale: string[]
+}
+
+/** How long a reader may keep a state (the query layer's cache); a rebuild waits longer. */
+export const ROLLUP_STATE_TTL_MS = 1000
+
+export interface RebuildProgress {
+  month: string
+  done: number
+  total: number
+}
+
+export const rollups = {
+  /** Status and versions held, from the state row and system.parts (metadata only). */
+  async state(ch: ClickHouseClient): Promise<RollupState> {
+    const [row] = await queryRows<{ status: string | null; versions: string[]; stale: string[] }>(
+      ch,
+      `SELECT (SELECT any(status) FROM rollup_state FINAL WHERE name = 'rollups') AS status,
+              (SELECT groupUniqArray(partition) FROM system.parts
+               WHERE database = currentDatabase() AND table IN {tables:Array(String)} AND active) AS versions,
+              (SELECT arraySort(groupArray(substring(name, 7))) FROM rollup_state FINAL
+               WHERE startsWith(name, 'stale:') AND status = 'stale') AS stale`,
+      { tables: ROLLUP_TABLES },
+    )
+    const status = row?.status === 'ready' || row?.status === 'building' ? row.status : 'missing'
+    return {
+      status,
+      versions: (row?.versions ?? []).map(Number).sort((a, b) => a - b),
+      stale: row?.stale ?? [],
+    }
+  },
+
+  async setStatus(ch: ClickHouseClient, status: 'ready' | 'building'): Promise<void> {
+    await ch.insert({
+      table: 'rollup_state',
+      format: 'JSONEachRow',
+      values: [{ name: 'rollups', status, updated_at: Date.now() }],
+    })
+  },
+
+  /**
+   * Empties the rollups and refills them month by month from the current rows of `ads`. Readers
+   * take the raw path meanwhile ('building'); inserts during the rebuild reach the rollups through
+   * the views and may also be read by a month's refill, which the distinct states absorb.
+   */
+  async rebuild(
+    ch: ClickHouseClient,
+    onProgress: (p: RebuildProgress) => void = () => {},
+    opts: { settleMs?: number } = {},
+  ): Promise<{ months: number }> {
+    await rollups.setStatus(ch, 'building')
+    // Readers cache the state for up to ROLLUP_STATE_TTL_MS: let them see 'building' first.
+    await new Promise((r) => setTimeout(r, opts.settleMs ?? 2 * ROLLUP_STATE_TTL_MS))
+    for (const table of ROLLUP_TABLES) await ch.command({ query: `TRUNCATE TABLE ${table}` })
+    const months = (
+      await queryRows<{ m: string }>(
+        ch,
+        'SELECT DISTINCT toString(toStartOfMonth(posted_day)) AS m FROM ads ORDER BY m',
+      )
+    ).map((r) => r.m)
+    for (const [i, month] of months.entries()) {
+      const to = lastDayOfMonth(month)
+      for (const table of ROLLUP_TABLES) {
+        await ch.command({
+          query: `INSERT INTO ${table} ${FILL[table]}`,
+          query_params: { from: month, to },
+        })
+      }
+      onProgress({ month: month.slice(0, 7), done: i + 1, total: months.length })
+    }
+    await rollups.setStatus(ch, 'ready')
+    return { months: months.length }
+  },
+
+  /**
+   * Called by the extract worker before it writes `ads` rows: an ad already stored under the same
+   * sort key and extractor version with another contribution (skills, facets, job key) leaves that
+   * contribution in the rollups, whose states only ever grow. Its month is marked stale, so the
+   * query layer reads raw rows until `repairStale` rebuilt it. A primary-key lookup per batch.
+   */
+  async noteRewrites(ch: ClickHouseClient, rows: AdRow[]): Promise<string[]> {
+    if (!rows.length) return []
+    const byKey = new Map(
+      rows.map((r) => [
+        `${r.source}|${r.posted_day}|${r.ad_id}|${r.extractor_version}`,
+        { ...r, named_skills: r.named_skills ?? r.skills },
+      ]),
+    )
+    const stored = await queryRowsByChunks<StoredContribution & { day: string }>(
+      ch,
+      `SELECT source, toString(posted_day) AS day, ad_id, extractor_version, dedupe_key, country,
+              work_mode, seniority, role_family, employment_type, industries, named_skills
+       FROM ads
+       WHERE source IN {sources:Array(String)} AND posted_day IN {days:Array(Date)}
+         AND ad_id IN {ids:Array(String)} AND extractor_version IN {versions:Array(UInt32)}`,
+      {
+        sources: [...new Set(rows.map((r) => r.source))],
+        days: [...new Set(rows.map((r) => r.posted_day))],
+        versions: [...new Set(rows.map((r) => r.extractor_version))],
+        ids: [...new Set(rows.map((r) => r.ad_id))],
+      },
+      'ids',
+    )
+    const months = new Set<string>()
+    for (const old of stored) {
+      const now = byKey.get(`${old.source}|${old.day}|${old.ad_id}|${Number(old.extractor_version)}`)
+      if (now && contribution(old) !== contribution(now)) months.add(old.day.slice(0, 7))
+    }
+    if (months.size)
+      await ch.insert({
+        table: 'rollup_state',
+        format: 'JSONEachRow',
+        values: [...months].map((m) => ({ name: `stale:${m}`, status: 'stale', updated_at: Date.now() })),
+      })
+    return [...months].sort()
+  },
+
+  /**
+   * Rebuilds the stale months from the current rows: deletes their rollup rows, refills them, then
+   * marks them fixed as of the repair's start (a month marked stale again meanwhile stays stale).
+   */
+  async repairStale(ch: ClickHouseClient): Promise<string[]> {
+    const { stale } = await rollups.state(ch)
+    const started = Date.now()
+    for (const month of stale) {
+      const from = `${month}-01`
+      const to = lastDayOfMonth(from)
+      for (const table of ROLLUP_TABLES) {
+        await ch.command({
+          query: `ALTER TABLE ${table} DELETE WHERE posted_day BETWEEN {from:Date} AND {to:Date}`,
+          query_params: { from, to },
+          clickhouse_settings: { mutations_sync: '2' },
+        })
+        await ch.command({ query: `INSERT INTO ${table} ${FILL[table]}`, query_params: { from, to } })
+      }
+      await ch.insert({
+        table: 'rollup_state',
+        format: 'JSONEachRow',
+        values: [{ name: `stale:${month}`, status: 'fixed', updated_at: started }],
+      })
+    }
+    return stale
+  },
+
+  /** The scheduler's upkeep when the extract queue is idle: superseded versions, stale months. */
+  async maintain(ch: ClickHouseClient): Promise<{ dropped: number[]; repaired: string[] }> {
+    const dropped = await rollups.dropSuperseded(ch)
+    const repaired = await rollups.repairStale(ch)
+    return { dropped, repaired }
+  },
+
+  /**
+   * Drops the rollup partitions of extractor versions no ad currently has (every ad was
+   * re-extracted past them). Reads `ads FINAL` once, only when the rollups hold several versions.
+   */
+  async dropSuperseded(ch: ClickHouseClient): Promise<number[]> {
+    const { versions } = await rollups.state(ch)
+    if (versions.length < 2) return []
+    const current = new Set(
+      (
+        await queryRows<{ v: number | string }>(ch, 'SELECT DISTINCT extractor_version AS v FROM ads FINAL')
+      ).map((r) => Number(r.v)),
+    )
+    const superseded = versions.filter((v) => !current.has(v))
+    for (const v of superseded)
+      for (const table of ROLLUP_TABLES)
+        await ch.command({ query: `ALTER TABLE ${table} DROP PARTITION {v:UInt32}`, query_params: { v } })
+    return superseded
+  },
+}
+
+type StoredContribution = Pick<
+  AdRow,
+  | 'source'
+  | 'ad_id'
+  | 'extractor_version'
+  | 'dedupe_key'
+  | 'country'
+  | 'work_mode'
+  | 'seniority'
+  | 'role_family'
+  | 'employment_type'
+  | 'industries'
+  | 'named_skills'
+>
+
+/** What an `ads` row adds to the rollups, as a comparable string. */
+function contribution(r: StoredContribution): string {
+  return JSON.stringify([
+    r.dedupe_key || r.ad_id,
+    r.country,
+    r.work_mode,
+    r.seniority,
+    r.role_family,
+    r.employment_type,
+    [...r.industries].sort(),
+    [...(r.named_skills ?? [])].sort(),
+  ])
+}
+
+function lastDayOfMonth(first: string): string {
+  const d = new Date(`${first}T00:00:00Z`)
+  return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).toISOString().slice(0, 10)
+}
