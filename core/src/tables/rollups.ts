@@ -41,16 +41,26 @@ export interface RebuildProgress {
 export const rollups = {
   /** Status and versions held, from the state row and system.parts (metadata only). */
   async state(ch: ClickHouseClient): Promise<RollupState> {
-    const [row] = await queryRows<{ status: string | null; versions: string[]; stale: string[] }>(
+    const [row] = await queryRows<{
+      status: string | null
+      versions: string[]
+      stale: string[]
+      tables: number | string
+    }>(
       ch,
       `SELECT (SELECT any(status) FROM rollup_state FINAL WHERE name = 'rollups') AS status,
               (SELECT groupUniqArray(partition) FROM system.parts
                WHERE database = currentDatabase() AND table IN {tables:Array(String)} AND active) AS versions,
               (SELECT arraySort(groupArray(substring(name, 7))) FROM rollup_state FINAL
-               WHERE startsWith(name, 'stale:') AND status = 'stale') AS stale`,
+               WHERE startsWith(name, 'stale:') AND status = 'stale') AS stale,
+              (SELECT count() FROM system.tables
+               WHERE database = currentDatabase() AND name IN {tables:Array(String)}) AS tables`,
       { tables: ROLLUP_TABLES },
     )
-    const status = row?.status === 'ready' || row?.status === 'building' ? row.status : 'missing'
+    // A store migrated before these tables existed (an early 006) has none: read raw rows.
+    const missing = Number(row?.tables ?? 0) < ROLLUP_TABLES.length
+    const status =
+      !missing && (row?.status === 'ready' || row?.status === 'building') ? row.status : 'missing'
     return {
       status,
       versions: (row?.versions ?? []).map(Number).sort((a, b) => a - b),
