@@ -19,6 +19,7 @@ const deepImports = {
     '!@stackradar/core/contracts/api',
     '!@stackradar/core/contracts/payloads',
     '!@stackradar/core/analytics/testing',
+    '!@stackradar/core/reports/testing',
     '**/../core/src/**',
     '**/../scraper/src/**',
     '**/../worker/src/**',

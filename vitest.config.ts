@@ -5,7 +5,7 @@ import { defineConfig } from 'vitest/config'
 // directory per process.
 export default defineConfig({
   test: {
-    include: ['{core,scraper,worker,api,cli,test}/**/*.test.ts'],
+    include: ['{core,scraper,worker,api,cli,test}/**/*.test.ts', 'dashboard/src/lib/**/*.test.ts'],
     exclude: ['**/node_modules/**'],
     pool: 'forks',
     testTimeout: 60_000,

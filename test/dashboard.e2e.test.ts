@@ -1,4 +1,4 @@
-// The dashboard home page in real Chromium (Debian's /usr/bin/chromium through playwright-core),
+// The dashboard's trends page and overview in real Chromium (Debian's /usr/bin/chromium through playwright-core),
 // served by the embedded runtime after a backfill of the fixture threads: the chart has data.
 import { existsSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -55,12 +55,12 @@ afterAll(async () => {
   await fixture?.close()
 })
 
-describe('dashboard home page', () => {
-  it('draws the trend chart with data from the API', async () => {
+describe('dashboard', () => {
+  it('draws the trend chart with data from the API on /trends', async () => {
     const page = await browser.newPage()
     const errors: string[] = []
     page.on('pageerror', (e) => errors.push(e.message))
-    await page.goto(`http://127.0.0.1:${runtime.port}/?skills=python,go&interval=month`)
+    await page.goto(`http://127.0.0.1:${runtime.port}/trends?skills=python,go&interval=month`)
     const chart = page.getByTestId('trend-chart')
     await chart.waitFor({ state: 'visible', timeout: 30_000 })
     await page.waitForFunction(
@@ -85,7 +85,7 @@ describe('dashboard home page', () => {
 
   it('shows why a skill was counted, with the matched words and links to the ads', async () => {
     const page = await browser.newPage()
-    await page.goto(`http://127.0.0.1:${runtime.port}/?skills=python,go&why=go`)
+    await page.goto(`http://127.0.0.1:${runtime.port}/trends?skills=python,go&why=go`)
     const panel = page.getByTestId('evidence-panel')
     await panel.waitFor({ state: 'visible', timeout: 30_000 })
     await page.getByTestId('evidence-ad').first().waitFor({ timeout: 30_000 })
@@ -95,6 +95,34 @@ describe('dashboard home page', () => {
     await expect(ads.first().textContent()).resolves.toContain('Golang')
     const href = await ads.first().locator('a[href^="http"]').first().getAttribute('href')
     expect(href).toMatch(new RegExp(`^${fixture.url}/item\\?id=\\d+$`))
+  })
+
+  it('opens on the overview: the shell at once, then the ads chart and the top skills', async () => {
+    const page = await browser.newPage()
+    const errors: string[] = []
+    page.on('pageerror', (e) => errors.push(e.message))
+    await page.goto(`http://127.0.0.1:${runtime.port}/`)
+    await page.getByRole('navigation', { name: 'Main' }).waitFor({ timeout: 30_000 })
+    expect(await page.getByRole('link', { name: 'Trends' }).getAttribute('href')).toBe('/trends')
+    const chart = page.getByTestId('ads-chart')
+    await chart.waitFor({ timeout: 30_000 })
+    // Three months of one source, drawn as bars.
+    await page.waitForFunction(
+      () =>
+        (
+          globalThis as unknown as {
+            document: { querySelector(s: string): { getAttribute(a: string): string | null } | null }
+          }
+        ).document
+          .querySelector('[data-testid="ads-chart"]')
+          ?.getAttribute('data-points') === '3',
+      undefined,
+      { timeout: 30_000 },
+    )
+    await expect(page.getByRole('link', { name: 'Python' }).first().getAttribute('href')).resolves.toBe(
+      '/skills/python',
+    )
+    expect(errors).toEqual([])
   })
 
   it('lists the sources with their health', async () => {

@@ -54,6 +54,15 @@ describe('createApp', () => {
         ...['/api/v1/ads', '/api/v1/skills', '/api/v1/sources', '/api/v1/status', '/api/v1/trends'],
         ...['/api/v1/rankings', '/api/v1/rising', '/api/v1/salaries', '/api/v1/cooccurrence'],
         ...['/api/v1/breakdown', '/api/v1/skills/{id}', '/api/v1/health', '/api/v1/coverage'],
+        ...[
+          '/api/v1/reports',
+          '/api/v1/reports/{id}',
+          '/api/v1/reports/{id}/runs',
+          '/api/v1/reports/{id}/run',
+        ],
+        ...['/api/v1/reports/{id}/runs/{runId}', '/api/v1/reports/{id}/runs/{runId}/files/{format}'],
+        ...['/api/v1/reports/{id}/runs/{runId}/resend', '/api/v1/reports/{id}/runs/{runId}/share'],
+        ...['/api/v1/shared/{token}', '/api/v1/shared/{token}/{format}'],
       ].sort(),
     )
     const trends = doc.paths['/api/v1/trends']!.get!

@@ -13,7 +13,11 @@ import { sourcesRoutes } from './routes/sources.ts'
 import { statusRoutes } from './routes/status.ts'
 import { trendsRoutes } from './routes/trends.ts'
 import { mountDashboard } from './static.ts'
-import { rateLimit } from './middleware/rate-limit.ts'
+import { keyRateLimit, rateLimit } from './middleware/rate-limit.ts'
+import { apiKeyAccess } from './middleware/api-key.ts'
+import { reportsRoutes } from './routes/reports.ts'
+import { reportRunsRoutes } from './routes/report-runs.ts'
+import { sharedRoutes } from './routes/shared.ts'
 import { requestTimeout } from './middleware/request-timeout.ts'
 import { answerCache } from './middleware/answer-cache.ts'
 import { inFlightLimit } from './middleware/in-flight-limit.ts'
@@ -46,6 +50,9 @@ export function createApp(deps: ApiDeps): OpenAPIHono {
   app.onError(errorHandler(deps.log))
   app.get('/healthz', healthRoute(deps))
   app.use('/api/*', rateLimit(deps))
+  app.use('/api/*', keyRateLimit(deps))
+  // Before the answer cache: a cached answer is served only to a request allowed to see it.
+  app.use('/api/*', apiKeyAccess(deps))
   app.use('/api/*', requestTimeout(deps))
   // Analytics answers: ETag / Cache-Control / 304 and br/gzip (health and status stay uncached).
   // Outside the answer cache, so a cached answer is compressed per client's Accept-Encoding.
@@ -64,6 +71,9 @@ export function createApp(deps: ApiDeps): OpenAPIHono {
   app.route('/', skillProfileRoutes(deps))
   app.route('/', healthRoutes(deps))
   app.route('/', coverageRoutes(deps))
+  app.route('/', reportsRoutes(deps))
+  app.route('/', reportRunsRoutes(deps))
+  app.route('/', sharedRoutes(deps))
   mountApiDocs(app)
   app.all('/api/*', (c) => {
     const allow = allowedMethods(app.routes, c.req.path)

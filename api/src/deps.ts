@@ -1,5 +1,5 @@
 import type { ClickHouseClient } from '@clickhouse/client'
-import type { ApiLimits } from '@stackradar/core/config'
+import type { ApiLimits, Config } from '@stackradar/core/config'
 import type { Logger } from '@stackradar/core/logger'
 import type { QueueBackend } from '@stackradar/core/queue'
 import type { SourceEntry } from '@stackradar/core/sources-config'
@@ -14,4 +14,8 @@ export interface ApiDeps {
   sources: SourceEntry[]
   /** Back-pressure and cache settings; omitted → the config defaults. */
   limits?: Partial<ApiLimits>
+  /** Which routes need an API key; omitted → the config defaults (analytics public, reports need a key). */
+  access?: Partial<Pick<Config, 'API_ANALYTICS_PUBLIC' | 'API_REPORTS_PUBLIC'>>
+  /** Share links of report runs: the HMAC secret and the install's public base URL. Omitted → no share links. */
+  share?: { secret: Buffer; baseUrl: string }
 }

@@ -10,6 +10,8 @@ import { rollupsCommand } from './commands/rollups.ts'
 import { scrapeCommand } from './commands/scrape.ts'
 import { sourcesTestCommand } from './commands/sources-test.ts'
 import { startCommand } from './commands/start.ts'
+import { keysCommand } from './commands/keys.ts'
+import { reportCommand } from './commands/report.ts'
 
 const USAGE = `usage:
   stackradar start [--role all|api,scheduler,scrape,extract]
@@ -17,12 +19,14 @@ const USAGE = `usage:
   stackradar migrate                    apply ClickHouse migrations and exit
   stackradar sources test <id|kind|URL> print the ads a source would store (stores nothing)
   stackradar scrape --source <id|hn>    read one source now, store and extract, with progress
+  stackradar keys create|list|revoke    API keys (stackradar keys for details)
+  stackradar report …                   agency reports: one now to a file, or create|list|show|run (stackradar report for details)
   stackradar rollups rebuild|status     refill the chart rollups from the raw tables / show their state`
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv
   if (command === 'extract') return runExtractCli(rest, process.stdin, process.stdout)
-  if (!['start', 'migrate', 'sources', 'scrape', 'rollups'].includes(command ?? '')) {
+  if (!['start', 'migrate', 'sources', 'scrape', 'keys', 'report', 'rollups'].includes(command ?? '')) {
     console.error(USAGE)
     return command === undefined || command === '--help' ? 0 : 2
   }
@@ -34,7 +38,7 @@ async function main(argv: string[]): Promise<number> {
 
   if (command === 'migrate') {
     const ch = await createClickHouse(cfg)
-    const applied = await migrate(ch.client, log)
+    const applied = await migrate(ch.client, log, undefined, { cluster: cfg.CLICKHOUSE_CLUSTER })
     log.info({ applied }, 'migrations done')
     await ch.close()
     return 0
@@ -48,6 +52,8 @@ async function main(argv: string[]): Promise<number> {
     return sourcesTestCommand(cfg, rest.slice(1), log)
   }
   if (command === 'scrape') return scrapeCommand(cfg, rest, log)
+  if (command === 'keys') return keysCommand(cfg, rest, log)
+  if (command === 'report') return reportCommand(cfg, rest, log)
   if (command === 'rollups') return rollupsCommand(cfg, rest, log)
   return startCommand(cfg, rest, log)
 }

@@ -11,8 +11,10 @@ import { loadSourcesFile, type SourcesFile } from '@stackradar/core/sources-conf
 import { UserError } from '@stackradar/core/user-error'
 import { readStatus, setAnalyticsPath, type SystemStatus } from '@stackradar/core/analytics'
 import { EXTRACTOR_VERSION } from '@stackradar/core/extract'
-import { registerScrapeProcessors, createSourceHttp } from '@stackradar/scraper'
-import { registerExtractProcessor, Scheduler } from '@stackradar/worker'
+import { registerScrapeProcessors, createSourceHttp, createUrlGuard } from '@stackradar/scraper'
+import { registerExtractProcessor, registerReportProcessor, Scheduler } from '@stackradar/worker'
+import { loadShareSecret } from '@stackradar/core/access'
+import { reportContent, reportContentOptions } from '@stackradar/core/report-content'
 
 export const ROLES = ['api', 'scheduler', 'scrape', 'extract'] as const
 export type Role = (typeof ROLES)[number]
@@ -46,6 +48,12 @@ export interface Runtime {
 
 const DEFAULT_DASHBOARD_DIR = fileURLToPath(new URL('../../dashboard/build', import.meta.url))
 
+/** Report webhooks go to public addresses only, unless allowed like a mirror (ALLOW_PRIVATE_HOSTS). */
+export function webhookGuard(allowPrivate: readonly string[]): (url: URL) => Promise<void> {
+  const guard = createUrlGuard({ allowPrivate })
+  return (url) => guard(url.toString())
+}
+
 export async function startRuntime(cfg: Config, roles: Role[]): Promise<Runtime> {
   createRootLogger(cfg.LOG_LEVEL)
   const log = logger('runtime')
@@ -55,7 +63,7 @@ export async function startRuntime(cfg: Config, roles: Role[]): Promise<Runtime>
     { clickhouse: ch.mode, at: ch.mode === 'server' ? safeUrl(ch.location) : ch.location, roles },
     'clickhouse connected',
   )
-  await migrate(ch.client, logger('migrate'))
+  await migrate(ch.client, logger('migrate'), undefined, { cluster: cfg.CLICKHOUSE_CLUSTER })
   setAnalyticsPath(cfg.ANALYTICS_PATH)
 
   const queue: QueueBackend = cfg.REDIS_URL
@@ -84,6 +92,20 @@ export async function startRuntime(cfg: Config, roles: Role[]): Promise<Runtime>
     })
   }
   if (roles.includes('extract')) registerExtractProcessor({ ...base, log: logger('worker') })
+  // Share links: one secret for every process of the install (SHARE_LINK_SECRET, else DATA_DIR's).
+  const share = { secret: loadShareSecret(cfg), baseUrl: cfg.PUBLIC_URL ?? `http://localhost:${cfg.PORT}` }
+  // Report jobs run with the extract role (the worker package): build, render (Chromium), deliver.
+  if (roles.includes('extract'))
+    registerReportProcessor({
+      ...base,
+      log: logger('reports'),
+      content: reportContent({
+        ...reportContentOptions(cfg),
+        checkWebhookUrl: webhookGuard([...cfg.ALLOW_PRIVATE_HOSTS, ...sources.allowPrivate]),
+      }),
+      share,
+      concurrency: cfg.REPORT_CONCURRENCY,
+    })
 
   let server: Awaited<ReturnType<typeof startServer>> | undefined
   if (roles.includes('api')) {
@@ -94,6 +116,8 @@ export async function startRuntime(cfg: Config, roles: Role[]): Promise<Runtime>
       dashboardDir: cfg.DASHBOARD_DIR ?? DEFAULT_DASHBOARD_DIR,
       sources: sources.sources,
       limits: cfg,
+      access: cfg,
+      share,
     })
     server = await startServer(app, cfg.PORT, cfg.HOST)
     log.info({ port: server.port }, `StackRadar listening on http://localhost:${server.port}`)
@@ -120,6 +144,8 @@ export async function startRuntime(cfg: Config, roles: Role[]): Promise<Runtime>
       log.info({ ms: Date.now() - t0 }, 'shutdown complete')
     })())
 
+  // The line a container's health check (and test/deploy/docker-replica.ts) waits for.
+  log.info({ roles }, 'roles started')
   const status = () => readStatus(ch.client, queue, EXTRACTOR_VERSION)
   return { roles, sources, status, ch, queue, writer, scheduler, port: server?.port, stop }
 }

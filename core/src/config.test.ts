@@ -15,6 +15,18 @@ describe('parseConfig', () => {
     expect(() => parseConfig({ HN_THREAD_READER: 'rss' })).toThrow(ConfigError)
   })
 
+  it('takes a ClickHouse cluster name only with a server URL', () => {
+    expect(() => parseConfig({ CLICKHOUSE_CLUSTER: 'main' })).toThrow(
+      /CLICKHOUSE_CLUSTER: needs CLICKHOUSE_URL/,
+    )
+    expect(() => parseConfig({ CLICKHOUSE_URL: 'http://ch:8123', CLICKHOUSE_CLUSTER: "x'y" })).toThrow(
+      /CLICKHOUSE_CLUSTER/,
+    )
+    expect(
+      parseConfig({ CLICKHOUSE_URL: 'http://ch:8123', CLICKHOUSE_CLUSTER: 'main' }).CLICKHOUSE_CLUSTER,
+    ).toBe('main')
+  })
+
   it('names the variable and what it expects', () => {
     expect(() => parseConfig({ PORT: 'abc' })).toThrow(ConfigError)
     try {

@@ -41,6 +41,11 @@ export const envSchema = z.object({
     .string()
     .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'a database name of letters, digits and _')
     .default('stackradar'),
+  /** Set → the migrations run in their clustered form (ReplicatedMergeTree + Distributed, ON CLUSTER). */
+  CLICKHOUSE_CLUSTER: z
+    .string()
+    .regex(/^[A-Za-z_][A-Za-z0-9_-]*$/, 'a cluster name of letters, digits, _ and -')
+    .optional(),
   /** Unset → in-process queue; set → BullMQ on Redis. */
   REDIS_URL: optionalUrl,
   QUEUE_PREFIX: z
@@ -101,6 +106,20 @@ export const envSchema = z.object({
   API_CACHE_ENTRIES: intFrom(500),
   /** How often the data version (which invalidates cached answers) is re-read. */
   API_CACHE_VERSION_MS: intFrom(1000, 0),
+  /** Analytics endpoints readable without an API key (a local install); false → a `read` key. */
+  API_ANALYTICS_PUBLIC: bool(true),
+  /** Report definitions and runs usable without an API key; false (default) → a `reports` key. */
+  API_REPORTS_PUBLIC: bool(false),
+  /** API requests per API key per API_RATE_WINDOW_MS (on top of the per-IP limit); 0 turns it off. */
+  API_KEY_RATE_LIMIT: intFrom(1200),
+  /** HMAC secret of report share links; unset → a random one kept in DATA_DIR (one machine only). */
+  SHARE_LINK_SECRET: z.string().min(32, 'at least 32 characters').optional(),
+  /** Base URL the install is reached at, for links in reports (share links); default http://localhost:PORT. */
+  PUBLIC_URL: optionalUrl,
+  /** HMAC-SHA256 secret that signs report webhooks (X-StackRadar-Signature); unset → webhooks are not sent. */
+  REPORT_WEBHOOK_SECRET: z.string().min(16, 'at least 16 characters').optional(),
+  /** Report jobs per process (building a PDF runs a browser page). */
+  REPORT_CONCURRENCY: intFrom(1, 1).pipe(z.number().max(8)),
   /** Where analytics read: the daily rollups when they fit and are current (auto), or forced. */
   ANALYTICS_PATH: z.enum(['auto', 'raw', 'rollup']).default('auto'),
   /** Job boards to scrape (see sources.example.json); missing file → Hacker News only. */
@@ -108,6 +127,19 @@ export const envSchema = z.object({
   CHROMIUM_PATH: z.string().default('/usr/bin/chromium'),
   /** Hosts or CIDRs that may resolve to private addresses (a local mirror). Others must be public. */
   ALLOW_PRIVATE_HOSTS: commaList(),
+  /** SMTP server for report e-mail; unset → reports are not sent by e-mail. */
+  SMTP_HOST: z
+    .string()
+    .trim()
+    .transform((v) => (v === '' ? undefined : v))
+    .optional(),
+  SMTP_PORT: intFrom(587, 1).pipe(z.number().max(65535)),
+  /** tls: TLS from the first byte (port 465); starttls: upgrade required (587); none: plain (a local relay). */
+  SMTP_TLS: z.enum(['tls', 'starttls', 'none']).default('starttls'),
+  SMTP_USER: z.string().default(''),
+  /** Never logged. */
+  SMTP_PASSWORD: z.string().default(''),
+  SMTP_FROM: z.string().min(3).default('StackRadar reports <reports@stackradar.invalid>'),
 })
 
 export type Config = z.infer<typeof envSchema>
@@ -120,6 +152,7 @@ export type ApiLimits = Pick<
   | 'API_MAX_QUEUE'
   | 'API_RATE_LIMIT'
   | 'API_RATE_WINDOW_MS'
+  | 'API_KEY_RATE_LIMIT'
   | 'API_CACHE_ENTRIES'
   | 'API_CACHE_VERSION_MS'
 >
@@ -143,5 +176,9 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
       }),
     )
   }
+  if (result.data.CLICKHOUSE_CLUSTER && !result.data.CLICKHOUSE_URL)
+    throw new ConfigError([
+      'CLICKHOUSE_CLUSTER: needs CLICKHOUSE_URL (a ClickHouse server cluster; chDB has none)',
+    ])
   return result.data
 }

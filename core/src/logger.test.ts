@@ -36,3 +36,23 @@ describe('logger output', () => {
     expect(() => JSON.parse(text.trim())).toThrow()
   })
 })
+
+describe('logger redaction of API keys and share links', () => {
+  it('never writes a key, a key in a query string or a share token', () => {
+    const out = sink()
+    const key = 'srk_abcdefghij_' + 'x'.repeat(43)
+    const log = createRootLogger('info', { pretty: false, destination: out.stream }).child({ module: 'api' })
+    log.info({ headers: { authorization: `Bearer ${key}`, 'x-api-key': key } }, 'request')
+    log.info(
+      { path: '/api/v1/shared/run_abc123.SiGnAtUrE', url: `http://h/api/v1/reports?key=${key}&x=1` },
+      'path',
+    )
+    log.error({ err: new Error(`refused ${key}`) }, 'failed')
+    const text = out.text()
+    expect(text).not.toContain('x'.repeat(43))
+    expect(text).not.toContain('SiGnAtUrE')
+    expect(text).toContain('srk_abcdefghij_[redacted]')
+    expect(text).toContain('/api/v1/shared/[redacted]')
+    expect(text).toContain('key=[redacted]&x=1')
+  })
+})

@@ -17,8 +17,20 @@ const redact = {
     '*.authorization',
     'headers.authorization',
     'headers["x-api-key"]',
+    '*.headers.authorization',
+    '*.headers["x-api-key"]',
+    'token',
+    '*.token',
+    'keyHash',
+    '*.keyHash',
+    'shareNonce',
+    '*.shareNonce',
     'config.CLICKHOUSE_PASSWORD',
     'CLICKHOUSE_PASSWORD',
+    'config.SMTP_PASSWORD',
+    'SMTP_PASSWORD',
+    'secret',
+    '*.secret',
   ],
   censor: '[redacted]',
 }
@@ -72,9 +84,29 @@ export function createRootLogger(
   return root
 }
 
+// API keys (srk_<id>_<secret>: the id stays, it names the key), key-like query parameters and
+// share-link tokens, wherever a string field (a path, a URL, an error message) carries them.
+const SECRET_PATTERNS: [RegExp, string][] = [
+  [/\b(srk_[a-z0-9]{10})_[A-Za-z0-9_-]+/g, '$1_[redacted]'],
+  [/([?&](?:api_?key|key|token|access_token|sig|signature)=)[^&#\s"']+/gi, '$1[redacted]'],
+  [/(\/shared\/)[^/?#\s"']+/g, '$1[redacted]'],
+]
+
+/** Secrets out of a text that may hold a URL, a path or a header value. */
+export function redactSecrets(text: string): string {
+  let out = text.includes('@') ? redactCredentials(text) : text
+  for (const [re, to] of SECRET_PATTERNS) out = out.replace(re, to)
+  return out
+}
+
 function redactUrlFields(obj: Record<string, unknown>): Record<string, unknown> {
   for (const [k, v] of Object.entries(obj)) {
-    if (typeof v === 'string' && v.includes('@')) obj[k] = redactCredentials(v)
+    if (typeof v === 'string') obj[k] = redactSecrets(v)
+  }
+  const err = obj.err
+  if (err instanceof Error) {
+    err.message = redactSecrets(err.message)
+    if (err.stack) err.stack = redactSecrets(err.stack)
   }
   return obj
 }

@@ -30,3 +30,4 @@ export function registerScrapeProcessors(deps: ScrapeDeps): void {
   )
 }
 export { FetchError } from './http/fetch-error.ts'
+export { createUrlGuard } from './politeness/url-guard.ts'

@@ -10,6 +10,7 @@ import { MemoryConditionalCache } from './http/conditional-cache.ts'
 import { HostBudget } from './http/host-budget.ts'
 import { PoliteFetcher } from './http/polite-fetcher.ts'
 import { CircuitBreaker } from './politeness/circuit-breaker.ts'
+import { createPolitenessState } from './politeness/politeness-state.ts'
 import type { SourceHttp } from './sources/types.ts'
 import type { BrowserPool } from './browser/index.ts'
 
@@ -26,6 +27,14 @@ export function createSourceHttp(
   log: Logger,
   ch?: ClickHouseClient,
 ): SourceHttpHandle {
+  // Distributed mode (REDIS_URL): host turns, robots.txt answers and breakers shared by all scrape processes.
+  const politeness = createPolitenessState({
+    redisUrl: cfg.REDIS_URL,
+    prefix: cfg.QUEUE_PREFIX,
+    hostDelayMs: cfg.HOST_DELAY_MS,
+    breakerCooldownMs: cfg.HOST_BREAKER_COOLDOWN_MS,
+    logger: log,
+  })
   const fetcher = new PoliteFetcher({
     userAgent: cfg.USER_AGENT,
     timeoutMs: cfg.HTTP_TIMEOUT_MS,
@@ -36,10 +45,12 @@ export function createSourceHttp(
     robots: true,
     cache: ch ? new ClickHouseConditionalCache(ch) : new MemoryConditionalCache(64 * 1024 * 1024),
     logger: log,
-    // In memory: per process for now; a Redis-backed BreakerStore would share it across processes.
+    gate: politeness.gate,
+    ...(politeness.robotsStore && { robotsStore: politeness.robotsStore }),
     breaker: new CircuitBreaker({
       failureThreshold: cfg.HOST_BREAKER_FAILURES,
       cooldownMs: cfg.HOST_BREAKER_COOLDOWN_MS,
+      store: politeness.breakerStore,
       logger: log,
     }),
   })
@@ -90,6 +101,7 @@ export function createSourceHttp(
     fetcher,
     close: async () => {
       if (pool) await (await pool).close()
+      await politeness.close()
     },
   }
 }

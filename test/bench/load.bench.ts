@@ -9,6 +9,7 @@ import { createRootLogger } from '@stackradar/core/logger'
 import { InProcessQueue } from '@stackradar/core/queue'
 import { createApp, startServer } from '@stackradar/api'
 import { tempDir } from '../support/test-config.ts'
+import { driveLoad } from './load-driver.ts'
 
 const ADS = Number(process.env.BENCH_ADS ?? 20_000)
 const MAX_REQUESTS = 3000
@@ -17,33 +18,6 @@ const SKILLS = ['python', 'go', 'rust', 'java', 'kotlin', 'typescript', 'postgre
 const URLS = SKILLS.map(
   (s, i) => `/api/v1/trends?skills=${s},${SKILLS[(i + 1) % SKILLS.length]}&interval=month`,
 )
-
-async function drive(base: string, clients: number) {
-  const latencies: number[] = []
-  const statuses = new Map<number, number>()
-  const t0 = performance.now()
-  let sent = 0
-  const client = async () => {
-    while (sent < MAX_REQUESTS && performance.now() - t0 < MAX_MS) {
-      const url = URLS[sent++ % URLS.length]!
-      const start = performance.now()
-      const res = await fetch(base + url)
-      await res.arrayBuffer()
-      latencies.push(performance.now() - start)
-      statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1)
-    }
-  }
-  await Promise.all(Array.from({ length: clients }, client))
-  const seconds = (performance.now() - t0) / 1000
-  latencies.sort((a, b) => a - b)
-  const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? 0
-  return {
-    rps: latencies.length / seconds,
-    p50: pct(0.5),
-    p99: pct(0.99),
-    statuses: [...statuses].map(([s, n]) => `${s}×${n}`).join(' '),
-  }
-}
 
 async function main() {
   const log = createRootLogger('silent')
@@ -81,7 +55,10 @@ async function main() {
     // is what matters (for "after" this fills the cache; for "before" it changes nothing).
     for (const url of URLS) await (await fetch(`http://127.0.0.1:${server.port}${url}`)).arrayBuffer()
     for (const clients of [50, 200]) {
-      const r = await drive(`http://127.0.0.1:${server.port}`, clients)
+      const r = await driveLoad(`http://127.0.0.1:${server.port}`, URLS, clients, {
+        maxRequests: MAX_REQUESTS,
+        maxMs: MAX_MS,
+      })
       console.log(
         `${name.padEnd(8)} ${String(clients).padEnd(8)} ${r.rps.toFixed(1).padEnd(9)} ${r.p50.toFixed(0).padEnd(8)} ${r.p99.toFixed(0).padEnd(8)} ${r.statuses}`,
       )

@@ -24,9 +24,18 @@ export interface FixtureFaults {
   delayMs?: number
 }
 
+export interface FixtureArrival {
+  path: string
+  /** When the request reached the server (ms, monotonic clock of this process). */
+  at: number
+  userAgent: string
+}
+
 export interface RunningFixture {
   url: string
   requests: string[]
+  /** Every request with its arrival time and user agent (politeness checks). */
+  arrivals: FixtureArrival[]
   close(): Promise<void>
 }
 
@@ -35,11 +44,13 @@ export async function startHnFixtureServer(
   faults: FixtureFaults = {},
 ): Promise<RunningFixture> {
   const requests: string[] = []
+  const arrivals: FixtureArrival[] = []
   const failures = new Map<string, number>()
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://fixture')
     const key = url.pathname + url.search
     requests.push(key)
+    arrivals.push({ path: key, at: performance.now(), userAgent: req.headers['user-agent'] ?? '' })
     const respond = async () => {
       for (const f of faults.failFirst ?? []) {
         if (!key.startsWith(f.pathPrefix)) continue
@@ -90,6 +101,7 @@ export async function startHnFixtureServer(
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
+    arrivals,
     close: () =>
       new Promise((r) => {
         server.closeAllConnections()

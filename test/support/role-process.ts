@@ -65,3 +65,13 @@ export async function startApiRole(
     clearTimeout(timer)
   }
 }
+
+/** Resolves once every role has logged "roles started" (needs LOG_LEVEL info); rejects with their output after `timeoutMs`. */
+export async function bothStarted(roles: RoleProcess[], timeoutMs = 240_000): Promise<void> {
+  const t0 = Date.now()
+  while (!roles.every((r) => r.output().includes('roles started'))) {
+    if (Date.now() - t0 > timeoutMs)
+      throw new Error(`roles did not start:\n${roles.map((r) => r.output()).join('\n')}`)
+    await new Promise((r) => setTimeout(r, 250))
+  }
+}

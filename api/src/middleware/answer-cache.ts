@@ -1,7 +1,9 @@
 // Server-side cache of analytics answers: a GET under the cached prefixes is answered from memory
 // when the same URL was answered at the same data version (stored data unchanged), and identical
 // requests arriving together share one run of the query. Bounded LRU of API_CACHE_ENTRIES; only
-// 200 answers are kept. Live routes (status, sources) are never cached.
+// 200 answers are kept. Live routes (status, sources: what the dashboard polls) are never kept, but
+// identical requests arriving while one runs share its answer, so N open dashboards polling at once
+// cost one run.
 import type { MiddlewareHandler } from 'hono'
 import { cachedDataVersion } from '@stackradar/core/clickhouse'
 import type { ApiDeps } from '../deps.ts'
@@ -18,6 +20,9 @@ const CACHED_PREFIXES = [
   '/api/v1/breakdown',
   '/api/v1/coverage',
 ]
+
+/** Answered fresh every time; only identical requests in flight together share one run. */
+const LIVE_PREFIXES = ['/api/v1/status', '/api/v1/sources']
 
 interface Answer {
   status: number
@@ -39,12 +44,16 @@ export function answerCache(deps: Pick<ApiDeps, 'ch' | 'limits'>): MiddlewareHan
   const running = new Map<string, Promise<Answer | undefined>>()
 
   return async (c, next) => {
-    if (c.req.method !== 'GET' || !CACHED_PREFIXES.some((p) => c.req.path.startsWith(p))) return next()
+    if (c.req.method !== 'GET') return next()
+    const live = LIVE_PREFIXES.some((p) => c.req.path.startsWith(p))
+    if (!live && !CACHED_PREFIXES.some((p) => c.req.path.startsWith(p))) return next()
     const url = new URL(c.req.url)
     // CSV and JSON answers of one URL differ (Accept: text/csv): the format is part of the key.
     const csv = /text\/csv/i.test(c.req.header('accept') ?? '') ? ' csv' : ''
-    const key = `${await dataVersion()} ${url.pathname}${url.search}${csv}`
-    const hit = answers.get(key)
+    const key = live
+      ? `live ${url.pathname}${url.search}${csv}`
+      : `${await dataVersion()} ${url.pathname}${url.search}${csv}`
+    const hit = live ? undefined : answers.get(key)
     if (hit) {
       answers.delete(key)
       answers.set(key, hit)
@@ -68,6 +77,7 @@ export function answerCache(deps: Pick<ApiDeps, 'ch' | 'limits'>): MiddlewareHan
         headers: [...c.res.headers.entries()],
         body: await c.res.clone().arrayBuffer(),
       }
+      if (live) return answer
       answers.set(key, answer)
       if (answers.size > maxEntries) answers.delete(answers.keys().next().value!)
       return answer

@@ -103,4 +103,9 @@ describe('makeSnippet', () => {
       ],
     })
   })
+
+  it('marks whole words only: not "go" inside MongoDB or Oregon', () => {
+    const { snippet, highlights } = makeSnippet('We use MongoDB in Oregon, and Go. Also C++!', ['go', 'c++'])
+    expect(highlights.map(([s, e]) => snippet.slice(s, e))).toEqual(['Go', 'C++'])
+  })
 })

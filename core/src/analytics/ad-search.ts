@@ -7,7 +7,27 @@ import { fromDateTime } from '../clickhouse/datetime.ts'
 import { queryRows } from '../clickhouse/query.ts'
 import { adPlainText } from '../text/ad-text.ts'
 import type { AdHit } from '../contracts/api/ads.ts'
-import { compileWhere, FilterError, type Filters } from './filters.ts'
+import { addDays, compileWhere, FilterError, type Filters } from './filters.ts'
+
+/** Before any ad: a window starting here is the whole table. */
+const EARLIEST_DAY = '1970-01-01'
+
+/**
+ * The day the first window ends on: the newest stored day, or the filter's end or the cursor's
+ * day when earlier (null when nothing is stored).
+ */
+async function searchStart(
+  ch: ClickHouseClient,
+  to: string | null,
+  cursorTime: string,
+): Promise<string | null> {
+  const [row] = await queryRows<{ d: string | null }>(
+    ch,
+    `SELECT if(count() = 0, NULL, toString(max(posted_day))) AS d FROM ads`,
+  )
+  if (!row?.d) return null
+  return [row.d, to ?? row.d, cursorTime.slice(0, 10)].sort()[0]!
+}
 
 export interface AdSearchQuery {
   filters: Filters
@@ -43,26 +63,47 @@ function decodeCursor(raw: string): [string, string] {
   throw new FilterError('cursor', 'not a cursor this API returned (pass nextCursor unchanged)')
 }
 
+type JobTuple = [string, string, string, string, number, string, string, string, string[], string]
+
+/** Days in the first window searched back from the newest ad; each further window is 16× longer. */
+const FIRST_WINDOW_DAYS = 31
+
 export async function searchAds(ch: ClickHouseClient, q: AdSearchQuery): Promise<AdSearchPage> {
   const w = compileWhere(q.filters)
   const [cTime, cId] = q.cursor ? decodeCursor(q.cursor) : ['2149-06-06 00:00:00', '']
   const params = { ...w.params, skills: q.skills, c_time: cTime, c_id: cId, n: q.limit + 1 }
-  const rows = await queryRows<{
-    ad_id: string
-    posted_at: string
-    job: [string, string, string, string, number, string, string, string]
-  }>(
-    ch,
-    `SELECT id AS ad_id, newest AS posted_at, job FROM (
-       SELECT argMax(a.ad_id, (a.posted_at, a.ad_id)) AS id, toString(max(a.posted_at)) AS newest,
-              argMax(tuple(source, url, title, company, extractor_version, work_mode, country, seniority), (a.posted_at, a.ad_id)) AS job
-       FROM ads AS a FINAL WHERE ${w.sql} AND hasAll(skills, {skills:Array(String)}) GROUP BY dedupe_key)
-     WHERE (newest, id) < ({c_time:String}, {c_id:String})
-     ORDER BY newest DESC, id DESC LIMIT {n:UInt32}`,
-    params,
-  )
+  // One row per job (dedupe_key) from its newest copy. Newest first with a limit, so the search
+  // reads the most recent days first and widens the window only while it has too few jobs: a
+  // job's newest copy is in every window that holds any of its copies, and a job outside the
+  // window is older than every job inside, so a full page from a window is the page.
+  const jobsSince = (since: string | null) =>
+    queryRows<{ ad_id: string; posted_at: string; job: JobTuple }>(
+      ch,
+      `SELECT id AS ad_id, newest AS posted_at, job FROM (
+         SELECT argMax(a.ad_id, (a.posted_at, a.ad_id)) AS id, toString(max(a.posted_at)) AS newest,
+                argMax(tuple(source, url, title, company, extractor_version, work_mode, country, seniority, skills, toString(posted_day)), (a.posted_at, a.ad_id)) AS job
+         FROM ads AS a FINAL WHERE ${w.sql} AND hasAll(skills, {skills:Array(String)})
+           ${since ? 'AND posted_day >= {since:Date}' : ''} GROUP BY dedupe_key)
+       WHERE (newest, id) < ({c_time:String}, {c_id:String})
+       ORDER BY newest DESC, id DESC LIMIT {n:UInt32}`,
+      { ...params, since },
+    )
+  const top = await searchStart(ch, q.filters.to, cTime)
+  let rows: Awaited<ReturnType<typeof jobsSince>> = []
+  for (let days = FIRST_WINDOW_DAYS; ; days *= 16) {
+    const since = top ? addDays(top, -days) : null
+    const floor = q.filters.from ?? EARLIEST_DAY
+    const whole = since === null || since <= floor
+    rows = await jobsSince(whole ? null : since)
+    if (whole || rows.length > q.limit) break
+  }
   const page = rows.slice(0, q.limit)
   const ids = page.map((r) => r.ad_id)
+  // The lookups name each ad's skills, days and sources too: ad_skills is ordered by skill and
+  // day, raw_ads by source, so the ids alone would read the whole tables.
+  const skillsOf = [...new Set(page.flatMap((r) => r.job[8]))]
+  const days = [...new Set(page.map((r) => r.job[9]))]
+  const sources = [...new Set(page.map((r) => r.job[0]))]
   const [evidence, raws] = await Promise.all([
     queryRows<{
       ad_id: string
@@ -72,13 +113,15 @@ export async function searchAds(ch: ClickHouseClient, q: AdSearchQuery): Promise
       extractor_version: number
     }>(
       ch,
-      `SELECT ad_id, skill, evidence, inferred, extractor_version FROM ad_skills FINAL WHERE ad_id IN {ids:Array(String)}`,
-      { ids },
+      `SELECT ad_id, skill, evidence, inferred, extractor_version FROM ad_skills FINAL
+       WHERE skill IN {sk:Array(String)} AND posted_day IN {days:Array(Date)} AND ad_id IN {ids:Array(String)}`,
+      { ids, sk: skillsOf, days },
     ),
     queryRows<{ ad_id: string; payload_format: string; payload: string }>(
       ch,
-      `SELECT ad_id, payload_format, payload FROM raw_ads FINAL WHERE ad_id IN {ids:Array(String)}`,
-      { ids },
+      `SELECT ad_id, payload_format, payload FROM raw_ads FINAL
+       WHERE source IN {sources:Array(String)} AND ad_id IN {ids:Array(String)}`,
+      { ids, sources },
     ),
   ])
   const rawOf = new Map(raws.map((r) => [r.ad_id, r]))
@@ -120,6 +163,23 @@ export async function searchAds(ch: ClickHouseClient, q: AdSearchQuery): Promise
 }
 
 const SNIPPET_RADIUS = 120
+const ALNUM = /[\p{L}\p{N}]/u
+
+/**
+ * Where `word` occurs in `text` from `from` as a whole word: "go" in "Go, Rust" but not in
+ * "MongoDB" or "Oregon" (a word edge that is a letter or digit must not touch another one).
+ */
+function wordIndex(text: string, word: string, from: number): number {
+  if (!word) return -1
+  const edgeStart = ALNUM.test(word[0]!)
+  const edgeEnd = ALNUM.test(word[word.length - 1]!)
+  for (let i = text.indexOf(word, from); i >= 0; i = text.indexOf(word, i + 1)) {
+    const before = i > 0 ? text[i - 1]! : ' '
+    const after = text[i + word.length] ?? ' '
+    if ((!edgeStart || !ALNUM.test(before)) && (!edgeEnd || !ALNUM.test(after))) return i
+  }
+  return -1
+}
 
 /**
  * About 2 × SNIPPET_RADIUS characters of `text` around the first matched word, cut at word
@@ -131,7 +191,7 @@ export function makeSnippet(
 ): { snippet: string; highlights: [number, number][] } {
   const flat = text.replace(/\s+/g, ' ').trim()
   const lower = flat.toLowerCase()
-  const first = words.map((w) => lower.indexOf(w.toLowerCase())).filter((i) => i >= 0)
+  const first = words.map((w) => wordIndex(lower, w.toLowerCase(), 0)).filter((i) => i >= 0)
   const at = first.length ? Math.min(...first) : 0
   let start = Math.max(0, at - SNIPPET_RADIUS)
   let end = Math.min(flat.length, at + SNIPPET_RADIUS)
@@ -143,7 +203,7 @@ export function makeSnippet(
   const highlights: [number, number][] = []
   const bodyLower = body.toLowerCase()
   for (const w of new Set(words.map((x) => x.toLowerCase()).filter(Boolean))) {
-    for (let i = bodyLower.indexOf(w); i >= 0; i = bodyLower.indexOf(w, i + w.length))
+    for (let i = wordIndex(bodyLower, w, 0); i >= 0; i = wordIndex(bodyLower, w, i + w.length))
       highlights.push([prefix.length + i, prefix.length + i + w.length])
   }
   return { snippet, highlights: highlights.sort((a, b) => a[0] - b[0]) }

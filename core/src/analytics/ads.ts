@@ -5,6 +5,7 @@ import { SOURCE_ATTRIBUTION } from '../attribution.ts'
 import { fromDateTime } from '../clickhouse/datetime.ts'
 import { queryRows } from '../clickhouse/query.ts'
 import type { AdEvidence } from '../contracts/api/index.ts'
+import { addDays } from './filters.ts'
 
 export type { AdEvidence }
 
@@ -12,7 +13,7 @@ export async function queryAdsForSkill(
   ch: ClickHouseClient,
   q: { skill: string; from?: string | null; to?: string | null; source?: string | null; limit: number },
 ): Promise<AdEvidence[]> {
-  const rows = await queryRows<{
+  type Row = {
     ad_id: string
     source: string
     url: string
@@ -21,26 +22,38 @@ export async function queryAdsForSkill(
     posted_at: string
     evidence: string[]
     inferred: number
-  }>(
+  }
+  const from = q.from ?? '1970-01-01'
+  const to = q.to ?? '2149-06-06'
+  // Newest first with a limit: read the most recent days first and widen the window only while it
+  // has too few ads (every ad outside the window is older than every ad inside it).
+  const since = (lower: string) =>
+    queryRows<Row>(
+      ch,
+      `SELECT a.ad_id AS ad_id, a.source AS source, a.url AS url, a.title AS title, a.company AS company,
+                     toString(a.posted_at) AS posted_at, s.evidence AS evidence, s.inferred AS inferred
+              FROM ads AS a FINAL
+              INNER JOIN (SELECT ad_id, extractor_version, evidence, inferred FROM ad_skills FINAL
+                          WHERE skill = {skill:String} AND posted_day >= {from:Date} AND posted_day <= {to:Date}) AS s
+                ON s.ad_id = a.ad_id AND s.extractor_version = a.extractor_version
+              WHERE a.posted_day >= {from:Date} AND a.posted_day <= {to:Date}
+                AND ({source:String} = '' OR a.source = {source:String})
+              ORDER BY a.posted_at DESC, a.ad_id
+              LIMIT {limit:UInt32}`,
+      { skill: q.skill, from: lower, to, source: q.source ?? '', limit: q.limit },
+    )
+  const [top] = await queryRows<{ d: string | null }>(
     ch,
-    `SELECT a.ad_id AS ad_id, a.source AS source, a.url AS url, a.title AS title, a.company AS company,
-                   toString(a.posted_at) AS posted_at, s.evidence AS evidence, s.inferred AS inferred
-            FROM ads AS a FINAL
-            INNER JOIN (SELECT ad_id, extractor_version, evidence, inferred FROM ad_skills FINAL
-                        WHERE skill = {skill:String} AND posted_day >= {from:Date} AND posted_day <= {to:Date}) AS s
-              ON s.ad_id = a.ad_id AND s.extractor_version = a.extractor_version
-            WHERE a.posted_day >= {from:Date} AND a.posted_day <= {to:Date}
-              AND ({source:String} = '' OR a.source = {source:String})
-            ORDER BY a.posted_at DESC, a.ad_id
-            LIMIT {limit:UInt32}`,
-    {
-      skill: q.skill,
-      from: q.from ?? '1970-01-01',
-      to: q.to ?? '2149-06-06',
-      source: q.source ?? '',
-      limit: q.limit,
-    },
+    `SELECT if(count() = 0, NULL, toString(max(posted_day))) AS d FROM ads`,
   )
+  const end = top?.d && top.d < to ? top.d : to
+  let rows: Row[] = []
+  for (let days = 31; ; days *= 16) {
+    const lower = addDays(end, -days)
+    const whole = !top?.d || lower <= from
+    rows = await since(whole ? from : lower)
+    if (whole || rows.length >= q.limit) break
+  }
   return rows.map((r) => ({
     adId: r.ad_id,
     source: r.source,

@@ -22,25 +22,22 @@ export type { CooccurringSkill }
 export async function queryCooccurrence(ch: ClickHouseClient, q: CooccurrenceQuery): Promise<Cooccurrence> {
   const w = compileWhere(q.filters)
   const params = { ...w.params, anchor: q.skills, keep: skillsInCategories(q.filters.category) }
-  // Per distinct ad: the union of its copies' skills; then anchor membership per ad.
+  // Per distinct ad: the union of its copies' skills; then anchor membership per ad. One pass: each
+  // ad also counts under '' (no skill has an empty id), which gives the totals of the same scan.
   const perAd = `SELECT dedupe_key, groupUniqArrayArray(skills) AS skills FROM ads FINAL WHERE ${w.sql} GROUP BY dedupe_key`
-  const [totals, rows] = await Promise.all([
-    queryRows<{ total: string; anchor: string }>(
-      ch,
-      `SELECT count() AS total, countIf(hasAll(skills, {anchor:Array(String)})) AS anchor FROM (${perAd})`,
-      params,
-    ),
-    queryRows<{ skill: string; together: string; all: string }>(
-      ch,
-      `SELECT skill, countIf(is_anchor) AS together, count() AS all
-       FROM (SELECT arrayJoin(skills) AS skill, hasAll(skills, {anchor:Array(String)}) AS is_anchor FROM (${perAd}))
-       WHERE skill IN {keep:Array(String)} AND skill NOT IN {anchor:Array(String)}
-       GROUP BY skill HAVING together > 0`,
-      params,
-    ),
-  ])
-  const total = Number(totals[0]?.total ?? 0)
-  const anchorAds = Number(totals[0]?.anchor ?? 0)
+  const counted = await queryRows<{ skill: string; together: string; all: string }>(
+    ch,
+    `SELECT skill, countIf(is_anchor) AS together, count() AS all
+     FROM (SELECT arrayJoin(arrayPushFront(skills, '')) AS skill, hasAll(skills, {anchor:Array(String)}) AS is_anchor
+           FROM (${perAd}))
+     WHERE skill = '' OR (skill IN {keep:Array(String)} AND skill NOT IN {anchor:Array(String)})
+     GROUP BY skill HAVING together > 0 OR skill = ''`,
+    params,
+  )
+  const totals = counted.find((r) => r.skill === '')
+  const rows = counted.filter((r) => r.skill !== '')
+  const total = Number(totals?.all ?? 0)
+  const anchorAds = Number(totals?.together ?? 0)
   const out = rows
     .map((r): CooccurringSkill => {
       const s = getSkill(r.skill)

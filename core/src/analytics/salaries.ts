@@ -12,11 +12,13 @@ import { PERIOD_SQL, type Interval } from './trends.ts'
 
 export { SALARY_GROUPS } from '../contracts/api/salaries.ts'
 
+// Over the per-ad rows, whose facet columns are named ad_* so that they do not shadow the ads
+// columns of the filters (an alias named like a column would replace it in WHERE).
 const GROUP_SQL: Record<Exclude<SalaryGroup, 'skill'>, string> = {
   none: "'all'",
-  seniority: 'seniority',
-  country: "if(country = '', 'unknown', country)",
-  work_mode: 'work_mode',
+  seniority: 'ad_seniority',
+  country: "if(ad_country = '', 'unknown', ad_country)",
+  work_mode: 'ad_work_mode',
 }
 
 export interface SalaryQuery {
@@ -32,15 +34,18 @@ export interface SalaryQuery {
 export type Salaries = SalariesBody
 export type { SalaryCell, SalaryPremium }
 
-/** One row per distinct ad with a salary: its USD value, employment split, facets and skills. */
+/**
+ * One row per distinct ad with a salary: its USD value, employment split, facets and skills. The
+ * filters apply in a subquery: the outer aliases (country, seniority, work_mode) would otherwise
+ * capture the filter's column names and put an aggregate in WHERE.
+ */
 function perAdSql(where: string, period: string): string {
   return `SELECT dedupe_key, any(${period}) AS period,
             any(if(employment_type = 'contract' OR salary_kind = 'day_rate', 'contract', 'permanent')) AS employment,
             any((salary_annual_min_usd + if(salary_annual_max_usd > 0, salary_annual_max_usd, salary_annual_min_usd)) / 2) AS usd,
-            any(seniority) AS seniority, any(country) AS country, any(work_mode) AS work_mode,
+            any(seniority) AS ad_seniority, any(country) AS ad_country, any(work_mode) AS ad_work_mode,
             groupUniqArrayArray(skills) AS skills
-          FROM ads FINAL
-          WHERE ${where} AND salary_annual_min_usd > 0
+          FROM (SELECT * FROM ads FINAL WHERE ${where} AND salary_annual_min_usd > 0)
           GROUP BY dedupe_key`
 }
 
@@ -51,38 +56,42 @@ export async function querySalaries(ch: ClickHouseClient, q: SalaryQuery): Promi
   const period = q.interval === 'all' ? "'all'" : `toString(${PERIOD_SQL[q.interval]})`
   const perAd = perAdSql(w.sql, period)
   const params = { ...w.params, skills: q.skills, rate: perUsd }
-  const group = q.by === 'skill' ? 'skill' : GROUP_SQL[q.by]
-  const source =
+  // One scan for both answers: each distinct ad enters its cell(s) (its group, or each asked skill
+  // it has for by=skill) and, per asked skill, the premium row of that skill with a flag saying
+  // whether it has it (the premium spans all periods).
+  const cellEntries =
     q.by === 'skill'
-      ? `(SELECT *, arrayJoin(arrayIntersect(skills, {skills:Array(String)})) AS skill FROM (${perAd}))`
-      : `(${perAd})`
-  const levels = 'quantilesExactInclusive(0.1, 0.25, 0.5, 0.75, 0.9)(usd * {rate:Float64})'
-  const [cellRows, premiumRows] = await Promise.all([
-    queryRows<{ period: string; grp: string; employment: string; n: string; q: number[] }>(
-      ch,
-      `SELECT period, toString(${group}) AS grp, employment, count() AS n, ${levels} AS q
-       FROM ${source} GROUP BY period, grp, employment ORDER BY period, grp, employment`,
-      params,
-    ),
-    q.skills.length
-      ? queryRows<{
-          skill: string
-          employment: string
-          n_with: string
-          n_without: string
-          m_with: number
-          m_without: number
-        }>(
-          ch,
-          `SELECT skill, employment, countIf(has(skills, skill)) AS n_with, countIf(NOT has(skills, skill)) AS n_without,
-                  quantileExactInclusiveIf(0.5)(usd * {rate:Float64}, has(skills, skill)) AS m_with,
-                  quantileExactInclusiveIf(0.5)(usd * {rate:Float64}, NOT has(skills, skill)) AS m_without
-           FROM (${perAdSql(w.sql, "'all'")}) ARRAY JOIN {skills:Array(String)} AS skill
-           GROUP BY skill, employment ORDER BY skill, employment`,
-          params,
-        )
-      : Promise.resolve([]),
-  ])
+      ? `arrayMap(s -> ('cell', period, s, 0), arrayIntersect(skills, {skills:Array(String)}))`
+      : `[('cell', period, toString(${GROUP_SQL[q.by]}), 0)]`
+  const premiumEntries = q.skills.length
+    ? `arrayMap(s -> ('premium', 'all', s, toUInt8(has(skills, s))), {skills:Array(String)})`
+    : `[]`
+  const cellLevels = "quantilesExactInclusiveIf(0.1, 0.25, 0.5, 0.75, 0.9)(v, kind = 'cell')"
+  const median = (cond: string) => `quantileExactInclusiveIf(0.5)(v, kind = 'premium' AND ${cond})`
+  const rows = await queryRows<{
+    kind: 'cell' | 'premium'
+    period: string
+    grp: string
+    employment: string
+    n: string
+    q: number[]
+    n_with: string
+    n_without: string
+    m_with: number
+    m_without: number
+  }>(
+    ch,
+    `SELECT e.1 AS kind, e.2 AS period, e.3 AS grp, employment, count() AS n, ${cellLevels} AS q,
+            countIf(e.4 = 1) AS n_with, countIf(e.4 = 0) AS n_without,
+            ${median('e.4 = 1')} AS m_with, ${median('e.4 = 0')} AS m_without
+     FROM (SELECT usd * {rate:Float64} AS v, employment,
+                  arrayJoin(arrayConcat(${cellEntries}, ${premiumEntries})) AS e
+           FROM (${perAd}))
+     GROUP BY kind, period, grp, employment ORDER BY kind, period, grp, employment`,
+    params,
+  )
+  const cellRows = rows.filter((r) => r.kind === 'cell')
+  const premiumRows = rows.filter((r) => r.kind === 'premium').map((r) => ({ ...r, skill: r.grp }))
   const money = (x: number) => Math.round(x)
   const cells = cellRows.map((r): SalaryCell => {
     const n = Number(r.n)

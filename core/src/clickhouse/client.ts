@@ -6,6 +6,7 @@ import { resolve } from 'node:path'
 import { createClient, type ClickHouseClient } from '@clickhouse/client'
 import type { Config } from '../config.ts'
 import { UserError } from '../user-error.ts'
+import { createChdbPool } from './chdb-pool.ts'
 import { ensureDataDir, lockHolder } from './data-dir.ts'
 
 export type { ClickHouseClient }
@@ -21,18 +22,32 @@ export interface ClickHouseHandle {
 type ChConfig = Pick<
   Config,
   'CLICKHOUSE_URL' | 'CLICKHOUSE_USER' | 'CLICKHOUSE_PASSWORD' | 'CLICKHOUSE_DATABASE' | 'DATA_DIR'
->
+> &
+  Partial<Pick<Config, 'CLICKHOUSE_CLUSTER'>>
 
-export async function createClickHouse(cfg: ChConfig): Promise<ClickHouseHandle> {
+/** How the embedded engine runs queries (benchmarks compare the two; the defaults are the fast path). */
+export interface EmbeddedOptions {
+  /** chDB sessions on the data directory: queries that may run at once (default 4). */
+  sessions?: number
+  /** 'literal' (default): parameters bound as typed literals; 'native': chDB's serialised binding. */
+  binding?: 'literal' | 'native'
+}
+
+export async function createClickHouse(
+  cfg: ChConfig,
+  embedded: EmbeddedOptions = {},
+): Promise<ClickHouseHandle> {
   if (cfg.CLICKHOUSE_URL) return connectServer(cfg, cfg.CLICKHOUSE_URL)
-  return openEmbedded(resolve(cfg.DATA_DIR, 'clickhouse'))
+  return openEmbedded(resolve(cfg.DATA_DIR, 'clickhouse'), embedded)
 }
 
 async function connectServer(cfg: ChConfig, url: string): Promise<ClickHouseHandle> {
   // The database may not exist yet: create it through a client bound to `default`.
   const bootstrap = createClient({ url, username: cfg.CLICKHOUSE_USER, password: cfg.CLICKHOUSE_PASSWORD })
   try {
-    await bootstrap.command({ query: `CREATE DATABASE IF NOT EXISTS ${cfg.CLICKHOUSE_DATABASE}` })
+    // On a cluster, on every node (the name is validated by the config schema).
+    const onCluster = cfg.CLICKHOUSE_CLUSTER ? ` ON CLUSTER '${cfg.CLICKHOUSE_CLUSTER}'` : ''
+    await bootstrap.command({ query: `CREATE DATABASE IF NOT EXISTS ${cfg.CLICKHOUSE_DATABASE}${onCluster}` })
   } catch (err) {
     throw new UserError(`Cannot reach ClickHouse at ${new URL(url).origin}: ${(err as Error).message}`, {
       cause: err,
@@ -53,13 +68,12 @@ async function connectServer(cfg: ChConfig, url: string): Promise<ClickHouseHand
   return { client, mode: 'server', location: new URL(url).origin, close: () => client.close() }
 }
 
-async function openEmbedded(path: string): Promise<ClickHouseHandle> {
+async function openEmbedded(path: string, opts: EmbeddedOptions): Promise<ClickHouseHandle> {
   ensureDataDir(path)
-  // Loaded lazily: the distributed roles never need the ~500 MB engine in memory.
-  const { createChdbConnection } = await import('chdb/connection')
   let connection
   try {
-    connection = createChdbConnection({ path })
+    // chdb is loaded lazily there: the distributed roles never need the ~500 MB engine in memory.
+    connection = await createChdbPool({ path, sessions: opts.sessions ?? 4, binding: opts.binding })
   } catch (err) {
     // chDB's message is only "Failed to create connection for path ..." (the lock detail goes to
     // the native stderr), so the hint comes from the lock holder's pid in the status file.

@@ -2,12 +2,14 @@
 // recorded in ClickHouse itself, so this works on chDB and a server alike. Every statement is
 // idempotent (IF NOT EXISTS), which makes two processes migrating at once safe: both may run a
 // statement, and the version table collapses duplicates (ReplacingMergeTree on version).
+// With `cluster` (CLICKHOUSE_CLUSTER) the same files run in their clustered form (cluster.ts).
 import { readdirSync, readFileSync } from 'node:fs'
 import { createHash } from 'node:crypto'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { ClickHouseClient } from '@clickhouse/client'
 import type { Logger } from '../logger.ts'
+import { clusterMigrations, clusterStatement } from './cluster.ts'
 
 export interface Migration {
   version: number
@@ -47,16 +49,22 @@ export function splitStatements(sql: string): string[] {
     .filter(Boolean)
 }
 
+const SCHEMA_MIGRATIONS = `CREATE TABLE IF NOT EXISTS schema_migrations
+      (version UInt32, name String, checksum String, applied_at DateTime64(3, 'UTC'))
+      ENGINE = ReplacingMergeTree(applied_at) ORDER BY version`
+
 export async function migrate(
   client: ClickHouseClient,
   log?: Logger,
-  migrations = loadMigrations(),
+  plain = loadMigrations(),
+  options: { cluster?: string | undefined } = {},
 ): Promise<number[]> {
-  await client.command({
-    query: `CREATE TABLE IF NOT EXISTS schema_migrations
-      (version UInt32, name String, checksum String, applied_at DateTime64(3, 'UTC'))
-      ENGINE = ReplacingMergeTree(applied_at) ORDER BY version`,
-  })
+  const { cluster } = options
+  const versionTable = cluster
+    ? clusterStatement(SCHEMA_MIGRATIONS, { cluster, tables: new Set() })
+    : [SCHEMA_MIGRATIONS]
+  for (const query of versionTable) await client.command({ query })
+  const migrations = cluster ? clusterMigrations(plain, cluster) : plain
   const rs = await client.query({
     query: 'SELECT DISTINCT version FROM schema_migrations',
     format: 'JSONEachRow',

@@ -9,6 +9,7 @@ import type { AdInput, Extraction } from './types.ts'
 export type * from './types.ts'
 export { getSkill, listSkills, TAXONOMY_VERSION } from '../taxonomy/index.ts'
 export { FX_TABLE, toUsd } from './fx-rates.ts'
+export { INDUSTRIES } from './industries.ts'
 export { CATEGORIES, CATEGORY_LABELS } from '../taxonomy/categories.ts'
 
 /**

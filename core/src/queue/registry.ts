@@ -47,12 +47,25 @@ export const extractPayload = z.object({
 })
 export type ExtractPayload = z.infer<typeof extractPayload>
 
+/** One run of an agency report: build + render + store its files, then deliver; or deliver again. */
+export const reportPayload = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('generate'), runId: z.string().min(1).max(120), deliver: z.boolean() }),
+  z.object({ kind: z.literal('deliver'), runId: z.string().min(1).max(120) }),
+])
+export type ReportPayload = z.infer<typeof reportPayload>
+
 export const queues = {
   scrape: defineQueue({ name: 'scrape', payload: scrapePayload, options: { attempts: 5, backoffMs: 2_000 } }),
   extract: defineQueue({
     name: 'extract',
     payload: extractPayload,
     options: { attempts: 8, backoffMs: 500 },
+  }),
+  // A failed build (a browser crash, ClickHouse away) is retried; the run row says how it went.
+  report: defineQueue({
+    name: 'report',
+    payload: reportPayload,
+    options: { attempts: 3, backoffMs: 10_000 },
   }),
 } as const
 

@@ -23,4 +23,13 @@ export {
   type RollupState,
 } from './rollups.ts'
 export { sourceHealth, type SourceHealth, type SourceHealthRow } from './source-health.ts'
+export { apiKeys, type ApiKeyRow, type StoredApiKey } from './api-keys.ts'
+export { reportDefinitions, type ReportDefinitionRow } from './report-definitions.ts'
+export {
+  reportRuns,
+  type ReportRunRow,
+  type ReportFileRow,
+  type StoredRun,
+  type StoredFileKind,
+} from './report-runs.ts'
 export type { RowOf, TableName, TableRows } from './table-rows.ts'

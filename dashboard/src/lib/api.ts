@@ -4,6 +4,13 @@
 
 import {
   AdsResponse,
+  BreakdownResponse,
+  CooccurrenceResponse,
+  CoverageResponse,
+  HealthResponse,
+  RankingsResponse,
+  SalariesResponse,
+  SkillProfileResponse,
   SkillsResponse,
   SourcesResponse,
   StatusResponse,
@@ -16,7 +23,21 @@ import {
 import type { z } from 'zod'
 
 // The API's own contracts (core/src/contracts/api), under the names the components use.
-export type { AdsResponse, Skill, SourcesResponse, TrendPoint, TrendsResponse }
+export type {
+  AdsResponse,
+  BreakdownResponse,
+  CooccurrenceResponse,
+  CoverageResponse,
+  HealthResponse,
+  RankingsResponse,
+  SalariesResponse,
+  Skill,
+  SkillProfileResponse,
+  SkillsResponse,
+  SourcesResponse,
+  TrendPoint,
+  TrendsResponse,
+}
 export type Status = StatusResponse
 /** One ad behind a number, from /api/v1/ads: the words that matched and where the ad lives. */
 export type EvidenceAd = AdEvidence
@@ -64,7 +85,11 @@ async function getJson(fetchFn: Fetch, path: string): Promise<unknown> {
 }
 
 /** The body in its contract's shape, or an ApiError saying which field is off. */
-async function getValid<S extends z.ZodType>(fetchFn: Fetch, path: string, schema: S): Promise<z.output<S>> {
+export async function getValid<S extends z.ZodType>(
+  fetchFn: Fetch,
+  path: string,
+  schema: S,
+): Promise<z.output<S>> {
   const parsed = schema.safeParse(await getJson(fetchFn, path))
   if (parsed.success) return parsed.data
   const issue = parsed.error.issues[0]
@@ -75,6 +100,20 @@ async function getValid<S extends z.ZodType>(fetchFn: Fetch, path: string, schem
 export async function fetchSkills(fetchFn: Fetch): Promise<Skill[]> {
   return (await getValid(fetchFn, '/api/v1/skills', SkillsResponse)).skills
 }
+
+/** The whole /skills answer (categories with labels, per-skill ads under the filters). */
+export function fetchSkillList(fetchFn: Fetch, path = '/api/v1/skills'): Promise<SkillsResponse> {
+  return getValid(fetchFn, path, SkillsResponse)
+}
+
+// One fetcher per analytics resource: `path` comes from apiPath() in $lib/filters.
+export const fetchRankings = (f: Fetch, path: string) => getValid(f, path, RankingsResponse)
+export const fetchBreakdown = (f: Fetch, path: string) => getValid(f, path, BreakdownResponse)
+export const fetchCoverage = (f: Fetch, path: string) => getValid(f, path, CoverageResponse)
+export const fetchHealth = (f: Fetch, path = '/api/v1/health') => getValid(f, path, HealthResponse)
+export const fetchSalaries = (f: Fetch, path: string) => getValid(f, path, SalariesResponse)
+export const fetchCooccurrence = (f: Fetch, path: string) => getValid(f, path, CooccurrenceResponse)
+export const fetchSkillProfile = (f: Fetch, path: string) => getValid(f, path, SkillProfileResponse)
 
 export function fetchTrends(fetchFn: Fetch, path: string): Promise<TrendsResponse> {
   return getValid(fetchFn, path, TrendsResponse)
@@ -94,4 +133,18 @@ export function fetchSources(fetchFn: Fetch): Promise<SourcesResponse> {
 
 export function errorMessage(err: unknown): string {
   return err instanceof Error ? err.message : String(err)
+}
+
+/** A settled request: what the data areas of a page render (never rejects, so load can stream it). */
+export type Result<T> = { ok: true; data: T } | { ok: false; error: string }
+
+/**
+ * Start a request without awaiting it: +page.ts returns the promise and the page renders a skeleton
+ * until it settles (`<Async result={data.x}>`), so the shell shows at once.
+ */
+export function settle<T>(promise: Promise<T>): Promise<Result<T>> {
+  return promise.then(
+    (data) => ({ ok: true as const, data }),
+    (err: unknown) => ({ ok: false as const, error: errorMessage(err) }),
+  )
 }

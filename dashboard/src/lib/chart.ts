@@ -1,54 +1,133 @@
-// The one place that touches Chart.js. Only the pieces the line chart uses are registered,
-// so the rest of Chart.js is tree-shaken out of the bundle.
-import {
-  CategoryScale,
-  Chart,
-  Legend,
-  LineController,
-  LineElement,
-  LinearScale,
-  PointElement,
-  Tooltip,
-  type ChartConfiguration,
-  type Plugin,
-} from 'chart.js'
+// The one place pages draw charts. A page describes a chart as a ChartSpec (periods, series with
+// values, optional interval bounds, sample sizes and incomplete periods); `use:chart={spec}` draws it
+// with Chart.js, which is loaded lazily (its own chunk, ./chart-engine.ts) so pages without charts
+// and the first paint do not pay for it. The same spec gives the CSV (specToCsv in ./csv.ts).
+//
+// Usage:
+//   const spec: ChartSpec = { type: 'line', labels, format: 'percent', series: [{ label: 'Go',
+//     values, low, high, n, total }], incomplete, yTitle: '% of ads' }
+//   <canvas use:chart={spec} aria-label="…"></canvas>      (ChartCard.svelte wraps this with
+//   a title, PNG / CSV buttons, the incomplete-period note and the loading/empty/error states)
+//   downloadPng(canvas, 'trends.png')
 import type { Action } from 'svelte/action'
 
-Chart.register(LineController, LineElement, PointElement, CategoryScale, LinearScale, Tooltip, Legend)
+export type ValueFormat = 'percent' | 'count' | 'money' | 'number'
 
-export type LineChartConfig = ChartConfiguration<'line', (number | null)[], string>
+export interface SeriesSpec {
+  label: string
+  /** One value per label; null = no value (a gap). Percent series are 0..100. */
+  values: (number | null)[]
+  /** Lower / upper bound of the interval (same unit as values), drawn as a band when `bands` is on. */
+  low?: (number | null)[]
+  high?: (number | null)[]
+  /** Sample size behind each value (ads that mention it) and the period's total, for tooltips. */
+  n?: (number | null)[]
+  total?: (number | null)[]
+  color?: string
+  /** Draw dashed all along (a rolling mean next to its raw series). */
+  dashed?: boolean
+  /** Stack group for stacked bars. */
+  stack?: string
+  /** Drawn struck-through in the legend and not plotted (the URL keeps which). */
+  hidden?: boolean
+}
 
-/** Non-null values of the datasets currently shown (legend clicks can hide some). */
-function countDrawnPoints(chart: Chart): number {
-  let count = 0
-  chart.data.datasets.forEach((dataset, i) => {
-    if (!chart.isDatasetVisible(i)) return
-    for (const value of dataset.data) if (value !== null && value !== undefined) count++
+export interface ChartSpec {
+  type: 'line' | 'bar'
+  labels: string[]
+  series: SeriesSpec[]
+  format: ValueFormat
+  /** ISO currency for format 'money'. */
+  currency?: string
+  /** Periods not captured in full: their segments are dashed and their points hollow. */
+  incomplete?: boolean[]
+  bands?: boolean
+  stacked?: boolean
+  /** Horizontal bars (rankings of values). */
+  horizontal?: boolean
+  yTitle?: string
+  /** Hide the legend (one series). */
+  legend?: boolean
+  /** Legend click: the page records the hidden series (in the URL) instead of the chart alone. */
+  onToggle?: (seriesIndex: number) => void
+}
+
+/**
+ * Tableau 20: ten distinct hues, then their light variants, so up to 20 series get their own colour
+ * and dashes stay reserved for incomplete periods.
+ */
+export const PALETTE = [
+  '#4e79a7',
+  '#f28e2b',
+  '#e15759',
+  '#76b7b2',
+  '#59a14f',
+  '#edc948',
+  '#b07aa1',
+  '#ff9da7',
+  '#9c755f',
+  '#bab0ac',
+  '#a0cbe8',
+  '#ffbe7d',
+  '#ff9d9a',
+  '#499894',
+  '#8cd17d',
+  '#b6992d',
+  '#d4a6c8',
+  '#fabfd2',
+  '#d7b5a6',
+  '#79706e',
+]
+
+export function formatValue(value: number, format: ValueFormat, currency = 'USD'): string {
+  switch (format) {
+    case 'percent':
+      return `${value.toFixed(value !== 0 && Math.abs(value) < 1 ? 2 : 1)}%`
+    case 'money':
+      return new Intl.NumberFormat('en-US', { style: 'currency', currency, maximumFractionDigits: 0 }).format(
+        value,
+      )
+    case 'count':
+      return new Intl.NumberFormat('en-US').format(Math.round(value))
+    default:
+      return new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 }).format(value)
+  }
+}
+
+type Engine = typeof import('./chart-engine')
+let engine: Promise<Engine> | null = null
+/** Start loading Chart.js early (a page with a chart calls it from its script). */
+export function preloadChart(): Promise<Engine> {
+  engine ??= import('./chart-engine')
+  return engine
+}
+
+/** Svelte action: creates the chart once Chart.js is loaded, updates it with each new spec, destroys it. */
+export const chart: Action<HTMLCanvasElement, ChartSpec> = (canvas, initial) => {
+  let spec = initial
+  let handle: { update(s: ChartSpec): void; destroy(): void } | null = null
+  let destroyed = false
+  void preloadChart().then((e) => {
+    if (!destroyed) handle = e.createChart(canvas, spec)
   })
-  return count
-}
-
-// Publishes `data-points` on the canvas after every update, so end-to-end tests can prove
-// that the chart really drew data without reading pixels.
-const pointCounter: Plugin = {
-  id: 'stackradarPointCounter',
-  afterUpdate(chart) {
-    chart.canvas.dataset.points = String(countDrawnPoints(chart))
-  },
-}
-
-/** Svelte action: `<canvas use:lineChart={config}>` creates, updates and destroys the chart. */
-export const lineChart: Action<HTMLCanvasElement, LineChartConfig> = (canvas, config) => {
-  const chart = new Chart(canvas, { ...config, plugins: [...(config.plugins ?? []), pointCounter] })
   return {
-    update(next: LineChartConfig) {
-      chart.data = next.data
-      if (next.options) chart.options = next.options
-      chart.update()
+    update(next: ChartSpec) {
+      spec = next
+      handle?.update(next)
     },
     destroy() {
-      chart.destroy()
-      delete canvas.dataset.points
+      destroyed = true
+      handle?.destroy()
     },
   }
+}
+
+/** Save what the canvas shows as a PNG (the chart paints its own background first). */
+export function downloadPng(canvas: HTMLCanvasElement, filename: string): void {
+  const a = document.createElement('a')
+  a.href = canvas.toDataURL('image/png')
+  a.download = filename.endsWith('.png') ? filename : `${filename}.png`
+  document.body.append(a)
+  a.click()
+  a.remove()
 }

@@ -1,20 +1,13 @@
-// Pure shaping of the /trends response into chart series and table rows (no DOM, no Chart.js).
-import type { Skill, Status, TrendPoint, TrendsResponse } from './api'
-import type { Interval, TrendQuery } from './query'
+// Pure shaping of the /trends response for the trends page: chart spec (share or count, bands,
+// rolling mean, incomplete periods), the latest *complete* period's table, and tiny-sample warnings.
+// No DOM, no Chart.js; tested beside.
+import type { Status, TrendPoint, TrendsResponse } from './api'
+import type { ChartSpec, SeriesSpec } from './chart'
+import type { Interval } from '@stackradar/core/contracts/api'
 
-export interface Series {
-  skill: string
-  label: string
-  /** Share of all ads in %, or null where the period has no ads at all (nothing to divide by). */
-  values: (number | null)[]
-  points: (TrendPoint | null)[]
-}
-
-export interface ChartModel {
-  periods: string[]
-  labels: string[]
-  series: Series[]
-}
+export type Measure = 'share' | 'count'
+/** Periods with fewer ads than this make a share swing; the page warns. */
+export const TINY_SAMPLE = 30
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
 
@@ -34,23 +27,127 @@ export function formatPeriod(period: string, interval: Interval | string): strin
   }
 }
 
-export function skillNames(skills: Skill[]): Map<string, string> {
-  return new Map(skills.map((s) => [s.id, s.name]))
+export interface TrendSeries {
+  id: string
+  kind: 'skill' | 'category'
+  label: string
+  points: (TrendPoint | null)[]
 }
 
-export function buildChartModel(trends: TrendsResponse, names: Map<string, string>): ChartModel {
+export interface TrendModel {
+  periods: string[]
+  labels: string[]
+  /** A period is incomplete when any of its points says complete === false. */
+  incomplete: boolean[]
+  /** All ads in each period (the denominator). */
+  totals: number[]
+  series: TrendSeries[]
+}
+
+export function buildTrendModel(trends: TrendsResponse, names: Map<string, string>): TrendModel {
   const periods = [...new Set(trends.points.map((p) => p.period))].sort()
-  const index = new Map(trends.points.map((p) => [`${p.period}|${p.skill}`, p]))
-  const series = trends.skills.map((skill) => {
-    const points = periods.map((period) => index.get(`${period}|${skill}`) ?? null)
-    const values = points.map((p) => (p && p.total > 0 ? round((p.ads / p.total) * 100) : null))
-    return { skill, label: names.get(skill) ?? skill, values, points }
-  })
-  return { periods, labels: periods.map((p) => formatPeriod(p, trends.interval)), series }
+  const at = new Map(trends.points.map((p) => [`${p.kind}|${p.skill}|${p.period}`, p]))
+  const ids: { id: string; kind: 'skill' | 'category' }[] = [
+    ...trends.skills.map((id) => ({ id, kind: 'skill' as const })),
+    ...trends.categories.map((id) => ({ id, kind: 'category' as const })),
+  ]
+  const series = ids.map(({ id, kind }) => ({
+    id,
+    kind,
+    label: names.get(kind === 'category' ? `category:${id}` : id) ?? id,
+    points: periods.map((period) => at.get(`${kind}|${id}|${period}`) ?? null),
+  }))
+  const incomplete = periods.map((period) =>
+    trends.points.some((p) => p.period === period && p.complete === false),
+  )
+  const totals = periods.map((_, i) => Math.max(0, ...series.map((s) => s.points[i]?.total ?? 0)))
+  return { periods, labels: periods.map((p) => formatPeriod(p, trends.interval)), incomplete, totals, series }
 }
 
-function round(n: number): number {
-  return Math.round(n * 100) / 100
+const pct = (x: number) => Math.round(x * 10000) / 100
+
+export interface SpecOptions {
+  measure: Measure
+  bands: boolean
+  /** Use the API's rollingShare (a rolling mean was asked). */
+  rolling: boolean
+  hidden: ReadonlySet<string>
+}
+
+export function trendSpec(model: TrendModel, opts: SpecOptions): ChartSpec {
+  const series: SeriesSpec[] = model.series.map((s) => {
+    const values = s.points.map((p) => {
+      if (!p || p.total === 0) return null
+      if (opts.measure === 'count') return p.ads
+      return pct(opts.rolling && p.rollingShare !== null ? p.rollingShare : p.share)
+    })
+    const spec: SeriesSpec = {
+      label: s.label,
+      hidden: opts.hidden.has(s.id),
+      values,
+      n: s.points.map((p) => p?.ads ?? null),
+      total: s.points.map((p) => p?.total ?? null),
+    }
+    if (opts.measure === 'share' && !opts.rolling) {
+      spec.low = s.points.map((p) => (p && p.total > 0 ? pct(p.low) : null))
+      spec.high = s.points.map((p) => (p && p.total > 0 ? pct(p.high) : null))
+    }
+    return spec
+  })
+  return {
+    type: 'line',
+    labels: model.labels,
+    series,
+    format: opts.measure === 'count' ? 'count' : 'percent',
+    incomplete: model.incomplete,
+    bands: opts.bands && opts.measure === 'share' && !opts.rolling,
+    yTitle:
+      opts.measure === 'count'
+        ? 'ads mentioning it'
+        : opts.rolling
+          ? '% of ads (rolling mean)'
+          : '% of ads in the period',
+    legend: true,
+  }
+}
+
+/** Periods with ads but fewer than TINY_SAMPLE: their shares are noise. */
+export function tinyPeriods(model: TrendModel): number {
+  return model.totals.filter((t) => t > 0 && t < TINY_SAMPLE).length
+}
+
+export interface LatestRow {
+  id: string
+  label: string
+  ads: number
+  total: number
+  share: number
+  low: number
+  high: number
+}
+
+/** The newest complete period with ads (an incomplete one is never "latest"), with its rows. */
+export function latestComplete(
+  model: TrendModel,
+): { index: number; label: string; rows: LatestRow[] } | null {
+  for (let i = model.periods.length - 1; i >= 0; i--) {
+    if (model.incomplete[i] || (model.totals[i] ?? 0) === 0) continue
+    const rows = model.series
+      .map((s) => ({ s, p: s.points[i] }))
+      .filter((x): x is { s: TrendSeries; p: TrendPoint } => x.p !== null && x.p !== undefined)
+      .map(({ s, p }) => ({
+        id: s.id,
+        label: s.label,
+        ads: p.ads,
+        total: p.total,
+        share: p.share,
+        low: p.low,
+        high: p.high,
+      }))
+      .sort((a, b) => b.share - a.share || a.label.localeCompare(b.label))
+    return { index: i, label: model.labels[i] ?? '', rows }
+  }
+  return null
 }
 
 /** True when there is nothing worth drawing: no periods, or no ads in any of them. */
@@ -58,34 +155,8 @@ export function isEmpty(trends: TrendsResponse): boolean {
   return trends.points.every((p) => p.total === 0)
 }
 
-export interface LatestRow {
-  skill: string
-  name: string
-  ads: number
-  total: number
-  share: number
-}
-
-export function latestPeriod(
-  trends: TrendsResponse,
-  names: Map<string, string>,
-): { period: string; rows: LatestRow[] } | null {
-  const withAds = trends.points.filter((p) => p.total > 0)
-  const period = withAds.reduce<string | null>(
-    (max, p) => (max === null || p.period > max ? p.period : max),
-    null,
-  )
-  if (period === null) return null
-  const rows = withAds
-    .filter((p) => p.period === period)
-    .map((p) => ({ ...p, name: names.get(p.skill) ?? p.skill }))
-    .sort((a, b) => b.share - a.share || a.name.localeCompare(b.name))
-  return { period, rows }
-}
-
 /** Explains an empty chart, using the backfill status when we have it. */
-export function emptyMessage(status: Status | null, query: TrendQuery): string {
-  const ranged = query.from !== null || query.to !== null
+export function emptyMessage(status: Status | null, ranged: boolean): string {
   const running = status?.backfill.running ?? false
   if (status && status.ads.raw === 0) {
     return running
@@ -94,6 +165,8 @@ export function emptyMessage(status: Status | null, query: TrendQuery): string {
   }
   if (status && status.ads.extracted === 0)
     return 'Ads are stored but none are extracted yet — check back soon.'
-  const base = ranged ? 'No ads in the selected date range.' : 'No ads to show for this selection yet.'
+  const base = ranged
+    ? 'No ads in the selected date range or filters.'
+    : 'No ads to show for this selection yet.'
   return running ? `${base} A backfill is still running.` : base
 }

@@ -1,60 +1,34 @@
-// Loads everything the trends page needs for the selection in the URL. Failures are returned as
-// data (not thrown) so the page keeps its controls and shows an error with a retry link.
-import {
-  errorMessage,
-  fetchSkills,
-  fetchStatus,
-  fetchTrends,
-  type Skill,
-  type Status,
-  type TrendsResponse,
-} from '$lib/api'
-import { parseQuery, trendsPath, type TrendQuery } from '$lib/query'
+// Overview: each data area is its own request under the shared filters, started here and streamed
+// into the page (not awaited), so the shell renders at once and each card fills in when it can.
+import { fetchBreakdown, fetchCoverage, fetchHealth, fetchRankings, fetchSalaries, settle } from '$lib/api'
+import { apiPath, parseFilters } from '$lib/filters'
+import { loadSparklines } from '$lib/sparklines'
+import { topByGroup } from '$lib/overview'
 import type { PageLoad } from './$types'
 
-export interface TrendsPageData {
-  query: TrendQuery
-  skills: Skill[]
-  /** Skill ids from the URL that the API does not know; dropped instead of failing the request. */
-  unknownSkills: string[]
-  trends: TrendsResponse | null
-  status: Status | null
-  error: string | null
-}
-
-// The skill catalogue rarely changes; fetch it once per page session, not on every selection change.
-let skillsCache: Promise<Skill[]> | null = null
-
-function loadSkills(fetchFn: typeof fetch): Promise<Skill[]> {
-  skillsCache ??= fetchSkills(fetchFn).catch((err: unknown) => {
-    skillsCache = null // let "Retry" try again
-    throw err
+export const load: PageLoad = ({ fetch, url, depends }) => {
+  depends('api:overview')
+  const filters = parseFilters(url.searchParams)
+  const rankings = fetchRankings(fetch, apiPath('/api/v1/rankings', filters, { limit: 200 }))
+  const sparks = rankings.then((r) => {
+    const ids = topByGroup(r.ranked).flatMap((g) => g.rows.map((s) => s.skill))
+    return loadSparklines(fetch, ids, filters, r.window)
   })
-  return skillsCache
-}
-
-export const load: PageLoad = async ({ fetch, url, depends }): Promise<TrendsPageData> => {
-  depends('api:trends')
-  const query = parseQuery(url.searchParams)
-  const data: TrendsPageData = {
-    query,
-    skills: [],
-    unknownSkills: [],
-    trends: null,
-    status: null,
-    error: null,
+  // Headline numbers cover the rankings' window (the 12 months to the newest ad unless filtered).
+  const inWindow = rankings.then((r) => ({ ...filters, from: r.window.from, to: r.window.to }))
+  return {
+    filters,
+    rankings: settle(rankings),
+    sparks: sparks.catch(() => new Map()), // sparklines are decoration: never an error
+    coverage: settle(fetchCoverage(fetch, apiPath('/api/v1/coverage', filters))),
+    health: fetchHealth(fetch).catch(() => null),
+    salaries: settle(
+      inWindow.then((f) => fetchSalaries(fetch, apiPath('/api/v1/salaries', f, { interval: 'all' }))),
+    ),
+    workMode: settle(
+      inWindow.then((f) =>
+        fetchBreakdown(fetch, apiPath('/api/v1/breakdown', f, { facet: 'work_mode', interval: 'all' })),
+      ),
+    ),
   }
-
-  const statusPromise = fetchStatus(fetch).catch(() => null) // the banner is optional; never fail on it
-  try {
-    data.skills = await loadSkills(fetch)
-    const known = new Set(data.skills.map((s) => s.id))
-    data.unknownSkills = query.skills.filter((id) => !known.has(id))
-    const skills = query.skills.filter((id) => known.has(id))
-    if (skills.length > 0) data.trends = await fetchTrends(fetch, trendsPath({ ...query, skills }))
-  } catch (err) {
-    data.error = errorMessage(err)
-  }
-  data.status = await statusPromise
-  return data
 }

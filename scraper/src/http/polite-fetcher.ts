@@ -1,12 +1,14 @@
 // The fetcher sources should use: fetchText plus everything that makes a scraper a good citizen and safe to
 // point at URLs from the outside — the private-address guard and robots.txt on the URL and on every redirect
 // hop, one request at a time per host with a minimum delay (raised to the host's Crawl-delay), and
-// conditional requests when a cache is given.
+// conditional requests when a cache is given. The host's turn covers robots.txt requests too, and the
+// circuit breaker is asked again once the turn comes (another request, or process, may have opened it
+// meanwhile).
 import type { CircuitBreaker } from '../politeness/circuit-breaker.ts'
-import { HostGate } from '../politeness/host-gate.ts'
+import { HostGate, type HostTurns } from '../politeness/host-gate.ts'
 import { RobotsCache } from '../politeness/robots.ts'
+import type { RobotsStore } from '../politeness/robots-store.ts'
 import { createUrlGuard, type LookupAll } from '../politeness/url-guard.ts'
-import { sleep } from './backoff.ts'
 import type { ConditionalCache } from './conditional-cache.ts'
 import type { FetchError } from './fetch-error.ts'
 import { fetchText, parseJsonBody, type FetchTextOptions } from './fetch-text.ts'
@@ -29,10 +31,12 @@ export interface PoliteFetcherOptions {
   minBackoffMs?: number
   /** Default 5. */
   maxRedirects?: number
-  /** A gate shared with other fetchers of the process; by default one of our own with `hostDelayMs`. */
-  gate?: HostGate
+  /** Host turns shared with other fetchers (or processes, RedisHostGate); by default a HostGate with `hostDelayMs`. */
+  gate?: HostTurns
   /** A robots cache shared with other fetchers; by default one of our own (1 h TTL). */
   robotsCache?: RobotsCache
+  /** Where our own robots cache shares answers with other processes. */
+  robotsStore?: RobotsStore
   /** DNS resolution for the guard (tests). */
   lookup?: LookupAll
   /** Per-host circuit breaker: hosts that keep timing out or answering 5xx are refused for a while. */
@@ -62,11 +66,9 @@ export interface PoliteJsonResponse extends PoliteResponse {
 }
 
 export class PoliteFetcher {
-  private readonly gate: HostGate
+  private readonly gate: HostTurns
   private readonly guard: (url: string) => Promise<void>
   private readonly robots: RobotsCache | null
-  // When each host's last request started, to stretch the gap to the host's Crawl-delay.
-  private readonly lastStart = new Map<string, number>()
 
   constructor(private readonly options: PoliteFetcherOptions) {
     this.gate = options.gate ?? new HostGate(options.hostDelayMs)
@@ -79,6 +81,7 @@ export class PoliteFetcher {
       : (options.robotsCache ??
         new RobotsCache({
           fetchOptions: { ...this.baseFetchOptions(), retries: Math.min(1, options.retries) },
+          ...(options.robotsStore && { store: options.robotsStore }),
         }))
   }
 
@@ -99,54 +102,66 @@ export class PoliteFetcher {
    * robots.txt, the host's turn and its Crawl-delay.
    */
   async politely<T>(url: string, load: () => Promise<T>, signal?: AbortSignal): Promise<T> {
-    await this.vet(url)
-    return this.gate.run(url, async () => {
-      await this.waitForCrawlDelay(url, signal)
-      return load()
-    })
+    const trial = await this.vet(url, true)
+    return this.inTurn(url, trial, signal, load)
   }
 
   private async fetch(url: string, request: PoliteRequestOptions) {
-    // Vetted before taking the host's turn: a robots.txt fetch must not wait behind the gate it is inside.
-    await this.vet(url)
-    return this.gate.run(url, async () => {
-      await this.waitForCrawlDelay(url, request.signal)
-      return fetchText(url, {
+    // Vetted before taking the host's turn: a robots.txt fetch takes a turn of its own.
+    const trial = await this.vet(url, true)
+    return this.inTurn(url, trial, request.signal, () =>
+      fetchText(url, {
         ...this.baseFetchOptions(),
         ...(request.headers && { headers: request.headers }),
         ...(request.signal && { signal: request.signal }),
         ...(this.options.cache && { cache: this.options.cache }),
-        checkRedirect: (hop) => this.vet(hop),
+        checkRedirect: async (hop) => void (await this.vet(hop)),
         ...(this.options.breaker && this.breakerHooks(this.options.breaker)),
-      })
-    })
+      }),
+    )
   }
 
-  /** Guard first (no DNS answer, no robots.txt request to a private host), then the host's breaker, then robots.txt. */
-  private async vet(url: string): Promise<void> {
+  /** `load` in the host's turn (spaced by the delay or the host's longer Crawl-delay), unless the breaker opened meanwhile. */
+  private inTurn<T>(
+    url: string,
+    trial: boolean,
+    signal: AbortSignal | undefined,
+    load: () => Promise<T>,
+  ): Promise<T> {
+    const { origin } = new URL(url)
+    const crawlDelayMs = this.robots?.crawlDelayMs(origin, this.options.userAgent) ?? 0
+    return this.gate.run(
+      url,
+      async () => {
+        signal?.throwIfAborted()
+        if (!trial) await this.options.breaker?.assertStillUp(url)
+        return load()
+      },
+      crawlDelayMs,
+    )
+  }
+
+  /**
+   * Guard first (no DNS answer, no robots.txt request to a private host), then the host's breaker, then
+   * robots.txt. `ownTurn`: a robots.txt request waits for the host's turn (not for redirect hops, which are
+   * vetted inside a turn already). True when this request is the breaker's half-open trial.
+   */
+  private async vet(url: string, ownTurn = false): Promise<boolean> {
     await this.guard(url)
-    await this.options.breaker?.assertUp(url)
-    await this.robots?.assertAllowed(url, this.options.userAgent)
+    const trial = (await this.options.breaker?.assertUp(url)) ?? false
+    const turn = ownTurn ? <T>(fetch: () => Promise<T>) => this.gate.run(url, fetch) : undefined
+    await this.robots?.assertAllowed(url, this.options.userAgent, turn)
+    return trial
   }
 
   private breakerHooks(breaker: CircuitBreaker): Pick<FetchTextOptions, 'beforeRetry' | 'afterAttempt'> {
     return {
-      beforeRetry: (url) => breaker.assertUp(url),
+      beforeRetry: async (url) => void (await breaker.assertUp(url)),
       afterAttempt: async (url, error) => {
         const outcome = breakerOutcome(error)
         if (outcome !== undefined) await breaker.record(url, outcome)
       },
     }
-  }
-
-  private async waitForCrawlDelay(url: string, signal: AbortSignal | undefined): Promise<void> {
-    const { host, origin } = new URL(url)
-    const crawlDelayMs = this.robots?.crawlDelayMs(origin, this.options.userAgent) ?? 0
-    const last = this.lastStart.get(host)
-    const waitMs = last === undefined ? 0 : last + crawlDelayMs - Date.now()
-    // The gate already spaced requests by hostDelayMs; only a longer Crawl-delay adds a wait.
-    if (crawlDelayMs > this.options.hostDelayMs && waitMs > 0) await sleep(waitMs, signal)
-    this.lastStart.set(host, Date.now())
   }
 
   private baseFetchOptions(): FetchTextOptions {

@@ -3,8 +3,8 @@
 // for attempts × timeout per URL). Closed → open after `failureThreshold` consecutive failed attempts
 // on at least two different URLs (one page that keeps failing says that page is broken, not the host);
 // after `cooldownMs` one trial request goes through (half-open): success closes it, failure re-opens it.
-// The state sits behind BreakerStore, whose verbs are atomic per host, so a Redis-backed store can share
-// one host's state across scrape processes.
+// The state sits behind BreakerStore, whose verbs are atomic per host: MemoryBreakerStore per process,
+// RedisBreakerStore (redis-breaker-store.ts) shared by all scrape processes in distributed mode.
 import { HostDownError } from '../http/host-unavailable.ts'
 
 export interface BreakerState {
@@ -92,17 +92,34 @@ export class CircuitBreaker {
     this.now = options.now ?? Date.now
   }
 
-  /** Throws HostDownError while the host's breaker is open; lets one trial through after the cool-down. */
-  async assertUp(url: string): Promise<void> {
+  /**
+   * Throws HostDownError while the host's breaker is open; lets one trial through after the cool-down.
+   * True when this call claimed that half-open trial.
+   */
+  async assertUp(url: string): Promise<boolean> {
     const host = new URL(url).host
     const state = await this.store.get(host)
-    if (!state || state.openedAt === null) return
+    if (!state || state.openedAt === null) return false
     if (await this.store.claimTrial(host, this.options.cooldownMs, this.now())) {
       this.options.logger?.info({ host }, 'circuit breaker half-open: trying the host again')
-      return
+      return true
     }
-    const until = new Date(state.openedAt + this.options.cooldownMs).toISOString()
-    throw new HostDownError(
+    throw this.downError(url, host, state)
+  }
+
+  /**
+   * Asked again when a request's turn comes (it may have waited behind the request, or another process's,
+   * that opened the breaker): throws while open, without claiming a trial.
+   */
+  async assertStillUp(url: string): Promise<void> {
+    const host = new URL(url).host
+    const state = await this.store.get(host)
+    if (state && state.openedAt !== null) throw this.downError(url, host, state)
+  }
+
+  private downError(url: string, host: string, state: BreakerState): HostDownError {
+    const until = new Date(state.openedAt! + this.options.cooldownMs).toISOString()
+    return new HostDownError(
       url,
       `host ${host} treated as down until ${until} after ${state.failures} consecutive failures (last: ${state.reason})`,
     )

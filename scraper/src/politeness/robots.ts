@@ -3,9 +3,12 @@
 //   2xx → the rules; 404/410 (and other final 4xx) → no rules, everything allowed;
 //   401/403 → everything disallowed; 5xx, 429, timeouts, network errors → unknown for now: this request is
 //   refused with a retryable error and robots.txt is asked again after a short wait (`errorTtlMs`).
+// With a RobotsStore (Redis in distributed mode, robots-store.ts) an answer one process fetched is
+// used by the others until it expires; each process still keeps its parsed copy in memory.
 import robotsParserModule from 'robots-parser'
 import { FetchError } from '../http/fetch-error.ts'
 import { fetchText, type FetchTextOptions } from '../http/fetch-text.ts'
+import type { RobotsStore, StoredRobots } from './robots-store.ts'
 
 // The part of robots-parser we use. Its typings declare an ES default export, but the package is CommonJS
 // (`module.exports = function`), which is what a default import from ESM receives: typed here as it runs.
@@ -42,8 +45,13 @@ export interface RobotsCacheOptions {
   maxOrigins?: number
   /** Crawl-delay is honoured up to this, so one odd robots.txt cannot park a worker for hours. Default 60 s. */
   maxCrawlDelayMs?: number
+  /** Answers shared with other processes (distributed mode). */
+  store?: RobotsStore
   now?: () => number
 }
+
+/** Runs the robots.txt request itself, e.g. in the host's turn. */
+export type RobotsTurn = <T>(fetch: () => Promise<T>) => Promise<T>
 
 type Verdict =
   | { kind: 'rules'; robot: Robot }
@@ -87,10 +95,13 @@ export class RobotsCache {
     }
   }
 
-  /** Throws RobotsDisallowedError (final) or RobotsUnavailableError (retry later) unless allowed. */
-  async assertAllowed(url: string, userAgent: string): Promise<void> {
+  /**
+   * Throws RobotsDisallowedError (final) or RobotsUnavailableError (retry later) unless allowed.
+   * `turn`: how a robots.txt request is sent when one is needed (the host's turn); direct by default.
+   */
+  async assertAllowed(url: string, userAgent: string, turn?: RobotsTurn): Promise<void> {
     const target = new URL(url)
-    const { verdict } = await this.entryFor(target.origin)
+    const { verdict } = await this.entryFor(target.origin, turn)
     const path = target.pathname + target.search
     const token = robotsToken(userAgent)
     switch (verdict.kind) {
@@ -121,26 +132,27 @@ export class RobotsCache {
     return Math.min(this.maxCrawlDelayMs, Math.max(0, Math.round(seconds * 1000)))
   }
 
-  private async entryFor(origin: string): Promise<OriginEntry> {
+  private async entryFor(origin: string, turn: RobotsTurn | undefined): Promise<OriginEntry> {
     const cached = this.origins.get(origin)
     if (cached !== undefined && cached.expiresAt > this.now()) {
       this.origins.delete(origin) // re-insert: Map order is the LRU order
       this.origins.set(origin, cached)
       return cached
     }
-    // Concurrent requests to one origin share a single robots.txt fetch.
-    let pending = this.loading.get(origin)
+    // Concurrent requests to one origin share a single robots.txt fetch — those waiting for a turn
+    // apart from those that may not wait: a redirect hop is vetted inside its host's turn, and waiting
+    // there for a load that waits for that same turn (http → https on one host) would never end.
+    const key = turn ? `${origin} in turn` : origin
+    let pending = this.loading.get(key)
     if (pending === undefined) {
-      pending = this.load(origin).finally(() => this.loading.delete(origin))
-      this.loading.set(origin, pending)
+      pending = this.load(origin, turn).finally(() => this.loading.delete(key))
+      this.loading.set(key, pending)
     }
     return pending
   }
 
-  private async load(origin: string): Promise<OriginEntry> {
-    const verdict = await this.fetchVerdict(origin)
-    const ttl = verdict.kind === 'unavailable' ? this.errorTtlMs : this.ttlMs
-    const entry = { verdict, expiresAt: this.now() + ttl }
+  private async load(origin: string, turn: RobotsTurn | undefined): Promise<OriginEntry> {
+    const entry = (await this.loadShared(origin)) ?? (await this.fetchAndShare(origin, turn))
     this.origins.delete(origin)
     this.origins.set(origin, entry)
     for (const oldest of this.origins.keys()) {
@@ -150,22 +162,51 @@ export class RobotsCache {
     return entry
   }
 
-  private async fetchVerdict(origin: string): Promise<Verdict> {
+  /** Another process's answer, while it is still fresh. */
+  private async loadShared(origin: string): Promise<OriginEntry | undefined> {
+    const stored = await this.options.store?.get(origin)
+    if (stored === undefined || stored.expiresAt <= this.now()) return undefined
+    return { verdict: toVerdict(origin, stored), expiresAt: stored.expiresAt }
+  }
+
+  private async fetchAndShare(origin: string, turn: RobotsTurn | undefined): Promise<OriginEntry> {
+    const fetch = () => this.fetchAnswer(origin)
+    const stored = await (turn ? turn(fetch) : fetch())
+    const ttl = stored.kind === 'unavailable' ? this.errorTtlMs : this.ttlMs
+    stored.expiresAt = this.now() + ttl
+    await this.options.store?.set(origin, stored, ttl)
+    return { verdict: toVerdict(origin, stored), expiresAt: stored.expiresAt }
+  }
+
+  private async fetchAnswer(origin: string): Promise<StoredRobots> {
     const robotsUrl = `${origin}/robots.txt`
     const { fetchOptions } = this.options
     try {
       const maxBytes = Math.min(fetchOptions.maxBytes, MAX_ROBOTS_BYTES)
       const { body } = await fetchText(robotsUrl, { ...fetchOptions, maxBytes, cache: undefined })
-      // Parsed against our own robots URL even after a redirect: its rules are this origin's rules.
-      return { kind: 'rules', robot: robotsParser(robotsUrl, body) }
+      return { kind: 'rules', body, expiresAt: 0 }
     } catch (error) {
       if (!(error instanceof FetchError)) throw error
       const { status } = error
-      if (status === 401 || status === 403) return { kind: 'disallow-all', status }
-      if (error.retryable) return { kind: 'unavailable', reason: error.message }
+      if (status === 401 || status === 403) return { kind: 'disallow-all', status, expiresAt: 0 }
+      if (error.retryable) return { kind: 'unavailable', reason: error.message, expiresAt: 0 }
       // 404, 410 and other final answers (oversized, redirect trouble): RFC 9309 "unavailable" = no rules.
-      return { kind: 'allow-all' }
+      return { kind: 'allow-all', expiresAt: 0 }
     }
+  }
+}
+
+function toVerdict(origin: string, stored: StoredRobots): Verdict {
+  switch (stored.kind) {
+    case 'rules':
+      // Parsed against our own robots URL even after a redirect: its rules are this origin's rules.
+      return { kind: 'rules', robot: robotsParser(`${origin}/robots.txt`, stored.body) }
+    case 'disallow-all':
+      return { kind: 'disallow-all', status: stored.status }
+    case 'unavailable':
+      return { kind: 'unavailable', reason: stored.reason }
+    case 'allow-all':
+      return { kind: 'allow-all' }
   }
 }
 

@@ -14,6 +14,7 @@ import { EXTRACTOR_VERSION } from '@stackradar/core/extract'
 import { enqueueDiscover } from '@stackradar/core/queue'
 import { crawlState, rawAds, rollups } from '@stackradar/core/tables'
 import type { WorkerDeps } from '../deps.ts'
+import { queueDueReports } from './reports.ts'
 
 const TICK_MS = 60_000
 
@@ -59,13 +60,25 @@ export class Scheduler {
       // and queueing their extraction leaves ads a retried page sees as unchanged; they must not
       // wait an hour to be counted (chaos: kill -9 of a scrape worker early in a backfill).
       const reextract = await this.queueUnextracted()
-      if (units + discovered.length + reextract > 0)
+      const reports = await this.queueReports(now)
+      if (units + discovered.length + reextract + reports.length > 0)
         this.deps.log.info(
-          { resumedThreads: units, discover: discovered, adsToExtract: reextract },
+          { resumedThreads: units, discover: discovered, adsToExtract: reextract, reports },
           'schedule tick',
         )
     } catch (err) {
       this.deps.log.error({ err }, 'schedule tick failed; next tick retries')
+    }
+  }
+
+  /** Agency report runs whose schedule slot has come (one catch-up run after downtime). */
+  async queueReports(now: Date): Promise<string[]> {
+    try {
+      return await queueDueReports(this.deps, now)
+    } catch (err) {
+      // A report problem must not hold up scraping: logged, tried again next minute.
+      this.deps.log.error({ err }, 'queueing due reports failed; next tick retries')
+      return []
     }
   }
 

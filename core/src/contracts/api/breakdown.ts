@@ -32,3 +32,4 @@ export const BreakdownResponse = z
     rows: z.array(BreakdownRow),
   })
   .meta({ id: 'BreakdownResponse' })
+export type BreakdownResponse = z.infer<typeof BreakdownResponse>

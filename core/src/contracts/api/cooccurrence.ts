@@ -37,3 +37,4 @@ export type CooccurrenceBody = z.infer<typeof CooccurrenceBody>
 export const CooccurrenceResponse = CooccurrenceBody.extend({ filters: AppliedFilters }).meta({
   id: 'CooccurrenceResponse',
 })
+export type CooccurrenceResponse = z.infer<typeof CooccurrenceResponse>

@@ -40,3 +40,4 @@ export type SkillProfileBody = z.infer<typeof SkillProfileBody>
 export const SkillProfileResponse = SkillProfileBody.extend({ filters: AppliedFilters }).meta({
   id: 'SkillProfileResponse',
 })
+export type SkillProfileResponse = z.infer<typeof SkillProfileResponse>

@@ -1,0 +1,300 @@
+// `npm run bench:api [-- --ads 1000000 --runs 15 --seed 42 --keep]`: the API at scale. Loads N
+// deterministic synthetic ads (synthetic-ads.ts) into a temp embedded chDB through the real batched
+// writer and table modules (ingest ads/s), starts the real API (createApp) on loopback and prints,
+// per endpoint and filter mix, the median and p95 of repeated requests with the answer cache off
+// (API_CACHE_ENTRIES=0, so every request runs its queries), next to the goals of issue 9; then the
+// same requests on the raw path (ANALYTICS_PATH=raw: no rollups) for the ratio, the
+// gain of concurrent sessions + literal binding over chDB's native binding, and 50 concurrent
+// clients on a dashboard mix with the default API settings. RSS and on-disk size are printed too.
+// The temp data directory is deleted at the end (unless --keep; --data-dir reuses a kept one and
+// leaves it, --load-only stops after loading).
+import { execFileSync } from 'node:child_process'
+import { rmSync } from 'node:fs'
+import { parseArgs } from 'node:util'
+import { createApp, startServer } from '@stackradar/api'
+import { setAnalyticsPath } from '@stackradar/core/analytics'
+import {
+  BatchWriter,
+  createClickHouse,
+  migrate,
+  queryRows,
+  type ClickHouseHandle,
+} from '@stackradar/core/clickhouse'
+import type { ApiLimits } from '@stackradar/core/config'
+import { createRootLogger } from '@stackradar/core/logger'
+import { InProcessQueue } from '@stackradar/core/queue'
+import { adSkills, ads, rawAds } from '@stackradar/core/tables'
+import { tempDir } from '../support/test-config.ts'
+import { driveLoad } from './load-driver.ts'
+import { SyntheticAds } from './synthetic-ads.ts'
+
+const { values: args } = parseArgs({
+  options: {
+    ads: { type: 'string', default: '1000000' },
+    runs: { type: 'string', default: '15' },
+    'raw-runs': { type: 'string', default: '3' },
+    'cell-seconds': { type: 'string', default: '15' },
+    seed: { type: 'string', default: '42' },
+    batch: { type: 'string', default: '100000' },
+    keep: { type: 'boolean', default: false },
+    'load-only': { type: 'boolean', default: false },
+    'data-dir': { type: 'string' },
+  },
+})
+const N = Number(args.ads)
+const RUNS = Number(args.runs)
+const RAW_RUNS = Number(args['raw-runs'])
+const CELL_MS = Number(args['cell-seconds']) * 1000
+const CHUNK = 10_000
+
+const log = createRootLogger('silent')
+const dir = args['data-dir'] ?? tempDir('bench-api')
+const reuse = args['data-dir'] !== undefined
+const chCfg = {
+  DATA_DIR: dir,
+  CLICKHOUSE_URL: undefined,
+  CLICKHOUSE_USER: 'default',
+  CLICKHOUSE_PASSWORD: '',
+  CLICKHOUSE_DATABASE: 'stackradar',
+}
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`
+const fmt = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 0 })
+
+async function load(ch: ClickHouseHandle): Promise<void> {
+  const writer = new BatchWriter(ch.client, { maxRows: Number(args.batch), flushMs: 1000, log })
+  const gen = new SyntheticAds({ seed: Number(args.seed) })
+  const inFlight: Promise<unknown>[] = []
+  let genMs = 0
+  let skillRows = 0
+  const t0 = performance.now()
+  let nextReport = 0.1
+  for (let done = 0; done < N;) {
+    const n = Math.min(CHUNK, N - done)
+    const g0 = performance.now()
+    const chunk = gen.next(n)
+    genMs += performance.now() - g0
+    skillRows += chunk.skills.length
+    // The scraper's and the extract worker's writes, through the table verbs and one writer.
+    inFlight.push(
+      Promise.all([
+        rawAds.insert(writer, chunk.raws),
+        adSkills.insert(writer, chunk.skills),
+        ads.insert(writer, chunk.ads),
+      ]),
+    )
+    if (inFlight.length >= 12) await inFlight.shift()
+    done += n
+    if (done / N >= nextReport) {
+      const s = (performance.now() - t0) / 1000
+      console.log(`  loaded ${fmt(done)} ads in ${s.toFixed(0)} s (${fmt(done / s)} ads/s)`)
+      nextReport += 0.1
+    }
+  }
+  await Promise.all(inFlight)
+  await writer.close()
+  const s = (performance.now() - t0) / 1000
+  console.log(
+    `ingest: ${fmt(N)} ads (${fmt(skillRows)} skill rows, ${fmt(N)} raw ads) in ${s.toFixed(1)} s = ` +
+      `${fmt(N / s)} ads/s [goal ≥ 50,000]; of which generating ${(genMs / 1000).toFixed(1)} s ` +
+      `(writer alone ≈ ${fmt(N / Math.max(0.001, s - genMs / 1000))} ads/s)`,
+  )
+}
+
+async function footprint(ch: ClickHouseHandle, when: string): Promise<void> {
+  const du = execFileSync('du', ['-sb', dir]).toString().split('\t')[0]
+  const [parts] = await queryRows<{ parts: string; rows: string }>(
+    ch.client,
+    `SELECT count() AS parts, sum(rows) AS rows FROM system.parts WHERE database = currentDatabase() AND active`,
+  )
+  console.log(
+    `${when}: RSS ${mb(process.memoryUsage().rss)}, on disk ${mb(Number(du))}, ` +
+      `${parts?.parts} active parts, ${fmt(Number(parts?.rows))} rows`,
+  )
+}
+
+const HEAD20 =
+  'python,javascript,aws,java,typescript,docker,postgresql,go,kubernetes,react,nodejs,sql,ruby,mysql,redis,gcp,azure,kafka,rust,php'
+const MIXES: Record<string, string> = {
+  none: '',
+  'US+remote': 'country=US&work_mode=remote',
+  '2025 senior': 'from=2025-01&to=2025-12&seniority=senior',
+}
+/** name → [path with query, goal p95 ms at 1M, takes the filter set]. */
+const ENDPOINTS: [string, string, number, boolean][] = [
+  ['trends 20 skills week', `/api/v1/trends?skills=${HEAD20}&interval=week`, 50, true],
+  ['trends 5 skills month', '/api/v1/trends?skills=python,go,java,rust,ruby&interval=month', 50, true],
+  ['rankings', '/api/v1/rankings?from=2025-12&to=2026-11', 50, true],
+  ['skill profile', '/api/v1/skills/python', 50, true],
+  ['co-occurrence', '/api/v1/cooccurrence?skills=python', 50, true],
+  ['breakdown', '/api/v1/breakdown?facet=work_mode&interval=quarter', 50, true],
+  ['status', '/api/v1/status', 50, false],
+  ['salaries', '/api/v1/salaries?skills=go,java,python&interval=year', 100, true],
+  ['ads search', '/api/v1/ads?skills=go&limit=20', 100, true],
+]
+
+/** The endpoint's URL with the mix's filters (a filter in the mix replaces the endpoint's own). */
+function withMix(path: string, mix: string): string {
+  const [pathname, query = ''] = path.split('?') as [string, string?]
+  const params = new URLSearchParams(query)
+  for (const [k, v] of new URLSearchParams(mix)) params.set(k, v)
+  const qs = params.toString().replaceAll('%2C', ',')
+  return qs ? `${pathname}?${qs}` : pathname
+}
+
+async function timeCell(
+  base: string,
+  url: string,
+  runs: number,
+): Promise<{ med: number; p95: number; n: number }> {
+  const once = async () => {
+    const t0 = performance.now()
+    const res = await fetch(base + url)
+    await res.arrayBuffer()
+    if (res.status !== 200) throw new Error(`${url}: HTTP ${res.status}`)
+    return performance.now() - t0
+  }
+  await once() // warm-up
+  const times: number[] = []
+  const start = performance.now()
+  while (times.length < runs && (times.length < 3 || performance.now() - start < CELL_MS))
+    times.push(await once())
+  times.sort((a, b) => a - b)
+  const q = (p: number) => times[Math.min(times.length - 1, Math.ceil(p * times.length) - 1)]!
+  return { med: q(0.5), p95: q(0.95), n: times.length }
+}
+
+const NO_CACHE: Partial<ApiLimits> = {
+  API_CACHE_ENTRIES: 0,
+  API_RATE_LIMIT: 0,
+  API_MAX_CONCURRENT: 64,
+  API_MAX_QUEUE: 1024,
+  API_TIMEOUT_MS: 300_000,
+}
+
+async function serve(ch: ClickHouseHandle, limits: Partial<ApiLimits>) {
+  const app = createApp({ ch: ch.client, queue: new InProcessQueue(log), log, sources: [], limits })
+  const server = await startServer(app, 0, '127.0.0.1')
+  return { base: `http://127.0.0.1:${server.port}`, close: () => server.close() }
+}
+
+async function latencyTable(ch: ClickHouseHandle): Promise<void> {
+  const results = new Map<string, number>()
+  for (const pass of ['default', 'raw'] as const) {
+    setAnalyticsPath(pass === 'raw' ? 'raw' : 'auto')
+    const api = await serve(ch, NO_CACHE)
+    console.log(
+      `\n${pass === 'raw' ? 'raw path (ANALYTICS_PATH=raw)' : 'default path (auto: rollups where they fit)'}, answer cache off (API_CACHE_ENTRIES=0), ` +
+        `sequential requests over HTTP; ms`,
+    )
+    console.log(
+      `${'endpoint'.padEnd(24)}${'filters'.padEnd(13)}${'median'.padStart(8)}${'p95'.padStart(8)}  ${'runs'.padStart(4)}  ` +
+        (pass === 'raw' ? 'raw/default p95' : 'goal (p95 at 1M)'),
+    )
+    for (const [name, path, goal, filtered] of ENDPOINTS) {
+      for (const [mixName, mix] of Object.entries(MIXES)) {
+        if (!filtered && mix) continue
+        const r = await timeCell(api.base, withMix(path, mix), pass === 'raw' ? RAW_RUNS : RUNS)
+        const key = `${name}|${mixName}`
+        let note: string
+        if (pass === 'default') {
+          results.set(key, r.p95)
+          note = `≤ ${goal} ${r.p95 <= goal ? 'ok' : 'MISS'}`
+        } else note = `${(r.p95 / results.get(key)!).toFixed(1)}×`
+        console.log(
+          `${name.padEnd(24)}${mixName.padEnd(13)}${r.med.toFixed(0).padStart(8)}${r.p95.toFixed(0).padStart(8)}  ${String(r.n).padStart(4)}  ${note}`,
+        )
+      }
+    }
+    await api.close()
+  }
+  setAnalyticsPath('auto')
+}
+
+/** Distinct URLs (so nothing is shared) from several endpoints, for the concurrency runs. */
+function concurrentUrls(): string[] {
+  const skills = HEAD20.split(',')
+  return skills.flatMap((s, i) => [
+    `/api/v1/trends?skills=${s},${skills[(i + 3) % skills.length]}&interval=month`,
+    `/api/v1/ads?skills=${s}&limit=10`,
+    `/api/v1/breakdown?facet=seniority&interval=year&from=${2017 + (i % 9)}-01`,
+  ])
+}
+
+async function concurrencyGain(ch: ClickHouseHandle): Promise<void> {
+  console.log(
+    '\nconcurrent sessions + literal binding vs chDB native binding: 8 clients, distinct URLs, cache off',
+  )
+  const native = await createClickHouse(chCfg, { sessions: 1, binding: 'native' })
+  const urls = concurrentUrls()
+  const bounds = { maxRequests: urls.length, maxMs: 120_000 }
+  const out: Record<string, number> = {}
+  for (const [name, handle] of [
+    ['native (1 session, chained params)', native],
+    ['literal (4 sessions)', ch],
+  ] as const) {
+    const api = await serve(handle, NO_CACHE)
+    const r = await driveLoad(api.base, urls, 8, bounds)
+    out[name] = r.rps
+    console.log(
+      `  ${name.padEnd(36)} ${r.rps.toFixed(1)} req/s  p50 ${r.p50.toFixed(0)} ms  p99 ${r.p99.toFixed(0)} ms  ${r.statuses}`,
+    )
+    await api.close()
+  }
+  const [a, b] = Object.values(out) as [number, number]
+  console.log(`  gain: ${(b / a).toFixed(2)}× requests/s`)
+  await native.close()
+}
+
+async function fiftyClients(ch: ClickHouseHandle): Promise<void> {
+  // What an open dashboard asks for (default settings: answer cache on, back-pressure on; the per-IP
+  // limit off because every client here is 127.0.0.1), after one pass that a first visitor makes.
+  const urls = [
+    `/api/v1/trends?skills=python,go,java,rust,ruby&interval=month`,
+    `/api/v1/trends?skills=${HEAD20}&interval=week`,
+    '/api/v1/rankings?from=2025-12&to=2026-11',
+    '/api/v1/skills/python',
+    '/api/v1/status',
+    '/api/v1/salaries?skills=go,java,python&interval=year',
+    '/api/v1/ads?skills=go&limit=20',
+    '/api/v1/breakdown?facet=work_mode&interval=quarter',
+  ]
+  const api = await serve(ch, { API_RATE_LIMIT: 0 })
+  await driveLoad(api.base, urls, 1, { maxRequests: urls.length, maxMs: 600_000 })
+  const r = await driveLoad(api.base, urls, 50, { maxRequests: 5000, maxMs: 10_000 })
+  console.log(
+    `\n50 clients, dashboard mix, default settings: ${r.rps.toFixed(0)} req/s [goal ≥ 300], p50 ${r.p50.toFixed(0)} ms, ` +
+      `p99 ${r.p99.toFixed(0)} ms [goal ≤ 500], ${r.statuses}`,
+  )
+  await api.close()
+}
+
+async function main() {
+  console.log(
+    `bench:api: ${reuse ? `the ads already in ${dir}` : `${fmt(N)} synthetic ads (seed ${args.seed}) in a temp directory`}; load ${await uptime()}`,
+  )
+  const ch = await createClickHouse(chCfg)
+  try {
+    await migrate(ch.client)
+    if (!reuse) await load(ch)
+    await footprint(ch, reuse ? 'reused data' : 'after load')
+    if (args['load-only']) return
+    await latencyTable(ch)
+    await concurrencyGain(ch)
+    await fiftyClients(ch)
+    await footprint(ch, 'at the end')
+  } finally {
+    await ch.close()
+    if (!args.keep && !reuse) rmSync(dir, { recursive: true, force: true })
+    else console.log(`kept ${dir}`)
+  }
+}
+
+async function uptime(): Promise<string> {
+  return execFileSync('uptime')
+    .toString()
+    .trim()
+    .replace(/.*load average:/, 'average')
+}
+
+await main()
+process.exit(0)
