@@ -4,7 +4,7 @@
 // Embedded mode: stop `npm start` first (chDB allows one process per data directory).
 import type { Config } from '@stackradar/core/config'
 import type { Logger } from '@stackradar/core/logger'
-import { createClickHouse, migrate } from '@stackradar/core/clickhouse'
+import { createClickHouse, loadMigrations, migrate } from '@stackradar/core/clickhouse'
 import { rollupUsable } from '@stackradar/core/analytics'
 import { rollups, ROLLUP_STATE_TTL_MS } from '@stackradar/core/tables'
 import { ProgressBar } from './progress.ts'
@@ -36,6 +36,10 @@ export async function rollupsCommand(
       return 0
     }
     const t0 = Date.now()
+    // Re-applies 006's idempotent statements first, so a store that applied an early 006 (before
+    // the rollups became narrow rows) gets today's tables and views.
+    for (const statement of loadMigrations().find((m) => m.version === 6)?.statements ?? [])
+      await ch.client.command({ query: statement })
     const bar = new ProgressBar('rollups rebuild', err as NodeJS.WriteStream)
     // A server may have API processes caching the state: give them time to see 'building'.
     const settleMs = ch.mode === 'server' ? 2 * ROLLUP_STATE_TTL_MS : 0

@@ -6,7 +6,7 @@ import type { ClickHouseClient } from '@clickhouse/client'
 import { BREAKDOWN_FACETS, REGIONS } from '../contracts/api/analytics-filters.ts'
 import type { BreakdownRow } from '../contracts/api/breakdown.ts'
 import { queryRows } from '../clickhouse/query.ts'
-import type { Filters } from './filters.ts'
+import { compileWhere, type Filters } from './filters.ts'
 import { choosePath } from './query-path.ts'
 import { round } from './stats.ts'
 import { PERIOD_SQL, type Interval } from './trends.ts'
@@ -23,10 +23,11 @@ const REGION_PARAMS = Object.fromEntries(
   ]),
 )
 
-const FACET_SQL: Record<Exclude<BreakdownFacet, 'industry'>, string> = {
+const FACET_SQL: Record<BreakdownFacet, string> = {
   work_mode: 'work_mode',
   country: "if(country = '', 'unknown', country)",
   region: REGION_SQL,
+  industry: "arrayJoin(if(empty(industries), ['unknown'], industries))",
   seniority: 'seniority',
   role_family: 'role_family',
   employment_type: 'employment_type',
@@ -43,18 +44,12 @@ export interface BreakdownQuery {
 export type { BreakdownRow }
 
 export async function queryBreakdown(ch: ClickHouseClient, q: BreakdownQuery): Promise<BreakdownRow[]> {
-  // The rollups hold one row per industry of an ad: filtered by industry, they cannot list the
-  // ad's other industries, so that split needs the raw rows.
-  const p = await choosePath(ch, {
-    filters: q.filters,
-    fits: !(q.facet === 'industry' && q.filters.industry.length),
-    byFacet: true,
-  })
-  const w = p.where(q.filters)
+  const p = await choosePath(ch, { filters: q.filters })
+  const w = compileWhere(q.filters)
   const params = { ...w.params, ...REGION_PARAMS, skill: q.skill ?? '' }
   const from = q.skill ? p.skills({ sql: `${w.sql} AND skill = {skill:String}`, params }) : p.ads(w)
   const period = q.interval === 'all' ? "'all'" : `toString(${PERIOD_SQL[q.interval]})`
-  const facet = q.facet === 'industry' ? p.industry : FACET_SQL[q.facet]
+  const facet = FACET_SQL[q.facet]
   const [totals, rows] = await Promise.all([
     queryRows<{ period: string; total: string }>(
       ch,

@@ -1,11 +1,12 @@
 // Coverage per source and month: ads captured, what the source stated (expected vs stored per
 // crawl unit, from the crawl-state table), pages failed, and the complete / suspect flags of
-// coverage-rules.ts.
+// coverage-rules.ts. Volumes from the rollups or raw rows (query-path.ts).
 import type { ClickHouseClient } from '@clickhouse/client'
 import { queryRows } from '../clickhouse/query.ts'
 import { crawlState } from '../tables/crawl-state.ts'
 import { coverageRows, type CoverageRow, type CoverageUnit } from './coverage-rules.ts'
 import { compileWhere, type Filters } from './filters.ts'
+import { choosePath } from './query-path.ts'
 
 export async function queryCoverage(
   ch: ClickHouseClient,
@@ -13,11 +14,12 @@ export async function queryCoverage(
   now = new Date(),
 ): Promise<CoverageRow[]> {
   const w = compileWhere({ ...filters, from: null, to: null })
+  const p = await choosePath(ch, { filters })
   const [volumes, units] = await Promise.all([
     queryRows<{ source: string; period: string; ads: string }>(
       ch,
-      `SELECT source, toString(toStartOfMonth(posted_day)) AS period, uniqExact(dedupe_key) AS ads
-       FROM ads FINAL WHERE ${w.sql} GROUP BY source, period`,
+      `SELECT source, toString(toStartOfMonth(posted_day)) AS period, ${p.count} AS ads
+       ${p.ads(w)} GROUP BY source, period`,
       w.params,
     ),
     crawlState.coverage(ch),

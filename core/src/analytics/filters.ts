@@ -137,14 +137,8 @@ export interface CompiledWhere {
   params: Record<string, unknown>
 }
 
-/**
- * WHERE conditions for the filters; `dates: false` leaves the date range to the caller. Industries
- * are an array on `ads` (hasAny) and one value per row in the rollups (`industry: 'scalar'`).
- */
-export function compileWhere(
-  f: Filters,
-  opts: { dates?: boolean; industry?: 'array' | 'scalar' } = {},
-): CompiledWhere {
+/** WHERE conditions on `ads` or the rollups (same columns); `dates: false` leaves the range to the caller. */
+export function compileWhere(f: Filters, opts: { dates?: boolean } = {}): CompiledWhere {
   const conds: string[] = ['1 = 1']
   const params: Record<string, unknown> = {}
   if (opts.dates !== false) {
@@ -166,11 +160,7 @@ export function compileWhere(
   inList('role_family', 'f_role_family', f.role_family)
   inList('employment_type', 'f_employment_type', f.employment_type)
   if (f.industry.length) {
-    conds.push(
-      opts.industry === 'scalar'
-        ? 'industry IN {f_industry:Array(String)}'
-        : 'hasAny(industries, {f_industry:Array(String)})',
-    )
+    conds.push('hasAny(industries, {f_industry:Array(String)})')
     params.f_industry = f.industry
   }
   return { sql: conds.join(' AND '), params }

@@ -1,11 +1,11 @@
-// The one place that decides whether an analytics question is answered from the daily rollups or
-// from the raw rows, and the SQL fragments of both, so every endpoint writes one query text for
-// either path and gets the same numbers. The rollups are used when the question fits them (its
-// filters are day-grain facets) and their state says they hold exactly the current extraction:
-// status 'ready', at most one extractor version, no stale month (docs/ARCHITECTURE.md, "Rollups");
-// the per-source grain when no other facet is filtered or split by, else the per-facet grain.
-// ANALYTICS_PATH=raw|rollup|auto (or setAnalyticsPath / withAnalyticsPath) forces a path, for the
-// benchmark's ratios and the tests that compare both.
+// The one place that decides whether an analytics question is answered from the rollups or from
+// the raw rows, and the SQL fragments of both, so every endpoint writes one query text for either
+// path and gets the same numbers. The rollups (rollup_ads, rollup_skills: one narrow row per ad
+// copy, and per named skill, with its day, facets and job hash) are used when the question fits
+// them (its filters are the facets they carry) and their state says they hold exactly the current
+// extraction: 'ready', at most one extractor version, no stale month (docs/ARCHITECTURE.md,
+// "Rollups"). ANALYTICS_PATH=raw|rollup|auto (or setAnalyticsPath / withAnalyticsPath) forces a
+// path, for the benchmark's ratios and the tests that compare both.
 import { AsyncLocalStorage } from 'node:async_hooks'
 import type { ClickHouseClient } from '@clickhouse/client'
 import { queryRows } from '../clickhouse/query.ts'
@@ -18,66 +18,37 @@ export type AnalyticsPathMode = (typeof ANALYTICS_PATHS)[number]
 /** One way to answer: where rows come from and how distinct jobs are counted among them. */
 export interface CountPath {
   path: 'raw' | 'rollup'
-  /** The tables read: `ads`, the per-source daily rollups or the per-facet ones. */
-  grain: 'raw' | 'daily' | 'facets'
-  /** FROM … WHERE … over ads (one row per ad, or per day and key columns). */
+  /** FROM … WHERE … over ads (one row per ad copy). */
   ads(w: CompiledWhere): string
-  /** FROM … WHERE … over ad × named skill rows; `skill` is a column. */
+  /** FROM … WHERE … over ad copy × named skill rows; `skill` is a column. */
   skills(w: CompiledWhere): string
-  /** The filters as conditions on these rows. */
-  where(f: Filters, opts?: { dates?: boolean }): CompiledWhere
   /** Distinct jobs among the rows: `count()` and `countIf(cond)`. */
   count: string
   countIf(cond: string): string
-  /** The industry facet value of a row ('unknown' when none); the raw path arrayJoins. */
-  industry: string
 }
 
+// Both have the same column names (posted_day, source, the facets, industries), so the filters
+// compile once (compileWhere) for either.
 const RAW: CountPath = {
   path: 'raw',
-  grain: 'raw',
   ads: (w) => `FROM ads FINAL WHERE ${w.sql}`,
   skills: (w) => `FROM ads FINAL ARRAY JOIN named_skills AS skill WHERE ${w.sql}`,
-  where: (f, opts) => compileWhere(f, opts),
   count: 'uniqExact(dedupe_key)',
   countIf: (cond) => `uniqExactIf(dedupe_key, ${cond})`,
-  industry: "arrayJoin(if(empty(industries), ['unknown'], industries))",
 }
 
-const rollupPath = (grain: 'daily' | 'facets'): CountPath => {
-  const suffix = grain === 'daily' ? 'daily' : 'facets_daily'
-  return {
-    path: 'rollup',
-    grain,
-    ads: (w) => `FROM rollup_ads_${suffix} WHERE ${w.sql}`,
-    skills: (w) => `FROM rollup_skills_${suffix} WHERE ${w.sql}`,
-    where: (f, opts) => compileWhere(f, { ...opts, industry: 'scalar' }),
-    count: 'uniqExactMerge(ads)',
-    countIf: (cond) => `uniqExactMergeIf(ads, ${cond})`,
-    industry: "if(industry = '', 'unknown', industry)",
-  }
+const ROLLUP: CountPath = {
+  path: 'rollup',
+  ads: (w) => `FROM rollup_ads WHERE ${w.sql}`,
+  skills: (w) => `FROM rollup_skills WHERE ${w.sql}`,
+  count: 'uniqExact(job)',
+  countIf: (cond) => `uniqExactIf(job, ${cond})`,
 }
-const DAILY = rollupPath('daily')
-const FACETS = rollupPath('facets')
-
-/** Filters the per-source daily rollups have no column for. */
-const FACET_FILTERS = [
-  'country',
-  'region',
-  'work_mode',
-  'seniority',
-  'role_family',
-  'employment_type',
-  'industry',
-] as const
 
 export interface PathQuestion {
   filters: Filters
-  /** False when the question needs per-ad rows (a free-text or per-ad filter, a split the rollups
-   * cannot make under these filters). */
+  /** False when the question needs per-ad rows (a free-text or per-ad filter). */
   fits?: boolean
-  /** Groups by a facet other than source (breakdowns): only the per-facet rollups have it. */
-  byFacet?: boolean
 }
 
 // Scripts that never parse the config (benchmarks) still honour ANALYTICS_PATH; a bad value is
@@ -123,21 +94,20 @@ export function rollupUsable(s: RollupState): boolean {
 }
 
 /**
- * The path for one question: raw rows when forced or when the question does not fit the rollups;
- * otherwise, when the rollups are usable (or forced), the smallest grain that has the columns asked.
+ * The path for one question: raw rows when forced or when the question does not fit the rollups,
+ * else the rollups when usable (or forced).
  */
 export async function choosePath(ch: ClickHouseClient, q: PathQuestion): Promise<CountPath> {
   const mode = scoped.getStore() ?? globalMode
   if (mode === 'raw' || q.fits === false) return RAW
   if (mode === 'auto' && !rollupUsable(await cachedRollupState(ch))) return RAW
-  const facets = q.byFacet || FACET_FILTERS.some((k) => q.filters[k].length > 0)
-  return facets ? FACETS : DAILY
+  return ROLLUP
 }
 
 /** The newest day with an ad under the filters (the default end of "now" windows), or null. */
 export async function newestDay(ch: ClickHouseClient, f: Filters): Promise<string | null> {
   const p = await choosePath(ch, { filters: f })
-  const w = p.where(f)
+  const w = compileWhere(f)
   const [row] = await queryRows<{ d: string | null }>(
     ch,
     `SELECT if(count() = 0, NULL, toString(max(posted_day))) AS d ${p.ads(w)}`,

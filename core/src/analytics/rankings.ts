@@ -8,7 +8,7 @@ import { queryRows } from '../clickhouse/query.ts'
 import { getSkill } from '../taxonomy/index.ts'
 import { CATEGORY_LABELS } from '../taxonomy/categories.ts'
 import type { SkillCategory } from '../taxonomy/types.ts'
-import { addDays, addMonths, skillsInCategories, type Filters } from './filters.ts'
+import { addDays, addMonths, compileWhere, skillsInCategories, type Filters } from './filters.ts'
 import { choosePath, newestDay } from './query-path.ts'
 import { competitionRanks, round, twoProportionZTest } from './stats.ts'
 
@@ -64,7 +64,7 @@ const monthIndex = (day: string) => Number(day.slice(0, 4)) * 12 + Number(day.sl
 export async function queryRankings(ch: ClickHouseClient, q: RankingQuery): Promise<Rankings> {
   const { current, previous } = await resolveWindows(ch, q.filters, q.compare)
   const p = await choosePath(ch, { filters: q.filters })
-  const w = p.where(q.filters, { dates: false })
+  const w = compileWhere(q.filters, { dates: false })
   const params = {
     ...w.params,
     c_from: current.from,

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ClickHouseHandle } from '../clickhouse/client.ts'
 import { BREAKDOWN_FACETS } from '../contracts/api/analytics-filters.ts'
 import { queryBreakdown } from './breakdown.ts'
+import { queryCoverage } from './coverage.ts'
 import { NO_FILTERS, type Filters } from './filters.ts'
 import { choosePath, withAnalyticsPath } from './query-path.ts'
 import { queryRankings } from './rankings.ts'
@@ -99,12 +100,12 @@ async function both<T>(fn: () => Promise<T>): Promise<{ raw: T; rollup: T }> {
 
 describe('rollup and raw paths give the same numbers', () => {
   it('the fixture is answered from the rollups when nothing forces a path', async () => {
-    const grain = async (q: Parameters<typeof choosePath>[1]) => (await choosePath(ch.client, q)).grain
-    expect(await grain({ filters: NO_FILTERS })).toBe('daily')
-    expect(await grain({ filters: { ...NO_FILTERS, source: ['hn'], category: ['database'] } })).toBe('daily')
-    expect(await grain({ filters: { ...NO_FILTERS, industry: ['fintech'] } })).toBe('facets')
-    expect(await grain({ filters: NO_FILTERS, byFacet: true })).toBe('facets')
-    expect(await grain({ filters: NO_FILTERS, fits: false })).toBe('raw')
+    const path = async (q: Parameters<typeof choosePath>[1]) => (await choosePath(ch.client, q)).path
+    expect(await path({ filters: NO_FILTERS })).toBe('rollup')
+    expect(await path({ filters: { ...NO_FILTERS, industry: ['fintech'], region: ['europe'] } })).toBe(
+      'rollup',
+    )
+    expect(await path({ filters: NO_FILTERS, fits: false })).toBe('raw')
   })
 
   for (const [name, mix] of Object.entries(MIXES)) {
@@ -141,6 +142,13 @@ describe('rollup and raw paths give the same numbers', () => {
       expect(rising.rollup).toEqual(rising.raw)
       const cat = await both(() => querySkillCatalog(ch.client, filters))
       expect(cat.rollup).toEqual(cat.raw)
+    })
+
+    it(`coverage volumes per source and month: ${name}`, async () => {
+      const now = new Date('2026-01-01T00:00:00Z')
+      const { raw, rollup } = await both(() => queryCoverage(ch.client, filters, now))
+      expect(raw.length).toBeGreaterThan(0)
+      expect(rollup).toEqual(raw)
     })
 
     it(`breakdown by every facet, with and without a skill: ${name}`, async () => {

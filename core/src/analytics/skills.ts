@@ -5,7 +5,7 @@ import type { Skill } from '../contracts/api/skills.ts'
 import { queryRows } from '../clickhouse/query.ts'
 import { listSkills } from '../taxonomy/index.ts'
 import { CATEGORY_LABELS } from '../taxonomy/categories.ts'
-import type { Filters } from './filters.ts'
+import { compileWhere, type Filters } from './filters.ts'
 import { choosePath } from './query-path.ts'
 import { competitionRanks, round } from './stats.ts'
 
@@ -16,7 +16,7 @@ export async function querySkillCatalog(
   filters: Filters,
 ): Promise<{ total: number; skills: CatalogSkill[] }> {
   const p = await choosePath(ch, { filters })
-  const w = p.where(filters)
+  const w = compileWhere(filters)
   const [totals, counts] = await Promise.all([
     queryRows<{ n: string }>(ch, `SELECT ${p.count} AS n ${p.ads(w)}`, w.params),
     queryRows<{ skill: string; n: string }>(

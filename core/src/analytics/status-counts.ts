@@ -1,9 +1,10 @@
 // The ads counts of /api/v1/status (stored, extracted) without a distinct scan per poll: the
 // exact counts are cached per client and extractor version, keyed by the two tables' data
 // version (their active parts' highest block number and row total in system.parts, metadata
-// only). Unchanged tables answer from the cache; while ingestion changes them, a recount starts
-// at most once per ten times the last recount took, so the status poll spends at most ~10% of the
-// engine's time on counting whatever the data size (at rest the answer is always exact).
+// only). Unchanged tables answer from the cache. Changed tables are recounted, except when the
+// last recount was expensive (over a second: millions of ads): then, while ingestion goes on, a
+// recount starts at most once per ten times the last one took, so the status poll spends at most
+// ~10% of the engine's time counting. Small stores and stores at rest always answer exactly.
 import type { ClickHouseClient } from '@clickhouse/client'
 import { queryRows } from '../clickhouse/query.ts'
 import { ads } from '../tables/ads.ts'
@@ -21,8 +22,10 @@ interface Entry {
   tookMs: number
 }
 
-/** Recounts at most this many times the last recount's duration apart while data changes. */
+/** Recounts at most this many times the last recount's duration apart while data changes… */
 const DUTY_FACTOR = 10
+/** …once a recount takes this long; cheaper recounts always run. */
+const EXPENSIVE_MS = 1000
 
 const caches = new WeakMap<ClickHouseClient, Map<number, Entry>>()
 const inflight = new WeakMap<ClickHouseClient, Map<number, Promise<AdCounts>>>()
@@ -46,7 +49,8 @@ export async function readAdCounts(ch: ClickHouseClient, extractorVersion: numbe
   const dataVersion = await tablesVersion(ch)
   const had = byVersion.get(extractorVersion)
   if (had && had.dataVersion === dataVersion) return had.value
-  if (had && Date.now() - had.startedAt < DUTY_FACTOR * had.tookMs) return had.value
+  if (had && had.tookMs >= EXPENSIVE_MS && Date.now() - had.startedAt < DUTY_FACTOR * had.tookMs)
+    return had.value
   let running = inflight.get(ch)
   if (!running) inflight.set(ch, (running = new Map()))
   const pending = running.get(extractorVersion)

@@ -8,7 +8,7 @@ import { queryRows } from '../clickhouse/query.ts'
 import { listSkills } from '../taxonomy/index.ts'
 import { queryCoverage } from './coverage.ts'
 import type { CoverageRow } from './coverage-rules.ts'
-import type { Filters } from './filters.ts'
+import { compileWhere, type Filters } from './filters.ts'
 import { choosePath } from './query-path.ts'
 import { rollingMean, round, wilson } from './stats.ts'
 import { PERIOD_SQL, type Interval } from './trends.ts'
@@ -38,7 +38,7 @@ export interface SeriesPoint {
 
 export async function querySeries(ch: ClickHouseClient, q: SeriesQuery): Promise<SeriesPoint[]> {
   const p = await choosePath(ch, { filters: q.filters })
-  const w = p.where(q.filters)
+  const w = compileWhere(q.filters)
   const period = `toString(${PERIOD_SQL[q.interval]})`
   const cats = listSkills().filter((s) => q.categories.includes(s.category))
   const params = {

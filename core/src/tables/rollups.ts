@@ -1,34 +1,20 @@
-// Tables rollup_{ads,skills}_daily (per day and source), rollup_{ads,skills}_facets_daily (per day
-// and every filter facet) and rollup_state: distinct-job states kept current by materialized views
-// on `ads` (migration 006). This module owns their state check, the rebuild from the raw tables and the drop of superseded extractor versions;
+// Tables rollup_ads and rollup_skills (narrow rows: day, facets, job hash; per named skill) and
+// rollup_state, kept current by materialized views on `ads` (migration 006). This module owns their state check, the rebuild from the raw tables and the drop of superseded extractor versions;
 // core/src/analytics reads them (the query layer decides when). Design: docs/ARCHITECTURE.md.
 import type { ClickHouseClient } from '@clickhouse/client'
 import { queryRows, queryRowsByChunks } from '../clickhouse/query.ts'
 import type { AdRow } from './ads.ts'
 
-export const ROLLUP_TABLES = [
-  'rollup_ads_daily',
-  'rollup_skills_daily',
-  'rollup_ads_facets_daily',
-  'rollup_skills_facets_daily',
-] as const
+export const ROLLUP_TABLES = ['rollup_ads', 'rollup_skills'] as const
 
-const FACETS = 'source, country, work_mode, seniority, role_family, employment_type, industry, posted_day'
-const INDUSTRY = "ARRAY JOIN if(empty(industries), [''], industries) AS industry"
-/** The rollups' SELECTs over `ads` (the views' text), for one month of current rows. */
+const COLUMNS =
+  'extractor_version, posted_day, source, country, work_mode, seniority, role_family, employment_type, industries'
+/** The views' SELECTs over `ads`, for one month of current rows (the rebuild and the repair). */
 const FILL: Record<(typeof ROLLUP_TABLES)[number], string> = {
-  rollup_ads_daily: `SELECT extractor_version, source, posted_day, uniqExactState(sipHash64(dedupe_key))
-    FROM ads FINAL
-    WHERE posted_day BETWEEN {from:Date} AND {to:Date} GROUP BY extractor_version, source, posted_day`,
-  rollup_skills_daily: `SELECT extractor_version, skill, source, posted_day, uniqExactState(sipHash64(dedupe_key))
-    FROM ads FINAL ARRAY JOIN named_skills AS skill
-    WHERE posted_day BETWEEN {from:Date} AND {to:Date} GROUP BY extractor_version, skill, source, posted_day`,
-  rollup_ads_facets_daily: `SELECT extractor_version, ${FACETS}, uniqExactState(sipHash64(dedupe_key))
-    FROM ads FINAL ${INDUSTRY}
-    WHERE posted_day BETWEEN {from:Date} AND {to:Date} GROUP BY extractor_version, ${FACETS}`,
-  rollup_skills_facets_daily: `SELECT extractor_version, skill, ${FACETS}, uniqExactState(sipHash64(dedupe_key))
-    FROM ads FINAL ARRAY JOIN named_skills AS skill ${INDUSTRY}
-    WHERE posted_day BETWEEN {from:Date} AND {to:Date} GROUP BY extractor_version, skill, ${FACETS}`,
+  rollup_ads: `SELECT ${COLUMNS}, sipHash64(dedupe_key)
+    FROM ads FINAL WHERE posted_day BETWEEN {from:Date} AND {to:Date}`,
+  rollup_skills: `SELECT ${COLUMNS.replace('extractor_version,', 'extractor_version, skill,')}, sipHash64(dedupe_key)
+    FROM ads FINAL ARRAY JOIN named_skills AS skill WHERE posted_day BETWEEN {from:Date} AND {to:Date}`,
 }
 
 export interface RollupState {
@@ -55,16 +41,26 @@ export interface RebuildProgress {
 export const rollups = {
   /** Status and versions held, from the state row and system.parts (metadata only). */
   async state(ch: ClickHouseClient): Promise<RollupState> {
-    const [row] = await queryRows<{ status: string | null; versions: string[]; stale: string[] }>(
+    const [row] = await queryRows<{
+      status: string | null
+      versions: string[]
+      stale: string[]
+      tables: number | string
+    }>(
       ch,
       `SELECT (SELECT any(status) FROM rollup_state FINAL WHERE name = 'rollups') AS status,
               (SELECT groupUniqArray(partition) FROM system.parts
                WHERE database = currentDatabase() AND table IN {tables:Array(String)} AND active) AS versions,
               (SELECT arraySort(groupArray(substring(name, 7))) FROM rollup_state FINAL
-               WHERE startsWith(name, 'stale:') AND status = 'stale') AS stale`,
+               WHERE startsWith(name, 'stale:') AND status = 'stale') AS stale,
+              (SELECT count() FROM system.tables
+               WHERE database = currentDatabase() AND name IN {tables:Array(String)}) AS tables`,
       { tables: ROLLUP_TABLES },
     )
-    const status = row?.status === 'ready' || row?.status === 'building' ? row.status : 'missing'
+    // A store migrated before these tables existed (an early 006) has none: read raw rows.
+    const missing = Number(row?.tables ?? 0) < ROLLUP_TABLES.length
+    const status =
+      !missing && (row?.status === 'ready' || row?.status === 'building') ? row.status : 'missing'
     return {
       status,
       versions: (row?.versions ?? []).map(Number).sort((a, b) => a - b),

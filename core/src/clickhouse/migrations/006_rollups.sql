@@ -1,5 +1,7 @@
--- Rollups (issue 9): daily distinct-ad states per filter facets, maintained on write by materialized
--- views on `ads`, so the analytics read thousands of pre-aggregated rows instead of every ad.
+-- Rollups (issue 9): narrow, deduplicated copies of what the charts count, maintained on write by
+-- materialized views on `ads`: one row per job copy (and per named skill) with its day, filter
+-- facets and a 64-bit hash of the job (dedupe_key). Counting uniqExact(job) over them is exact
+-- whatever repeats, and reads a few columns sorted by skill and day instead of `ads FINAL`.
 -- Design and exactness rules: docs/ARCHITECTURE.md, "Rollups". Owner: core/src/tables/rollups.ts.
 
 -- The skills an ad names (inferred parents such as Django → Python left out), on the `ads` row, so
@@ -17,74 +19,47 @@ INNER JOIN (SELECT ad_id, extractor_version, groupArray(skill) AS inferred_skill
 USING (ad_id, extractor_version)
 WHERE a.named_skills != arrayFilter(s -> NOT has(i.inferred_skills, s), a.skills);
 
--- Two grains of daily distinct-job states (uniqExactState of sipHash64(dedupe_key)), each for all
--- ads and per named skill. Partitioned by extractor version, so a superseded extraction is dropped
--- whole once every ad has the new one.
---
--- Per day and source: what the unfiltered dashboard asks (dates, sources, categories); few rows.
-CREATE TABLE IF NOT EXISTS rollup_ads_daily
+-- One row per ad copy: its day, facets and job hash. Partitioned by extractor version, so a
+-- superseded extraction is dropped whole once every ad has the new one. Identical rows (re-runs)
+-- collapse on merge; until then uniqExact(job) counts them once anyway.
+CREATE TABLE IF NOT EXISTS rollup_ads
 (
     extractor_version UInt32,
-    source LowCardinality(String),
     posted_day Date,
-    ads AggregateFunction(uniqExact, UInt64)
-)
-ENGINE = AggregatingMergeTree
-PARTITION BY extractor_version
-ORDER BY (source, posted_day);
-
-CREATE TABLE IF NOT EXISTS rollup_skills_daily
-(
-    extractor_version UInt32,
-    skill LowCardinality(String),
-    source LowCardinality(String),
-    posted_day Date,
-    ads AggregateFunction(uniqExact, UInt64)
-)
-ENGINE = AggregatingMergeTree
-PARTITION BY extractor_version
-ORDER BY (skill, source, posted_day);
-
--- Per day and every filter facet: filtered questions and breakdowns. An ad with several industries
--- has a row per industry ('' for none); the states count each job once all the same.
-CREATE TABLE IF NOT EXISTS rollup_ads_facets_daily
-(
-    extractor_version UInt32,
     source LowCardinality(String),
     country LowCardinality(String),
     work_mode LowCardinality(String),
     seniority LowCardinality(String),
     role_family LowCardinality(String),
     employment_type LowCardinality(String),
-    industry LowCardinality(String),
-    posted_day Date,
-    ads AggregateFunction(uniqExact, UInt64)
+    industries Array(LowCardinality(String)),
+    job UInt64
 )
-ENGINE = AggregatingMergeTree
+ENGINE = ReplacingMergeTree
 PARTITION BY extractor_version
-ORDER BY (source, country, work_mode, seniority, role_family, employment_type, industry, posted_day);
+ORDER BY (posted_day, source, job);
 
--- The same per named skill.
-CREATE TABLE IF NOT EXISTS rollup_skills_facets_daily
+-- The same per named skill, sorted by skill so a question reads only the skills it asks.
+CREATE TABLE IF NOT EXISTS rollup_skills
 (
     extractor_version UInt32,
     skill LowCardinality(String),
+    posted_day Date,
     source LowCardinality(String),
     country LowCardinality(String),
     work_mode LowCardinality(String),
     seniority LowCardinality(String),
     role_family LowCardinality(String),
     employment_type LowCardinality(String),
-    industry LowCardinality(String),
-    posted_day Date,
-    ads AggregateFunction(uniqExact, UInt64)
+    industries Array(LowCardinality(String)),
+    job UInt64
 )
-ENGINE = AggregatingMergeTree
+ENGINE = ReplacingMergeTree
 PARTITION BY extractor_version
-ORDER BY (skill, source, country, work_mode, seniority, role_family, employment_type, industry, posted_day);
+ORDER BY (skill, posted_day, source, job);
 
--- Whether the rollups hold every current ad ('ready') or are being rebuilt ('building'); the
--- query layer reads rollups only when ready. The newest row wins.
+-- Whether the rollups hold every current ad ('ready') or are being rebuilt ('building'), and
+-- months awaiting repair ('stale:YYYY-MM'); the query layer reads rollups only when ready.
 CREATE TABLE IF NOT EXISTS rollup_state
 (
     name String,
@@ -94,50 +69,26 @@ CREATE TABLE IF NOT EXISTS rollup_state
 ENGINE = ReplacingMergeTree(updated_at)
 ORDER BY name;
 
-CREATE MATERIALIZED VIEW IF NOT EXISTS rollup_ads_daily_mv TO rollup_ads_daily AS
-SELECT extractor_version, source, posted_day, uniqExactState(sipHash64(dedupe_key)) AS ads
-FROM ads GROUP BY extractor_version, source, posted_day;
+CREATE MATERIALIZED VIEW IF NOT EXISTS rollup_ads_mv TO rollup_ads AS
+SELECT extractor_version, posted_day, source, country, work_mode, seniority, role_family,
+       employment_type, industries, sipHash64(dedupe_key) AS job
+FROM ads;
 
-CREATE MATERIALIZED VIEW IF NOT EXISTS rollup_skills_daily_mv TO rollup_skills_daily AS
-SELECT extractor_version, skill, source, posted_day, uniqExactState(sipHash64(dedupe_key)) AS ads
-FROM ads ARRAY JOIN named_skills AS skill GROUP BY extractor_version, skill, source, posted_day;
-
-CREATE MATERIALIZED VIEW IF NOT EXISTS rollup_ads_facets_daily_mv TO rollup_ads_facets_daily AS
-SELECT extractor_version, source, country, work_mode, seniority, role_family, employment_type,
-       industry, posted_day, uniqExactState(sipHash64(dedupe_key)) AS ads
-FROM ads ARRAY JOIN if(empty(industries), [''], industries) AS industry
-GROUP BY extractor_version, source, country, work_mode, seniority, role_family, employment_type,
-         industry, posted_day;
-
-CREATE MATERIALIZED VIEW IF NOT EXISTS rollup_skills_facets_daily_mv TO rollup_skills_facets_daily AS
-SELECT extractor_version, skill, source, country, work_mode, seniority, role_family, employment_type,
-       industry, posted_day, uniqExactState(sipHash64(dedupe_key)) AS ads
-FROM ads ARRAY JOIN named_skills AS skill ARRAY JOIN if(empty(industries), [''], industries) AS industry
-GROUP BY extractor_version, skill, source, country, work_mode, seniority, role_family, employment_type,
-         industry, posted_day;
+CREATE MATERIALIZED VIEW IF NOT EXISTS rollup_skills_mv TO rollup_skills AS
+SELECT extractor_version, skill, posted_day, source, country, work_mode, seniority, role_family,
+       employment_type, industries, sipHash64(dedupe_key) AS job
+FROM ads ARRAY JOIN named_skills AS skill;
 
 -- Rows stored before the views existed (the views catch every insert from now on; a row caught by
--- both is harmless, the states count distinct jobs). Only each ad's current row.
-INSERT INTO rollup_ads_daily
-SELECT extractor_version, source, posted_day, uniqExactState(sipHash64(dedupe_key))
-FROM ads FINAL GROUP BY extractor_version, source, posted_day;
+-- both is harmless). Only each ad's current row.
+INSERT INTO rollup_ads
+SELECT extractor_version, posted_day, source, country, work_mode, seniority, role_family,
+       employment_type, industries, sipHash64(dedupe_key)
+FROM ads FINAL;
 
-INSERT INTO rollup_skills_daily
-SELECT extractor_version, skill, source, posted_day, uniqExactState(sipHash64(dedupe_key))
-FROM ads FINAL ARRAY JOIN named_skills AS skill GROUP BY extractor_version, skill, source, posted_day;
-
-INSERT INTO rollup_ads_facets_daily
-SELECT extractor_version, source, country, work_mode, seniority, role_family, employment_type,
-       industry, posted_day, uniqExactState(sipHash64(dedupe_key))
-FROM ads FINAL ARRAY JOIN if(empty(industries), [''], industries) AS industry
-GROUP BY extractor_version, source, country, work_mode, seniority, role_family, employment_type,
-         industry, posted_day;
-
-INSERT INTO rollup_skills_facets_daily
-SELECT extractor_version, skill, source, country, work_mode, seniority, role_family, employment_type,
-       industry, posted_day, uniqExactState(sipHash64(dedupe_key))
-FROM ads FINAL ARRAY JOIN named_skills AS skill ARRAY JOIN if(empty(industries), [''], industries) AS industry
-GROUP BY extractor_version, skill, source, country, work_mode, seniority, role_family, employment_type,
-         industry, posted_day;
+INSERT INTO rollup_skills
+SELECT extractor_version, skill, posted_day, source, country, work_mode, seniority, role_family,
+       employment_type, industries, sipHash64(dedupe_key)
+FROM ads FINAL ARRAY JOIN named_skills AS skill;
 
 INSERT INTO rollup_state VALUES ('rollups', 'ready', now64(3));
