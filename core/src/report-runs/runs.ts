@@ -110,6 +110,25 @@ export async function queueRun(
   return run
 }
 
+/**
+ * Queue again the generation of runs left queued or half-generated (a crash of an embedded install
+ * loses its in-memory queue). The job id is the run's, so a job still waiting is not doubled.
+ * Scheduled runs are delivered once generated; a run on demand is generated and can be resent.
+ */
+export async function requeueUnfinishedRuns(deps: {
+  ch: ClickHouseClient
+  queue: Pick<QueueBackend, 'enqueue'>
+}): Promise<string[]> {
+  const runs = await reportRuns.unfinished(deps.ch)
+  for (const { run } of runs)
+    await deps.queue.enqueue(
+      'report',
+      { kind: 'generate', runId: run.id, deliver: run.trigger === 'schedule' },
+      { jobId: safeJobId('report', run.id) },
+    )
+  return runs.map((r) => r.run.id)
+}
+
 export interface RunServiceDeps {
   ch: ClickHouseClient
   log: Logger

@@ -86,6 +86,17 @@ export const reportRuns = {
     return rows[0] ? parse(rows[0], log) : null
   },
 
+  /** Runs queued or being generated (oldest first): after a crash their jobs may be gone. */
+  async unfinished(ch: ClickHouseClient, limit = 500, log?: Logger): Promise<StoredRun[]> {
+    const rows = await queryRows<ReadRow>(
+      ch,
+      `SELECT ${COLUMNS} FROM report_runs FINAL WHERE status IN ('queued', 'generating')
+       ORDER BY created_at, id LIMIT {limit:UInt32}`,
+      { limit },
+    )
+    return rows.map((r) => parse(r, log)).filter((r): r is StoredRun => r !== null)
+  },
+
   /** A report's runs, newest first. */
   async list(ch: ClickHouseClient, reportId: string, limit = 50, log?: Logger): Promise<StoredRun[]> {
     const rows = await queryRows<ReadRow>(

@@ -14,6 +14,7 @@ import { EXTRACTOR_VERSION } from '@stackradar/core/extract'
 import { enqueueDiscover } from '@stackradar/core/queue'
 import { crawlState, rawAds, rollups } from '@stackradar/core/tables'
 import type { WorkerDeps } from '../deps.ts'
+import { requeueUnfinishedRuns } from '@stackradar/core/report-runs'
 import { queueDueReports } from './reports.ts'
 
 const TICK_MS = 60_000
@@ -24,6 +25,7 @@ export class Scheduler {
   private stopped = false
   private lastProgress = ''
   private ticks = 0
+  private runsResumed = false
   /** When discovery was last queued, per source (this process; a restart discovers at once). */
   private readonly discoveredAt = new Map<string, number>()
   private readonly targets: CrawlTarget[]
@@ -74,6 +76,12 @@ export class Scheduler {
   /** Agency report runs whose schedule slot has come (one catch-up run after downtime). */
   async queueReports(now: Date): Promise<string[]> {
     try {
+      if (!this.runsResumed) {
+        // First tick after a start: runs a crash left queued or half-generated get their job back.
+        const resumed = await requeueUnfinishedRuns(this.deps)
+        this.runsResumed = true
+        if (resumed.length) this.deps.log.info({ runs: resumed }, 'unfinished report runs queued again')
+      }
       return await queueDueReports(this.deps, now)
     } catch (err) {
       // A report problem must not hold up scraping: logged, tried again next minute.
