@@ -45,10 +45,12 @@ export function adsSuite(h: GetHarness): void {
         await o.page.goBack()
         await o.page.waitForURL((u) => !u.search.includes('seniority'))
         await waitForData(o.page)
-        const again = await o.page
-          .getByTestId('ad')
-          .evaluateAll((els) => els.map((e) => e.getAttribute('data-ad-id')))
-        expect(again).toEqual(firstIds)
+        // The URL changes before the list re-renders: poll until it shows the first search again.
+        await expect
+          .poll(() =>
+            o.page.getByTestId('ad').evaluateAll((els) => els.map((e) => e.getAttribute('data-ad-id'))),
+          )
+          .toEqual(firstIds)
       } finally {
         await o.close()
       }
@@ -70,7 +72,7 @@ export function adsSuite(h: GetHarness): void {
         await o.page.goBack()
         await o.page.waitForURL((u) => !u.search.includes('cursor'))
         await waitForData(o.page)
-        await expect(o.page.getByTestId('ad').first().getAttribute('data-ad-id')).resolves.toBe(first)
+        await expect.poll(() => o.page.getByTestId('ad').first().getAttribute('data-ad-id')).toBe(first)
       } finally {
         await o.close()
       }

@@ -26,14 +26,15 @@ export function marketSuite(h: GetHarness): void {
         await waitForData(o.page)
         await o.page.getByRole('button', { name: 'Number of ads' }).click()
         await o.page.waitForURL(/measure=count/)
-        await expect(
-          o.page.getByRole('button', { name: 'Number of ads' }).getAttribute('aria-pressed'),
-        ).resolves.toBe('true')
+        // The URL changes before the page re-renders: poll the pressed state, do not read it once.
+        await expect
+          .poll(() => o.page.getByRole('button', { name: 'Number of ads' }).getAttribute('aria-pressed'))
+          .toBe('true')
         await o.page.goBack()
         await o.page.waitForURL((u) => !u.search.includes('measure'))
-        await expect(
-          o.page.getByRole('button', { name: 'Share of ads' }).getAttribute('aria-pressed'),
-        ).resolves.toBe('true')
+        await expect
+          .poll(() => o.page.getByRole('button', { name: 'Share of ads' }).getAttribute('aria-pressed'))
+          .toBe('true')
       } finally {
         await o.close()
       }

@@ -20,7 +20,7 @@ export function salariesSuite(h: GetHarness): void {
         await o.page.goBack()
         await o.page.waitForURL((u) => !u.search.includes('currency'))
         await waitForData(o.page)
-        await expect(o.page.getByTestId('salary-table').textContent()).resolves.toBe(usd)
+        await expect.poll(() => o.page.getByTestId('salary-table').textContent()).toBe(usd)
       } finally {
         await o.close()
       }
