@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ClickHouseHandle } from '../clickhouse/client.ts'
 import { makeSnippet, searchAds } from './ad-search.ts'
 import { FilterError, NO_FILTERS } from './filters.ts'
-import { makeAd, openTempClickHouse, writeAds } from './test-fixture.ts'
+import { makeAd, openTempClickHouse, writeAds, writeRawAds } from './test-fixture.ts'
 
 let ch: ClickHouseHandle
 const LONG = 'We build payment rails for small shops. '.repeat(8)
@@ -35,23 +35,10 @@ beforeAll(async () => {
     makeAd({ id: 's6', day: '2018-01-13', skills: ['go'], work_mode: 'remote' }),
   ]
   await writeAds(ch, ads)
-  await ch.client.insert({
-    table: 'raw_ads',
-    format: 'JSONEachRow',
-    values: ads.map((a) => ({
-      ad_id: a.id,
-      source: a.source,
-      source_id: a.id,
-      thread_id: '',
-      url: '',
-      posted_at: `${a.day} 12:00:00`,
-      date_source: 'absolute',
-      payload_format: 'hn-html',
-      payload: `Acme | Backend engineer | Remote<p>${LONG}Our services are written in <b>Go</b> and talk to PostgreSQL. ${LONG}`,
-      content_hash: 1,
-      fetched_at: '2026-01-01 00:00:00.000',
-      dedupe_key: a.dedupe,
-    })),
+  await writeRawAds(ch, ads, {
+    format: 'hn-html',
+    payload: () =>
+      `Acme | Backend engineer | Remote<p>${LONG}Our services are written in <b>Go</b> and talk to PostgreSQL. ${LONG}`,
   })
 })
 afterAll(async () => ch?.close())

@@ -16,7 +16,14 @@ import {
 } from './previous-shapes.ts'
 import { querySalaries } from './salaries.ts'
 import { PERIOD_SQL } from './trends.ts'
-import { fixtureSet, makeAd, openTempClickHouse, writeAds, type FixtureAd } from './test-fixture.ts'
+import {
+  fixtureSet,
+  makeAd,
+  openTempClickHouse,
+  writeAds,
+  writeRawAds,
+  type FixtureAd,
+} from './test-fixture.ts'
 
 let ch: ClickHouseHandle
 const ads: FixtureAd[] = [
@@ -60,23 +67,9 @@ const ads: FixtureAd[] = [
 beforeAll(async () => {
   ch = await openTempClickHouse()
   await writeAds(ch, ads)
-  await ch.client.insert({
-    table: 'raw_ads',
-    format: 'JSONEachRow',
-    values: ads.map((a) => ({
-      ad_id: a.id,
-      source: a.source,
-      source_id: a.id,
-      thread_id: '',
-      url: '',
-      posted_at: `${a.day} 12:00:00`,
-      date_source: 'absolute',
-      payload_format: 'text',
-      payload: `Ad ${a.id}: we use ${a.skills.join(', ')}.`,
-      content_hash: 1,
-      fetched_at: '2026-01-01 00:00:00.000',
-      dedupe_key: a.dedupe,
-    })),
+  await writeRawAds(ch, ads, {
+    format: 'text',
+    payload: (a) => `Ad ${a.id}: we use ${a.skills.join(', ')}.`,
   })
 })
 afterAll(async () => ch?.close())

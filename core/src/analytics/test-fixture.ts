@@ -91,6 +91,32 @@ export async function writeAds(ch: ClickHouseHandle, ads: FixtureAd[]): Promise<
   })
 }
 
+/** The `raw_ads` rows the scraper would have stored for fixture ads, with the payload given per ad. */
+export async function writeRawAds(
+  ch: ClickHouseHandle,
+  ads: FixtureAd[],
+  raw: { format: string; payload: (a: FixtureAd) => string },
+): Promise<void> {
+  await ch.client.insert({
+    table: 'raw_ads',
+    format: 'JSONEachRow',
+    values: ads.map((a) => ({
+      ad_id: a.id,
+      source: a.source,
+      source_id: a.id,
+      thread_id: '',
+      url: '',
+      posted_at: `${a.day} 12:00:00`,
+      date_source: 'absolute',
+      payload_format: raw.format,
+      payload: raw.payload(a),
+      content_hash: 1,
+      fetched_at: '2026-01-01 00:00:00.000',
+      dedupe_key: a.dedupe,
+    })),
+  })
+}
+
 /** The `ads` row the worker would write for a fixture ad. */
 export function adRowOf(a: FixtureAd): AdRow {
   return {
