@@ -1,12 +1,10 @@
 // The answer cache against real chDB: a repeated analytics GET does not run its query again,
 // identical requests arriving together share one run, and a write (new data version) refreshes it.
 // Queries are counted through a wrapper around the real client.
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ClickHouseClient } from '@clickhouse/client'
-import { createClickHouse, migrate, type ClickHouseHandle } from '@stackradar/core/clickhouse'
+import { openTempClickHouse } from '@stackradar/core/analytics/testing'
+import type { ClickHouseHandle } from '@stackradar/core/clickhouse'
 import { createRootLogger } from '@stackradar/core/logger'
 import { InProcessQueue } from '@stackradar/core/queue'
 import { createApp } from '../app.ts'
@@ -28,14 +26,7 @@ function counting(ch: ClickHouseClient): ClickHouseClient {
 }
 
 beforeAll(async () => {
-  handle = await createClickHouse({
-    DATA_DIR: mkdtempSync(join(tmpdir(), 'stackradar-answer-cache-')),
-    CLICKHOUSE_URL: undefined,
-    CLICKHOUSE_USER: 'default',
-    CLICKHOUSE_PASSWORD: '',
-    CLICKHOUSE_DATABASE: 'stackradar',
-  })
-  await migrate(handle.client)
+  handle = await openTempClickHouse()
 })
 afterAll(async () => handle?.close())
 
