@@ -1,30 +1,82 @@
 // Skills seen together: for the ads that mention every skill asked (the anchor set), each other
 // skill's count, share of the anchor ads and lift = P(other | anchor) / P(other). Distinct ads
-// (dedupe_key) at their current extraction.
+// (dedupe_key) at their current extraction, named skills only (`named_skills`: inferred parents
+// such as Django → Python left out, as in every other chart), from the rollups or the raw rows
+// (query-path.ts); both give the same numbers (rollup-paths.int.test.ts).
 import type { ClickHouseClient } from '@clickhouse/client'
 import type { CooccurrenceBody, CooccurringSkill } from '../contracts/api/cooccurrence.ts'
 import { queryRows } from '../clickhouse/query.ts'
 import { getSkill } from '../taxonomy/index.ts'
 import { CATEGORY_LABELS } from '../taxonomy/categories.ts'
 import type { SkillCategory } from '../taxonomy/types.ts'
-import { compileWhere, skillsInCategories, type Filters } from './filters.ts'
+import { compileWhere, skillsInCategories, type CompiledWhere, type Filters } from './filters.ts'
+import { choosePath, type CountPath } from './query-path.ts'
 import { round } from './stats.ts'
 
 export interface CooccurrenceQuery {
   filters: Filters
   skills: string[]
   limit: number
+  /**
+   * Counts the caller already has under the same filters (the skill profile's rankings): distinct
+   * ads in total, with every anchor skill, and per skill. On the rollups the query then only counts
+   * the ads seen together; the raw path counts everything in its one pass anyway.
+   */
+  known?: KnownCounts
+}
+
+export interface KnownCounts {
+  total: number
+  anchorAds: number
+  skillAds: ReadonlyMap<string, number>
 }
 
 export type Cooccurrence = CooccurrenceBody
 export type { CooccurringSkill }
 
+interface Counted {
+  total: number
+  anchorAds: number
+  rows: { skill: string; together: number; all: number }[]
+}
+
 export async function queryCooccurrence(ch: ClickHouseClient, q: CooccurrenceQuery): Promise<Cooccurrence> {
+  const p = await choosePath(ch, { filters: q.filters })
   const w = compileWhere(q.filters)
   const params = { ...w.params, anchor: q.skills, keep: skillsInCategories(q.filters.category) }
-  // Per distinct ad: the union of its copies' skills; then anchor membership per ad. One pass: each
-  // ad also counts under '' (no skill has an empty id), which gives the totals of the same scan.
-  const perAd = `SELECT dedupe_key, groupUniqArrayArray(skills) AS skills FROM ads FINAL WHERE ${w.sql} GROUP BY dedupe_key`
+  const c = p.path === 'raw' ? await countRaw(ch, w, params) : await countRollup(ch, p, w, params, q.known)
+  const { total, anchorAds } = c
+  const rows = c.rows
+    .map((r): CooccurringSkill => {
+      const s = getSkill(r.skill)
+      const share = anchorAds ? r.together / anchorAds : 0
+      return {
+        skill: r.skill,
+        name: s?.name ?? r.skill,
+        category: s?.category ?? '',
+        categoryLabel: s ? CATEGORY_LABELS[s.category as SkillCategory] : '',
+        ads: r.together,
+        share: round(share),
+        skillAds: r.all,
+        lift: r.all && total ? round(share / (r.all / total), 4) : 0,
+      }
+    })
+    .sort((a, b) => b.ads - a.ads || b.lift - a.lift || a.skill.localeCompare(b.skill))
+    .slice(0, q.limit)
+  return { skills: q.skills, total, anchorAds, rows }
+}
+
+/**
+ * Raw rows carry each ad copy's skills: one pass groups the copies of each ad (the union of their
+ * named skills), tests anchor membership per ad and unnests. Each ad also counts under '' (no
+ * skill has an empty id), which gives the totals of the same scan.
+ */
+async function countRaw(
+  ch: ClickHouseClient,
+  w: CompiledWhere,
+  params: Record<string, unknown>,
+): Promise<Counted> {
+  const perAd = `SELECT dedupe_key, groupUniqArrayArray(named_skills) AS skills FROM ads FINAL WHERE ${w.sql} GROUP BY dedupe_key`
   const counted = await queryRows<{ skill: string; together: string; all: string }>(
     ch,
     `SELECT skill, countIf(is_anchor) AS together, count() AS all
@@ -35,27 +87,62 @@ export async function queryCooccurrence(ch: ClickHouseClient, q: CooccurrenceQue
     params,
   )
   const totals = counted.find((r) => r.skill === '')
-  const rows = counted.filter((r) => r.skill !== '')
-  const total = Number(totals?.all ?? 0)
-  const anchorAds = Number(totals?.together ?? 0)
-  const out = rows
-    .map((r): CooccurringSkill => {
-      const s = getSkill(r.skill)
-      const ads = Number(r.together)
-      const skillAds = Number(r.all)
-      const share = anchorAds ? ads / anchorAds : 0
-      return {
-        skill: r.skill,
-        name: s?.name ?? r.skill,
-        category: s?.category ?? '',
-        categoryLabel: s ? CATEGORY_LABELS[s.category as SkillCategory] : '',
-        ads,
-        share: round(share),
-        skillAds,
-        lift: skillAds && total ? round(share / (skillAds / total), 4) : 0,
-      }
-    })
-    .sort((a, b) => b.ads - a.ads || b.lift - a.lift || a.skill.localeCompare(b.skill))
-    .slice(0, q.limit)
-  return { skills: q.skills, total, anchorAds, rows: out }
+  return {
+    total: Number(totals?.all ?? 0),
+    anchorAds: Number(totals?.together ?? 0),
+    rows: counted
+      .filter((r) => r.skill !== '')
+      .map((r) => ({ skill: r.skill, together: Number(r.together), all: Number(r.all) })),
+  }
+}
+
+/**
+ * The rollups hold one row per ad copy × named skill, sorted by skill: the anchor jobs are those
+ * with rows for every anchor skill under the filters (a job's copies together, as the union on raw
+ * rows), read from the anchor skills' key ranges only; then per other skill its distinct jobs and
+ * those among the anchor jobs, and the distinct jobs under the filters for the lift.
+ */
+async function countRollup(
+  ch: ClickHouseClient,
+  p: CountPath,
+  w: CompiledWhere,
+  params: Record<string, unknown>,
+  known: KnownCounts | undefined,
+): Promise<Counted> {
+  const anchorCount = (params.anchor as string[]).length
+  const anchorRows = p.skills({ sql: `${w.sql} AND skill IN {anchor:Array(String)}`, params })
+  // One anchor skill: its rows are the set (IN keeps distinct values). More: jobs with all of them.
+  const anchorJobs =
+    anchorCount === 1
+      ? `SELECT job ${anchorRows}`
+      : `SELECT job ${anchorRows} GROUP BY job HAVING uniqExact(skill) = {anchor_count:UInt32}`
+  const all = { ...params, anchor_count: anchorCount }
+  const others = p.skills({
+    sql: `${w.sql} AND skill IN {keep:Array(String)} AND skill NOT IN {anchor:Array(String)}`,
+    params,
+  })
+  const perSkill = queryRows<{ skill: string; together: string; all: string }>(
+    ch,
+    `WITH anchor_jobs AS (${anchorJobs})
+     SELECT skill, ${p.countIf('job IN anchor_jobs')} AS together, ${known ? '0' : p.count} AS all ${others}
+     GROUP BY skill HAVING together > 0`,
+    all,
+  )
+  const totals = known
+    ? Promise.resolve([{ total: String(known.total), anchor: String(known.anchorAds) }])
+    : queryRows<{ total: string; anchor: string }>(
+        ch,
+        `SELECT (SELECT ${p.count} ${p.ads(w)}) AS total, (SELECT uniqExact(job) FROM (${anchorJobs})) AS anchor`,
+        all,
+      )
+  const [rows, [t]] = await Promise.all([perSkill, totals])
+  return {
+    total: Number(t?.total ?? 0),
+    anchorAds: Number(t?.anchor ?? 0),
+    rows: rows.map((r) => ({
+      skill: r.skill,
+      together: Number(r.together),
+      all: known ? (known.skillAds.get(r.skill) ?? 0) : Number(r.all),
+    })),
+  }
 }

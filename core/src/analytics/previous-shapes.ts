@@ -64,7 +64,11 @@ export function previousAdsForSkill(
   )
 }
 
-/** Co-occurrence before the one-pass shape: totals and per-skill counts as two scans. */
+/**
+ * Co-occurrence before the one-pass shape: totals and per-skill counts as two scans. Named skills
+ * (`named_skills`), the rule co-occurrence follows since it reads the rollups too (it read `skills`,
+ * inferred parents included, before).
+ */
 export async function previousCooccurrence(
   ch: ClickHouseClient,
   filters: Filters,
@@ -73,7 +77,7 @@ export async function previousCooccurrence(
 ) {
   const w = compileWhere(filters)
   const params = { ...w.params, anchor, keep }
-  const perAd = `SELECT dedupe_key, groupUniqArrayArray(skills) AS skills FROM ads FINAL WHERE ${w.sql} GROUP BY dedupe_key`
+  const perAd = `SELECT dedupe_key, groupUniqArrayArray(named_skills) AS skills FROM ads FINAL WHERE ${w.sql} GROUP BY dedupe_key`
   const [totals] = await queryRows<{ total: string; anchor: string }>(
     ch,
     `SELECT count() AS total, countIf(hasAll(skills, {anchor:Array(String)})) AS anchor FROM (${perAd})`,

@@ -1,5 +1,5 @@
 // Both paths of the query layer on one fixture: every endpoint built on the rollups (trends,
-// rankings / rising, skills, breakdown, the skill profile) answers exactly as on the raw rows,
+// rankings / rising, skills, breakdown, co-occurrence, the skill profile) answers exactly as on the raw rows,
 // under filter mixes with industry, region, source, facets, weeks across a year boundary,
 // cross-board copies of one job and inferred skills. Spot checks against the plain-TypeScript
 // oracle make sure "equal" is not "equally wrong".
@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ClickHouseHandle } from '../clickhouse/client.ts'
 import { BREAKDOWN_FACETS } from '../contracts/api/analytics-filters.ts'
 import { queryBreakdown } from './breakdown.ts'
+import { queryCooccurrence } from './cooccurrence.ts'
 import { queryCoverage } from './coverage.ts'
 import { NO_FILTERS, type Filters } from './filters.ts'
 import { choosePath, withAnalyticsPath } from './query-path.ts'
@@ -151,6 +152,18 @@ describe('rollup and raw paths give the same numbers', () => {
       expect(rollup).toEqual(raw)
     })
 
+    it(`co-occurrence with one and several anchor skills: ${name}`, async () => {
+      let rows = 0
+      for (const skills of [['python'], ['go', 'docker'], ['go', 'rust', 'postgresql'], ['cobol']]) {
+        const { raw, rollup } = await both(() =>
+          queryCooccurrence(ch.client, { filters, skills, limit: 1000 }),
+        )
+        expect(rollup, skills.join()).toEqual(raw)
+        rows += raw.rows.length
+      }
+      expect(rows).toBeGreaterThan(0)
+    })
+
     it(`breakdown by every facet, with and without a skill: ${name}`, async () => {
       for (const facet of BREAKDOWN_FACETS) {
         for (const skill of [undefined, 'python']) {
@@ -175,6 +188,23 @@ describe('rollup and raw paths give the same numbers', () => {
   it('and both agree with the oracle: distinct jobs, inferred skills never counted', async () => {
     const jobs = currentDistinctAds(fixture)
     for (const path of ['raw', 'rollup'] as const) {
+      // Co-occurrence: a job is an anchor job when its copies together name every anchor skill.
+      const co = await withAnalyticsPath(path, () =>
+        queryCooccurrence(ch.client, { filters: NO_FILTERS, skills: ['python'], limit: 1000 }),
+      )
+      const anchor = jobs.filter((j) => j.allSkills.has('python'))
+      expect([co.total, co.anchorAds], path).toEqual([jobs.length, anchor.length])
+      for (const skill of ['docker', 'rust', 'go']) {
+        const row = co.rows.find((r) => r.skill === skill)!
+        expect([row.ads, row.skillAds], `${path} ${skill}`).toEqual([
+          anchor.filter((j) => j.allSkills.has(skill)).length,
+          jobs.filter((j) => j.allSkills.has(skill)).length,
+        ])
+      }
+      expect(
+        co.rows.find((r) => r.skill === 'django'),
+        `${path}: inferred only`,
+      ).toBeUndefined()
       const cat = await withAnalyticsPath(path, () => querySkillCatalog(ch.client, NO_FILTERS))
       expect(cat.total).toBe(jobs.length)
       for (const skill of ['docker', 'python', 'rust'])
