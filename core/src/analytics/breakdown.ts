@@ -70,3 +70,50 @@ export async function queryBreakdown(ch: ClickHouseClient, q: BreakdownQuery): P
     return { period: r.period, value: r.value, ads, total, share: total ? round(ads / total) : 0 }
   })
 }
+
+export interface SkillSplitsQuery<F extends BreakdownFacet> {
+  filters: Filters
+  facets: readonly F[]
+  skill: string
+  /** The skill's distinct ads under the filters, when the caller has counted them already. */
+  total?: number
+}
+
+/**
+ * Several facets of the ads that mention one skill, over the whole range (period 'all'), in one
+ * query: each row enters once per facet (once per industry), grouped by facet and value. The
+ * same rows as queryBreakdown per facet with `interval: 'all'` (the skill profile's splits).
+ */
+export async function querySkillSplits<F extends BreakdownFacet>(
+  ch: ClickHouseClient,
+  q: SkillSplitsQuery<F>,
+): Promise<Record<F, BreakdownRow[]>> {
+  const p = await choosePath(ch, { filters: q.filters })
+  const w = compileWhere(q.filters)
+  const params = { ...w.params, ...REGION_PARAMS, skill: q.skill }
+  const from = p.skills({ sql: `${w.sql} AND skill = {skill:String}`, params })
+  // Index 0 (no facet) is the total, unless given; facets are numbered, their names stay out of SQL.
+  const entries = q.facets.map((facet, i) =>
+    facet === 'industry'
+      ? `arrayMap(v -> (toUInt8(${i + 1}), toString(v)), if(empty(industries), ['unknown'], industries))`
+      : `[(toUInt8(${i + 1}), toString(${FACET_SQL[facet]}))]`,
+  )
+  if (q.total === undefined) entries.push(`[(toUInt8(0), '')]`)
+  const rows = await queryRows<{ facet: number; value: string; ads: string }>(
+    ch,
+    `SELECT (arrayJoin(arrayConcat(${entries.join(', ')})) AS e).1 AS facet, e.2 AS value, ${p.count} AS ads
+     ${from} GROUP BY facet, value ORDER BY facet, ads DESC, value`,
+    params,
+  )
+  const total = q.total ?? Number(rows.find((r) => Number(r.facet) === 0)?.ads ?? 0)
+  const out = {} as Record<F, BreakdownRow[]>
+  q.facets.forEach((facet, i) => {
+    out[facet] = rows
+      .filter((r) => Number(r.facet) === i + 1)
+      .map((r) => {
+        const ads = Number(r.ads)
+        return { period: 'all', value: r.value, ads, total, share: total ? round(ads / total) : 0 }
+      })
+  })
+  return out
+}

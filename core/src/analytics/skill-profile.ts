@@ -1,19 +1,27 @@
 // One skill's profile (in the spirit of IT Jobs Watch's skill pages): rank now and a year before,
 // monthly share, salary percentiles now and a year before, the skills most often seen with it,
-// its split by work mode, country, seniority and industry, and a few evidence ads.
+// its split by work mode, country, seniority and industry, and a few evidence ads. Composed from
+// the endpoints' queries, without repeating their work: the rankings' counts (the window's total,
+// the skill's and every other skill's distinct ads) serve as the splits' total and co-occurrence's
+// totals, the four splits are one query, the monthly share one.
 import type { ClickHouseClient } from '@clickhouse/client'
 import type { SkillProfileBody } from '../contracts/api/skill-profile.ts'
+import { queryRows } from '../clickhouse/query.ts'
 import { getSkill } from '../taxonomy/index.ts'
 import { CATEGORY_LABELS } from '../taxonomy/categories.ts'
 import type { SkillCategory } from '../taxonomy/types.ts'
 import { queryAdsForSkill } from './ads.ts'
-import { queryBreakdown, type BreakdownRow } from './breakdown.ts'
+import { querySkillSplits, type BreakdownRow } from './breakdown.ts'
 import { queryCooccurrence } from './cooccurrence.ts'
-import type { Filters } from './filters.ts'
+import { compileWhere, type Filters } from './filters.ts'
+import { choosePath } from './query-path.ts'
 import { queryRankings } from './rankings.ts'
 import { querySalaries } from './salaries.ts'
+import { PERIOD_SQL } from './trends.ts'
 
 export type SkillProfile = SkillProfileBody
+
+const SPLIT_FACETS = ['work_mode', 'country', 'seniority', 'industry'] as const
 
 export async function querySkillProfile(
   ch: ClickHouseClient,
@@ -23,8 +31,16 @@ export async function querySkillProfile(
   if (!s) throw new Error(`unknown skill ${q.skill}`)
   const f = { ...q.filters, category: [] }
   const rankings = await queryRankings(ch, { filters: f, minCount: q.minCount, sort: 'rank', order: 'asc' })
-  const now = { ...f, ...rankings.window }
+  const now = { ...f, from: rankings.window.from, to: rankings.window.to }
   const before = { ...f, from: rankings.compareWindow.from, to: rankings.compareWindow.to }
+  const all = [...rankings.ranked, ...rankings.belowMinimum]
+  const ranking = all.find((r) => r.skill === q.skill) ?? null
+  // Distinct ads in the current window under the same filters (every category), per skill.
+  const known = {
+    total: rankings.window.total,
+    anchorAds: ranking?.ads ?? 0,
+    skillAds: new Map(all.map((r) => [r.skill, r.ads])),
+  }
   const salaryOf = async (filters: Filters) =>
     (
       await querySalaries(ch, {
@@ -36,18 +52,13 @@ export async function querySkillProfile(
         minN: q.minN,
       })
     ).cells
-  const split = async (facet: keyof SkillProfile['split']) =>
-    queryBreakdown(ch, { filters: now, facet, interval: 'all', skill: q.skill })
-  const [trend, salNow, salBefore, co, workMode, country, seniority, industry, evidence] = await Promise.all([
+  const [trend, salNow, salBefore, co, split, evidence] = await Promise.all([
     // The monthly share over both windows.
     monthlyShare(ch, { ...f, from: before.from, to: now.to }, q.skill),
     salaryOf(now),
     salaryOf(before),
-    queryCooccurrence(ch, { filters: now, skills: [q.skill], limit: 15 }),
-    split('work_mode'),
-    split('country'),
-    split('seniority'),
-    split('industry'),
+    queryCooccurrence(ch, { filters: now, skills: [q.skill], limit: 15, known }),
+    querySkillSplits(ch, { filters: now, facets: SPLIT_FACETS, skill: q.skill, total: known.anchorAds }),
     queryAdsForSkill(ch, {
       skill: q.skill,
       from: now.from,
@@ -56,7 +67,6 @@ export async function querySkillProfile(
       limit: 5,
     }),
   ])
-  const all = [...rankings.ranked, ...rankings.belowMinimum]
   return {
     skill: {
       id: s.id,
@@ -66,24 +76,47 @@ export async function querySkillProfile(
     },
     window: rankings.window,
     compareWindow: rankings.compareWindow,
-    ranking: all.find((r) => r.skill === q.skill) ?? null,
+    ranking,
     trend,
     salaries: { currency: q.currency, minN: q.minN, now: salNow, yearBefore: salBefore },
     cooccurring: co.rows,
-    split: { work_mode: workMode, country, seniority, industry },
+    split,
     evidence,
   }
 }
 
-/** Share of ads per month that mention the skill (a breakdown on "has the skill"). */
+/**
+ * Share of ads per month that mention the skill: distinct ads per month (every month with an ad)
+ * and those with the skill, in one query.
+ */
 async function monthlyShare(ch: ClickHouseClient, filters: Filters, skill: string): Promise<BreakdownRow[]> {
-  const withSkill = await queryBreakdown(ch, { filters, facet: 'work_mode', interval: 'month', skill })
-  const all = await queryBreakdown(ch, { filters, facet: 'work_mode', interval: 'month' })
-  const totals = new Map(all.map((r) => [r.period, r.total]))
-  const perPeriod = new Map<string, number>()
-  for (const r of withSkill) perPeriod.set(r.period, r.total)
-  return [...totals].map(([period, total]) => {
-    const ads = perPeriod.get(period) ?? 0
-    return { period, value: skill, ads, total, share: total ? Math.round((ads / total) * 1e6) / 1e6 : 0 }
-  })
+  const p = await choosePath(ch, { filters })
+  const w = compileWhere(filters)
+  const params = { ...w.params, skill }
+  const period = `toString(${PERIOD_SQL.month})`
+  const rows = await queryRows<{ period: string; with_skill: number; n: string }>(
+    ch,
+    `SELECT ${period} AS period, 0 AS with_skill, ${p.count} AS n ${p.ads(w)} GROUP BY period
+     UNION ALL
+     SELECT ${period} AS period, 1 AS with_skill, ${p.count} AS n
+     ${p.skills({ sql: `${w.sql} AND skill = {skill:String}`, params })} GROUP BY period`,
+    params,
+  )
+  const withSkill = new Map(
+    rows.filter((r) => Number(r.with_skill) === 1).map((r) => [r.period, Number(r.n)]),
+  )
+  return rows
+    .filter((r) => Number(r.with_skill) === 0)
+    .sort((a, b) => a.period.localeCompare(b.period))
+    .map((r) => {
+      const total = Number(r.n)
+      const ads = withSkill.get(r.period) ?? 0
+      return {
+        period: r.period,
+        value: skill,
+        ads,
+        total,
+        share: total ? Math.round((ads / total) * 1e6) / 1e6 : 0,
+      }
+    })
 }
