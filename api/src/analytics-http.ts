@@ -150,15 +150,46 @@ export function analyticsHttp(maxAgeSeconds = 60): MiddlewareHandler {
     const accepted = c.req.header('Accept-Encoding') ?? ''
     let out: Buffer = body
     if (body.length >= MIN_COMPRESS_BYTES && /\bbr\b/.test(accepted)) {
-      out = brotliCompressSync(body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 5 } })
+      out = compressedOnce(tag, 'br', body)
       headers.set('Content-Encoding', 'br')
     } else if (body.length >= MIN_COMPRESS_BYTES && /\bgzip\b/.test(accepted)) {
-      out = gzipSync(body)
+      out = compressedOnce(tag, 'gzip', body)
       headers.set('Content-Encoding', 'gzip')
     }
     headers.set('Content-Length', String(out.length))
     replace(c, new Response(new Uint8Array(out), { status: 200, headers }))
   }
+}
+
+// Compressed bodies by content hash, so an answer that many dashboards fetch (served from the
+// answer cache) is compressed once, not once per request: under 50 clients on the HN replay,
+// compressing the same cached answers again took a fifth of the server's CPU. Content-addressed,
+// hence shared by every route and app in the process; bounded in bytes, oldest dropped first.
+const COMPRESSED_BUDGET_BYTES = 32 * 1024 * 1024
+const compressed = new Map<string, Buffer>()
+let compressedBytes = 0
+
+function compressedOnce(tag: string, encoding: 'br' | 'gzip', body: Buffer): Buffer {
+  const key = `${encoding} ${tag}`
+  const had = compressed.get(key)
+  if (had) {
+    compressed.delete(key)
+    compressed.set(key, had)
+    return had
+  }
+  const out =
+    encoding === 'br'
+      ? brotliCompressSync(body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 5 } })
+      : gzipSync(body)
+  if (out.length > COMPRESSED_BUDGET_BYTES / 4) return out
+  compressed.set(key, out)
+  compressedBytes += out.length
+  for (const [k, v] of compressed) {
+    if (compressedBytes <= COMPRESSED_BUDGET_BYTES) break
+    compressed.delete(k)
+    compressedBytes -= v.length
+  }
+  return out
 }
 
 /** Swaps the response whole (assigning c.res would merge the old headers back in). */

@@ -1,6 +1,11 @@
 // Drives an API with concurrent clients over loopback, bounded in requests and time: each client
 // sends the next URL of the list as soon as its previous answer is read. Shared by bench:load and
 // bench:api. Answers requests/s, p50/p99 latency and the statuses seen (`error`: no answer).
+// The clients run on a worker thread of their own: browsers are not in the API's process, and
+// clients on the server's event loop (reading and decompressing every answer) would charge the
+// server for their work. The machine's cores are still shared, as on any one-box test.
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads'
+
 export interface LoadResult {
   requests: number
   rps: number
@@ -9,7 +14,7 @@ export interface LoadResult {
   statuses: string
 }
 
-export async function driveLoad(
+async function driveLoadHere(
   base: string,
   urls: readonly string[],
   clients: number,
@@ -46,4 +51,42 @@ export async function driveLoad(
     p99: pct(0.99),
     statuses: [...statuses].map(([s, n]) => `${s}×${n}`).join(' '),
   }
+}
+
+interface LoadJob {
+  base: string
+  urls: readonly string[]
+  clients: number
+  bounds: { maxRequests: number; maxMs: number }
+}
+
+/** Runs the clients on a worker thread and answers their figures. */
+export function driveLoad(
+  base: string,
+  urls: readonly string[],
+  clients: number,
+  bounds: { maxRequests: number; maxMs: number },
+): Promise<LoadResult> {
+  const job: LoadJob = { base, urls, clients, bounds }
+  return new Promise((resolve, reject) => {
+    // The benches run under tsx; the thread imports this same TypeScript file through it (a .ts
+    // file as the thread's entry point is refused before the loader runs).
+    const tsx = JSON.stringify(import.meta.resolve('tsx/esm/api'))
+    const self = JSON.stringify(import.meta.url)
+    const worker = new Worker(`import(${tsx}).then((t) => { t.register(); return import(${self}) })`, {
+      eval: true,
+      workerData: job,
+    })
+    worker.once('message', (r: LoadResult) => resolve(r))
+    worker.once('error', reject)
+    worker.once('exit', (code) => {
+      if (code !== 0) reject(new Error(`load driver thread exited with code ${code}`))
+    })
+  })
+}
+
+if (!isMainThread && parentPort) {
+  const job = workerData as LoadJob
+  const port = parentPort
+  void driveLoadHere(job.base, job.urls, job.clients, job.bounds).then((r) => port.postMessage(r))
 }

@@ -67,7 +67,7 @@ describe('answer cache', () => {
     expect(burstQueries).toBeGreaterThan(0)
     expect(burstQueries).toBeLessThanOrEqual(perAnswer)
 
-    // Live routes are never cached…
+    // Live routes are not kept past API_CACHE_VERSION_MS (0 here)…
     const before = analyticsQueries.length
     await app.request('/api/v1/status')
     const firstPoll = analyticsQueries.length - before
@@ -85,5 +85,23 @@ describe('answer cache', () => {
     expect(analyticsQueries.length - polled).toBeLessThanOrEqual(Math.max(firstPoll, secondPoll))
     const bodies = await Promise.all(polls.map((r) => r.json()))
     for (const b of bodies) expect(b).toEqual(bodies[0])
+  })
+
+  it('reuses a live answer within API_CACHE_VERSION_MS: polls in that interval run no query', async () => {
+    const log = createRootLogger('silent')
+    const app = createApp({
+      ch: counting(handle.client),
+      queue: new InProcessQueue(log),
+      log,
+      sources: [],
+      limits: { API_CACHE_VERSION_MS: 600_000 },
+    })
+    const first = await app.request('/api/v1/status')
+    expect(first.status).toBe(200)
+    const before = analyticsQueries.length
+    const again = await app.request('/api/v1/status')
+    expect(again.headers.get('X-Cache')).toBe('HIT')
+    expect(await again.json()).toEqual(await first.json())
+    expect(analyticsQueries.length).toBe(before)
   })
 })

@@ -1,9 +1,9 @@
 // Server-side cache of analytics answers: a GET under the cached prefixes is answered from memory
 // when the same URL was answered at the same data version (stored data unchanged), and identical
 // requests arriving together share one run of the query. Bounded LRU of API_CACHE_ENTRIES; only
-// 200 answers are kept. Live routes (status, sources: what the dashboard polls) are never kept, but
-// identical requests arriving while one runs share its answer, so N open dashboards polling at once
-// cost one run.
+// 200 answers are kept. Live routes (status, sources: what the dashboard polls) are kept only for
+// API_CACHE_VERSION_MS (a second by default), and identical requests arriving while one runs share
+// its answer, so N open dashboards polling at once cost one run per second.
 import type { MiddlewareHandler } from 'hono'
 import { cachedDataVersion } from '@stackradar/core/clickhouse'
 import type { ApiDeps } from '../deps.ts'
@@ -42,6 +42,9 @@ export function answerCache(deps: Pick<ApiDeps, 'ch' | 'limits'>): MiddlewareHan
   const dataVersion = cachedDataVersion(deps.ch, API_CACHE_VERSION_MS)
   const answers = new Map<string, Answer>() // insertion order = LRU order
   const running = new Map<string, Promise<Answer | undefined>>()
+  // Live answers are reused for API_CACHE_VERSION_MS, the age the data version itself may have:
+  // a hundred dashboards polling /status cost one status read per interval, not one each.
+  const liveAnswers = new Map<string, { at: number; answer: Answer }>()
 
   return async (c, next) => {
     if (c.req.method !== 'GET') return next()
@@ -53,6 +56,11 @@ export function answerCache(deps: Pick<ApiDeps, 'ch' | 'limits'>): MiddlewareHan
     const key = live
       ? `live ${url.pathname}${url.search}${csv}`
       : `${await dataVersion()} ${url.pathname}${url.search}${csv}`
+    const recent = live ? liveAnswers.get(key) : undefined
+    if (recent && Date.now() - recent.at < API_CACHE_VERSION_MS) {
+      c.res = replay(recent.answer, 'HIT')
+      return
+    }
     const hit = live ? undefined : answers.get(key)
     if (hit) {
       answers.delete(key)
@@ -77,7 +85,10 @@ export function answerCache(deps: Pick<ApiDeps, 'ch' | 'limits'>): MiddlewareHan
         headers: [...c.res.headers.entries()],
         body: await c.res.clone().arrayBuffer(),
       }
-      if (live) return answer
+      if (live) {
+        liveAnswers.set(key, { at: Date.now(), answer })
+        return answer
+      }
       answers.set(key, answer)
       if (answers.size > maxEntries) answers.delete(answers.keys().next().value!)
       return answer

@@ -37,10 +37,11 @@ export const SUSPECT_RATIO = 0.4
 const NEIGHBOURS_EACH_SIDE = 3
 
 const monthOf = (s: string) => `${s.slice(0, 7)}-01`
+/** The first day of the month `n` months from `period` (a first day, 'YYYY-MM-01'); plain arithmetic. */
 function addMonth(period: string, n: number): string {
-  const d = new Date(`${period}T00:00:00Z`)
-  d.setUTCMonth(d.getUTCMonth() + n)
-  return d.toISOString().slice(0, 10)
+  const index = Number(period.slice(0, 4)) * 12 + Number(period.slice(5, 7)) - 1 + n
+  const year = Math.floor(index / 12)
+  return `${String(year).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}-01`
 }
 function median(xs: number[]): number {
   const v = [...xs].sort((a, b) => a - b)
@@ -86,7 +87,11 @@ export function coverageRows(
     (a, b) => a.source.localeCompare(b.source) || a.period.localeCompare(b.period),
   )
   const bySource = new Map<string, CoverageRow[]>()
-  for (const r of out) bySource.set(r.source, [...(bySource.get(r.source) ?? []), r])
+  for (const r of out) {
+    const series = bySource.get(r.source)
+    if (series) series.push(r)
+    else bySource.set(r.source, [r])
+  }
   for (const series of bySource.values()) {
     const first = series[0]!.period
     const last = series.at(-1)!.period

@@ -130,7 +130,15 @@ export function periodCompleteness(
     const ok = r.complete && !r.suspect
     byMonth.set(r.period, (byMonth.get(r.period) ?? true) && ok)
   }
+  // Every series repeats the same periods: each is worked out once.
+  const known = new Map<string, boolean | null>()
   return (period) => {
+    if (known.has(period)) return known.get(period)!
+    const answer = completeness(period)
+    known.set(period, answer)
+    return answer
+  }
+  function completeness(period: string): boolean | null {
     const months = monthsOf(period, interval)
     const known = months.map((m) => byMonth.get(m)).filter((v): v is boolean => v !== undefined)
     return known.length === 0 ? null : known.every(Boolean)
