@@ -7,7 +7,9 @@
 // gain of concurrent sessions + literal binding over chDB's native binding, and 50 concurrent
 // clients on a dashboard mix with the default API settings. RSS and on-disk size are printed too.
 // The temp data directory is deleted at the end (unless --keep; --data-dir reuses a kept one and
-// leaves it, --load-only stops after loading).
+// leaves it, --load-only stops after loading). `--data-dir <dir> --clients-only` runs only the 50-client
+// mix on the ads already in <dir>: the issue's figure is on the HN replay, e.g. the ~40k HN ads that
+// `REPORT_DATA_DIR=<dir> npm run bench:report` loads and keeps.
 import { execFileSync } from 'node:child_process'
 import { rmSync } from 'node:fs'
 import { parseArgs } from 'node:util'
@@ -38,6 +40,7 @@ const { values: args } = parseArgs({
     batch: { type: 'string', default: '100000' },
     keep: { type: 'boolean', default: false },
     'load-only': { type: 'boolean', default: false },
+    'clients-only': { type: 'boolean', default: false },
     'data-dir': { type: 'string' },
   },
 })
@@ -251,7 +254,7 @@ async function fiftyClients(ch: ClickHouseHandle): Promise<void> {
   const urls = [
     `/api/v1/trends?skills=python,go,java,rust,ruby&interval=month`,
     `/api/v1/trends?skills=${HEAD20}&interval=week`,
-    '/api/v1/rankings?from=2025-12&to=2026-11',
+    '/api/v1/rankings',
     '/api/v1/skills/python',
     '/api/v1/status',
     '/api/v1/salaries?skills=go,java,python&interval=year',
@@ -278,6 +281,10 @@ async function main() {
     if (!reuse) await load(ch)
     await footprint(ch, reuse ? 'reused data' : 'after load')
     if (args['load-only']) return
+    if (args['clients-only']) {
+      await fiftyClients(ch)
+      return
+    }
     await latencyTable(ch)
     await concurrencyGain(ch)
     await fiftyClients(ch)
