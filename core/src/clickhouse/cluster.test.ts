@@ -3,7 +3,7 @@
 // parsed by ClickHouse's own parser (formatQuery in chDB); no cluster runs here, see the README.
 import { queryBind } from 'chdb'
 import { describe, expect, it } from 'vitest'
-import { clusterMigrations, clusterStatement } from './cluster.ts'
+import { clusterMigrations, clusterStatement, parseDistributedEngine } from './cluster.ts'
 import { loadMigrations, splitStatements, type Migration } from './migrate.ts'
 
 const parses = (sql: string) => queryBind('SELECT formatQuery({sql:String})', { sql }, 'TSV')
@@ -112,5 +112,38 @@ DROP TABLE IF EXISTS totals;`),
       clusterStatement('CREATE MATERIALIZED VIEW v ENGINE = MergeTree ORDER BY a AS SELECT 1', ctx),
     ).toThrow(/needs TO <table>/)
     expect(() => clusterMigrations([], "x'; DROP")).toThrow(/not a cluster name/)
+  })
+})
+
+describe('maintenance on a clustered table', () => {
+  it('reads the cluster and the shard-local table from a Distributed engine', () => {
+    const [, distributed] = clusterStatement(
+      'CREATE TABLE rollup_ads (job UInt64, posted_day Date) ENGINE = ReplacingMergeTree ORDER BY (posted_day, job)',
+      { cluster: 'stackradar', tables: new Set() },
+    )
+    // engine_full as the server shows it: currentDatabase() already evaluated.
+    const engineFull = /ENGINE = (Distributed\(.*\))$/
+      .exec(distributed!)![1]!
+      .replace('currentDatabase()', "'stackradar'")
+    expect(parseDistributedEngine(engineFull)).toEqual({ cluster: 'stackradar', local: 'rollup_ads_local' })
+    expect(parseDistributedEngine("Distributed('c-1', 'db', t_local)")).toEqual({
+      cluster: 'c-1',
+      local: 't_local',
+    })
+  })
+
+  it('refuses an engine it cannot read instead of naming a wrong table', () => {
+    expect(parseDistributedEngine('ReplacingMergeTree')).toBeUndefined()
+    expect(parseDistributedEngine("Distributed('bad name', 'db', t_local)")).toBeUndefined()
+    expect(parseDistributedEngine("Distributed('c', 'db', 't; DROP')")).toBeUndefined()
+  })
+
+  it('the maintenance statements on the local table ON CLUSTER parse', () => {
+    for (const sql of [
+      "TRUNCATE TABLE rollup_ads_local ON CLUSTER 'stackradar'",
+      "ALTER TABLE rollup_ads_local ON CLUSTER 'stackradar' DELETE WHERE posted_day BETWEEN toDate('2025-01-01') AND toDate('2025-01-31')",
+      "ALTER TABLE rollup_ads_local ON CLUSTER 'stackradar' DROP PARTITION 3",
+    ])
+      expect(() => parses(sql)).not.toThrow()
   })
 })

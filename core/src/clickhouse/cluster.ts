@@ -11,11 +11,16 @@
 //     fires on the shard-local inserts the Distributed table forwards.
 //   CREATE [OR REPLACE] VIEW, DROP TABLE / VIEW → ON CLUSTER (a dropped table's _local too).
 //   INSERT → unchanged: it goes through the Distributed table once, not once per node.
+// Data maintenance at run time (TRUNCATE, ALTER … DELETE, DROP PARTITION: the rollups' rebuild and
+// repair) cannot go through a Distributed table: `maintenanceTarget` finds, from the server's own
+// catalogue, whether a table is Distributed and then names its shard-local table ON CLUSTER.
 // Anything else throws, naming the statement, so a migration the transform does not understand fails
 // its test (cluster.test.ts runs the transform over every migration file) instead of running wrongly.
 // Reads need `distributed_product_mode = 'global'` (IN / JOIN over two Distributed tables) and inserts
 // `distributed_foreground_insert = 1` (acknowledged once stored); the compose profile sets both.
+import type { ClickHouseClient } from '@clickhouse/client'
 import type { Migration } from './migrate.ts'
+import { queryRows } from './query.ts'
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/
 const IDENT = '`?([A-Za-z_][A-Za-z0-9_]*)`?'
@@ -143,4 +148,46 @@ export function clusterMigrations(
     ...m,
     statements: m.statements.flatMap((s) => clusterStatement(s, context)),
   }))
+}
+
+/**
+ * `Distributed('cluster', db, local_table[, key])` (system.tables.engine_full) → the cluster and the
+ * local table; undefined when the engine is not of that shape or a name is not a plain identifier.
+ */
+export function parseDistributedEngine(engineFull: string): { cluster: string; local: string } | undefined {
+  const m = /^Distributed\(\s*'([^']+)'\s*,\s*[^,]+,\s*'?([A-Za-z_][A-Za-z0-9_]*)'?\s*(?:,|\))/.exec(
+    engineFull.trim(),
+  )
+  if (!m || !NAME.test(m[1]!)) return undefined
+  return { cluster: m[1]!, local: m[2]! }
+}
+
+const targets = new WeakMap<ClickHouseClient, Map<string, Promise<string>>>()
+
+/**
+ * What a maintenance statement on `table` (a name from this codebase) should name: the table
+ * itself on a single server, or `<table>_local ON CLUSTER '<cluster>'` when the table is
+ * Distributed (CLICKHOUSE_CLUSTER). Read once per client and table.
+ */
+export function maintenanceTarget(ch: ClickHouseClient, table: string): Promise<string> {
+  let byTable = targets.get(ch)
+  if (!byTable) targets.set(ch, (byTable = new Map()))
+  let target = byTable.get(table)
+  if (!target) {
+    target = (async () => {
+      const [row] = await queryRows<{ engine: string; engine_full: string }>(
+        ch,
+        'SELECT engine, engine_full FROM system.tables WHERE database = currentDatabase() AND name = {t:String}',
+        { t: table },
+      )
+      if (row?.engine !== 'Distributed') return table
+      const d = parseDistributedEngine(row.engine_full)
+      if (!d)
+        throw new Error(`cluster: cannot read the shard-local table of ${table} from '${row.engine_full}'`)
+      return `${d.local} ON CLUSTER '${d.cluster}'`
+    })()
+    target.catch(() => byTable.delete(table))
+    byTable.set(table, target)
+  }
+  return target
 }

@@ -2,6 +2,8 @@
 // rollup_state, kept current by materialized views on `ads` (migration 006). This module owns their state check, the rebuild from the raw tables and the drop of superseded extractor versions;
 // core/src/analytics reads them (the query layer decides when). Design: docs/ARCHITECTURE.md.
 import type { ClickHouseClient } from '@clickhouse/client'
+import { maintenanceTarget } from '../clickhouse/cluster.ts'
+import { inlineParams } from '../clickhouse/inline-params.ts'
 import { queryRows, queryRowsByChunks } from '../clickhouse/query.ts'
 import type { AdRow } from './ads.ts'
 
@@ -89,7 +91,8 @@ export const rollups = {
     await rollups.setStatus(ch, 'building')
     // Readers cache the state for up to ROLLUP_STATE_TTL_MS: let them see 'building' first.
     await new Promise((r) => setTimeout(r, opts.settleMs ?? 2 * ROLLUP_STATE_TTL_MS))
-    for (const table of ROLLUP_TABLES) await ch.command({ query: `TRUNCATE TABLE ${table}` })
+    for (const table of ROLLUP_TABLES)
+      await ch.command({ query: `TRUNCATE TABLE ${await maintenanceTarget(ch, table)}` })
     const months = (
       await queryRows<{ m: string }>(
         ch,
@@ -165,8 +168,10 @@ export const rollups = {
       const to = lastDayOfMonth(from)
       for (const table of ROLLUP_TABLES) {
         await ch.command({
-          query: `ALTER TABLE ${table} DELETE WHERE posted_day BETWEEN {from:Date} AND {to:Date}`,
-          query_params: { from, to },
+          query: maintenanceSql(
+            `ALTER TABLE ${await maintenanceTarget(ch, table)} DELETE WHERE posted_day BETWEEN {from:Date} AND {to:Date}`,
+            { from, to },
+          ),
           clickhouse_settings: { mutations_sync: '2' },
         })
         await ch.command({ query: `INSERT INTO ${table} ${FILL[table]}`, query_params: { from, to } })
@@ -202,9 +207,24 @@ export const rollups = {
     const superseded = versions.filter((v) => !current.has(v))
     for (const v of superseded)
       for (const table of ROLLUP_TABLES)
-        await ch.command({ query: `ALTER TABLE ${table} DROP PARTITION {v:UInt32}`, query_params: { v } })
+        await ch.command({
+          query: maintenanceSql(
+            `ALTER TABLE ${await maintenanceTarget(ch, table)} DROP PARTITION {v:UInt32}`,
+            {
+              v,
+            },
+          ),
+        })
     return superseded
   },
+}
+
+/**
+ * A maintenance statement with its values bound as typed literals (inline-params.ts): statements
+ * ON CLUSTER are run by each node's DDL worker from their text, where query parameters are not.
+ */
+function maintenanceSql(sql: string, params: Record<string, unknown>): string {
+  return inlineParams(sql, params)
 }
 
 type StoredContribution = Pick<
