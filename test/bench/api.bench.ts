@@ -9,7 +9,8 @@
 // The temp data directory is deleted at the end (unless --keep; --data-dir reuses a kept one and
 // leaves it, --load-only stops after loading). `--data-dir <dir> --clients-only` runs only the 50-client
 // mix on the ads already in <dir>: the issue's figure is on the HN replay, e.g. the ~40k HN ads that
-// `REPORT_DATA_DIR=<dir> npm run bench:report` loads and keeps.
+// `REPORT_DATA_DIR=<dir> npm run bench:report` loads and keeps. `--latency-only` stops after the
+// latency table; `--raw-runs 0` leaves out its raw pass (both for the 10M run).
 import { execFileSync } from 'node:child_process'
 import { rmSync } from 'node:fs'
 import { parseArgs } from 'node:util'
@@ -41,6 +42,7 @@ const { values: args } = parseArgs({
     keep: { type: 'boolean', default: false },
     'load-only': { type: 'boolean', default: false },
     'clients-only': { type: 'boolean', default: false },
+    'latency-only': { type: 'boolean', default: false },
     'data-dir': { type: 'string' },
   },
 })
@@ -182,7 +184,8 @@ async function serve(ch: ClickHouseHandle, limits: Partial<ApiLimits>) {
 
 async function latencyTable(ch: ClickHouseHandle): Promise<void> {
   const results = new Map<string, number>()
-  for (const pass of ['default', 'raw'] as const) {
+  // --raw-runs 0 skips the raw pass (at 10M its full scans take minutes per cell).
+  for (const pass of RAW_RUNS > 0 ? (['default', 'raw'] as const) : (['default'] as const)) {
     setAnalyticsPath(pass === 'raw' ? 'raw' : 'auto')
     const api = await serve(ch, NO_CACHE)
     console.log(
@@ -286,6 +289,7 @@ async function main() {
       return
     }
     await latencyTable(ch)
+    if (args['latency-only']) return
     await concurrencyGain(ch)
     await fiftyClients(ch)
     await footprint(ch, 'at the end')
