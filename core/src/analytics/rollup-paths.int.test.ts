@@ -1,5 +1,5 @@
 // Both paths of the query layer on one fixture: every endpoint built on the rollups (trends,
-// rankings / rising, skills, breakdown, co-occurrence, the skill profile) answers exactly as on the raw rows,
+// rankings / rising, skills, breakdown, co-occurrence, salaries, the skill profile) answers exactly as on the raw rows,
 // under filter mixes with industry, region, source, facets, weeks across a year boundary,
 // cross-board copies of one job and inferred skills. Spot checks against the plain-TypeScript
 // oracle make sure "equal" is not "equally wrong".
@@ -9,9 +9,10 @@ import { BREAKDOWN_FACETS } from '../contracts/api/analytics-filters.ts'
 import { queryBreakdown } from './breakdown.ts'
 import { queryCooccurrence } from './cooccurrence.ts'
 import { queryCoverage } from './coverage.ts'
-import { NO_FILTERS, type Filters } from './filters.ts'
+import { addDays, NO_FILTERS, type Filters } from './filters.ts'
 import { choosePath, withAnalyticsPath } from './query-path.ts'
 import { queryRankings } from './rankings.ts'
+import { querySalaries } from './salaries.ts'
 import { querySkillProfile } from './skill-profile.ts'
 import { querySkillCatalog } from './skills.ts'
 import { querySeries } from './trend-series.ts'
@@ -41,6 +42,10 @@ function mixedFixture(): FixtureAd[] {
         work_mode: 'remote',
         industries: i % 3 ? ['fintech', 'e-commerce'] : a.industries,
         skills: i % 4 ? a.skills : [...a.skills, 'rust'],
+        // Some copies state another salary, some appear days later: both paths must pick the
+        // same copy of the job.
+        ...(i % 5 === 1 && a.usdMin ? { usdMin: a.usdMin + 10_000, usdMax: a.usdMax + 10_000 } : {}),
+        ...(i % 7 === 2 ? { day: addDays(a.day, 3) } : {}),
       }),
     )
   const newYear = ['2016-12-25', '2016-12-26', '2016-12-31', '2017-01-01', '2017-01-02', '2017-01-08'].map(
@@ -162,6 +167,19 @@ describe('rollup and raw paths give the same numbers', () => {
         rows += raw.rows.length
       }
       expect(rows).toBeGreaterThan(0)
+    })
+
+    it(`salaries by every group, per year and overall, with the premium: ${name}`, async () => {
+      let cells = 0
+      for (const by of ['none', 'seniority', 'country', 'work_mode', 'skill'] as const) {
+        for (const interval of ['year', 'all'] as const) {
+          const q = { filters, by, skills: ['python', 'go', 'docker'], interval, currency: 'EUR', minN: 1 }
+          const { raw, rollup } = await both(() => querySalaries(ch.client, q))
+          expect(rollup, `${by} ${interval}`).toEqual(raw)
+          cells += raw.cells.length
+        }
+      }
+      if (name === 'none') expect(cells).toBeGreaterThan(0)
     })
 
     it(`breakdown by every facet, with and without a skill: ${name}`, async () => {

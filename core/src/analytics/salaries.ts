@@ -2,12 +2,14 @@
 // permanent and contract apart. One value per distinct ad (dedupe_key): the midpoint of its
 // annualised USD range, converted to the asked currency with the dated static rates table.
 // Percentiles interpolate linearly between order statistics (quantileExactInclusive, as
-// Excel's PERCENTILE.INC). Cells with n under the minimum are withheld.
+// Excel's PERCENTILE.INC). Cells with n under the minimum are withheld. From rollup_salaries or the
+// raw rows, as the query layer decides (query-path.ts); both give the same numbers.
 import type { ClickHouseClient } from '@clickhouse/client'
 import type { SalariesBody, SalaryCell, SalaryGroup, SalaryPremium } from '../contracts/api/salaries.ts'
 import { queryRows } from '../clickhouse/query.ts'
 import { FX_TABLE } from '../extract/fx-rates.ts'
 import { compileWhere, type Filters } from './filters.ts'
+import { choosePath, type CountPath } from './query-path.ts'
 import { PERIOD_SQL, type Interval } from './trends.ts'
 
 export { SALARY_GROUPS } from '../contracts/api/salaries.ts'
@@ -35,26 +37,39 @@ export type Salaries = SalariesBody
 export type { SalaryCell, SalaryPremium }
 
 /**
- * One row per distinct ad with a salary: its USD value, employment split, facets and skills. The
- * filters apply in a subquery: the outer aliases (country, seniority, work_mode) would otherwise
- * capture the filter's column names and put an aggregate in WHERE.
+ * One row per distinct ad (job) with a salary: its USD value, employment split, facets and skills.
+ * A job's copies can differ: it takes the copy first in (day, source, value, employment, facets)
+ * order, so both paths pick the same one, and the union of the copies' skills. The filters apply
+ * in a subquery: the outer aliases (country, seniority, work_mode) would otherwise capture the
+ * filter's column names and put an aggregate in WHERE. Raw rows (ads FINAL) or rollup_salaries,
+ * which carries the same values per copy (migration 009).
  */
-function perAdSql(where: string, period: string): string {
-  return `SELECT dedupe_key, any(${period}) AS period,
-            any(if(employment_type = 'contract' OR salary_kind = 'day_rate', 'contract', 'permanent')) AS employment,
-            any((salary_annual_min_usd + if(salary_annual_max_usd > 0, salary_annual_max_usd, salary_annual_min_usd)) / 2) AS usd,
-            any(seniority) AS ad_seniority, any(country) AS ad_country, any(work_mode) AS ad_work_mode,
-            groupUniqArrayArray(skills) AS skills
-          FROM (SELECT * FROM ads FINAL WHERE ${where} AND salary_annual_min_usd > 0)
-          GROUP BY dedupe_key`
+function perAdSql(path: CountPath, where: string, period: string, withSkills: boolean): string {
+  const copies =
+    path.path === 'raw'
+      ? `SELECT posted_day, source, country, work_mode, seniority, skills, sipHash64(dedupe_key) AS job,
+                if(employment_type = 'contract' OR salary_kind = 'day_rate', 'contract', 'permanent') AS employment,
+                ifNull((salary_annual_min_usd + if(salary_annual_max_usd > 0, salary_annual_max_usd, salary_annual_min_usd)) / 2, 0) AS usd
+         FROM ads FINAL WHERE ${where} AND salary_annual_min_usd > 0`
+      : `SELECT posted_day, source, country, work_mode, seniority, skills, job, employment, usd
+         FROM rollup_salaries WHERE ${where}`
+  return `SELECT job, first.1 AS day, ${period.replaceAll('posted_day', 'first.1')} AS period, first.3 AS usd,
+                 first.4 AS employment, first.5 AS ad_seniority, first.6 AS ad_country, first.7 AS ad_work_mode,
+                 skills
+          FROM (SELECT job, min((posted_day, toString(source), usd, toString(employment), toString(seniority),
+                                 toString(country), toString(work_mode))) AS first,
+                       ${withSkills ? 'groupUniqArrayArray(skills)' : "CAST([], 'Array(String)')"} AS skills
+                FROM (${copies}) GROUP BY job)`
 }
 
 export async function querySalaries(ch: ClickHouseClient, q: SalaryQuery): Promise<Salaries> {
   const perUsd = FX_TABLE.perUsd[q.currency]
   if (!perUsd) throw new Error(`no rate for currency ${q.currency}`)
   const w = compileWhere(q.filters)
+  const p = await choosePath(ch, { filters: q.filters })
   const period = q.interval === 'all' ? "'all'" : `toString(${PERIOD_SQL[q.interval]})`
-  const perAd = perAdSql(w.sql, period)
+  // The union of a job's skills is the costly part of the grouping: only when skills are asked.
+  const perAd = perAdSql(p, w.sql, period, q.by === 'skill' || q.skills.length > 0)
   const params = { ...w.params, skills: q.skills, rate: perUsd }
   // One scan for both answers: each distinct ad enters its cell(s) (its group, or each asked skill
   // it has for by=skill) and, per asked skill, the premium row of that skill with a flag saying

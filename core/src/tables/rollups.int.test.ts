@@ -11,6 +11,7 @@ import { loadMigrations, migrate } from '../clickhouse/migrate.ts'
 import { queryRows } from '../clickhouse/query.ts'
 import { NO_FILTERS } from '../analytics/filters.ts'
 import { choosePath, withAnalyticsPath } from '../analytics/query-path.ts'
+import { querySalaries } from '../analytics/salaries.ts'
 import { querySkillCatalog } from '../analytics/skills.ts'
 import {
   adRowOf,
@@ -154,6 +155,40 @@ describe('an ad re-extracted at the same version with other content', () => {
     await new Promise((r) => setTimeout(r, 1100))
     expect((await choosePath(ch.client, { filters: NO_FILTERS })).path).toBe('rollup')
     expect(await counted(ch, 'rollup', SKILLS)).toEqual(expected(now, SKILLS))
+  })
+
+  it('a changed salary alone marks the month stale, and the repaired salary rollup answers the new one', async () => {
+    const db = (ch = await openTempClickHouse())
+    const ad = makeAd({
+      id: 's1',
+      day: '2020-02-03',
+      skills: ['go'],
+      usdMin: 100_000,
+      usdMax: 120_000,
+      kind: 'salary',
+    })
+    await writeAds(ch, [ad])
+    const edited = makeAd({ ...ad, usdMin: 150_000, usdMax: 170_000, extractedAt: '2026-03-01 00:00:00.000' })
+    expect(await rollups.noteRewrites(ch.client, [adRowOf(edited)])).toEqual(['2020-02'])
+    await writeAds(ch, [edited])
+    const median = async (path: 'raw' | 'rollup') =>
+      (
+        await withAnalyticsPath(path, () =>
+          querySalaries(db.client, {
+            filters: NO_FILTERS,
+            by: 'none',
+            skills: [],
+            interval: 'all',
+            currency: 'USD',
+            minN: 1,
+          }),
+        )
+      ).cells.map((c) => [c.n, c.median])
+    expect(await median('raw')).toEqual([[1, 160_000]])
+    // Unrepaired, the salary rollup still holds the old copy (why the month is marked stale).
+    expect(await median('rollup')).toEqual([[1, 110_000]])
+    await rollups.maintain(db.client)
+    expect(await median('rollup')).toEqual([[1, 160_000]])
   })
 })
 

@@ -1,5 +1,7 @@
-// Tables rollup_ads and rollup_skills (narrow rows: day, facets, job hash; per named skill) and
-// rollup_state, kept current by materialized views on `ads` (migration 006). This module owns their state check, the rebuild from the raw tables and the drop of superseded extractor versions;
+// Tables rollup_ads, rollup_skills (narrow rows: day, facets, job hash; per named skill) and
+// rollup_salaries (per ad copy with a salary), and rollup_state, kept current by materialized views
+// on `ads` (migrations 006, 009). This module owns their state check, the rebuild from the raw
+// tables, the repair of stale months and the drop of superseded extractor versions;
 // core/src/analytics reads them (the query layer decides when). Design: docs/ARCHITECTURE.md.
 import type { ClickHouseClient } from '@clickhouse/client'
 import { maintenanceTarget } from '../clickhouse/cluster.ts'
@@ -7,7 +9,7 @@ import { inlineParams } from '../clickhouse/inline-params.ts'
 import { queryRows, queryRowsByChunks } from '../clickhouse/query.ts'
 import type { AdRow } from './ads.ts'
 
-export const ROLLUP_TABLES = ['rollup_ads', 'rollup_skills'] as const
+export const ROLLUP_TABLES = ['rollup_ads', 'rollup_skills', 'rollup_salaries'] as const
 
 const COLUMNS =
   'extractor_version, posted_day, source, country, work_mode, seniority, role_family, employment_type, industries'
@@ -17,6 +19,12 @@ const FILL: Record<(typeof ROLLUP_TABLES)[number], string> = {
     FROM ads FINAL WHERE posted_day BETWEEN {from:Date} AND {to:Date}`,
   rollup_skills: `SELECT ${COLUMNS.replace('extractor_version,', 'extractor_version, skill,')}, sipHash64(dedupe_key)
     FROM ads FINAL ARRAY JOIN named_skills AS skill WHERE posted_day BETWEEN {from:Date} AND {to:Date}`,
+  rollup_salaries: `SELECT ${COLUMNS}, sipHash64(dedupe_key),
+      if(employment_type = 'contract' OR salary_kind = 'day_rate', 'contract', 'permanent'),
+      ifNull((salary_annual_min_usd + if(salary_annual_max_usd > 0, salary_annual_max_usd, salary_annual_min_usd)) / 2, 0),
+      skills
+    FROM ads FINAL
+    WHERE posted_day BETWEEN {from:Date} AND {to:Date} AND salary_annual_min_usd > 0`,
 }
 
 export interface RollupState {
@@ -130,7 +138,8 @@ export const rollups = {
     const stored = await queryRowsByChunks<StoredContribution & { day: string }>(
       ch,
       `SELECT source, toString(posted_day) AS day, ad_id, extractor_version, dedupe_key, country,
-              work_mode, seniority, role_family, employment_type, industries, named_skills
+              work_mode, seniority, role_family, employment_type, industries, named_skills, skills,
+              salary_kind, salary_annual_min_usd, salary_annual_max_usd
        FROM ads
        WHERE source IN {sources:Array(String)} AND posted_day IN {days:Array(Date)}
          AND ad_id IN {ids:Array(String)} AND extractor_version IN {versions:Array(UInt32)}`,
@@ -240,6 +249,10 @@ type StoredContribution = Pick<
   | 'employment_type'
   | 'industries'
   | 'named_skills'
+  | 'skills'
+  | 'salary_kind'
+  | 'salary_annual_min_usd'
+  | 'salary_annual_max_usd'
 >
 
 /** What an `ads` row adds to the rollups, as a comparable string. */
@@ -253,6 +266,11 @@ function contribution(r: StoredContribution): string {
     r.employment_type,
     [...r.industries].sort(),
     [...(r.named_skills ?? [])].sort(),
+    // rollup_salaries: the salary and every skill (inferred ones too).
+    [...(r.skills ?? [])].sort(),
+    r.salary_kind,
+    Number(r.salary_annual_min_usd ?? 0),
+    Number(r.salary_annual_max_usd ?? 0),
   ])
 }
 
