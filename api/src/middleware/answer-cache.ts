@@ -86,7 +86,10 @@ export function answerCache(deps: Pick<ApiDeps, 'ch' | 'limits'>): MiddlewareHan
         body: await c.res.clone().arrayBuffer(),
       }
       if (live) {
+        // Bounded like the answer cache: the query string is the client's, so the keys are too.
+        liveAnswers.delete(key)
         liveAnswers.set(key, { at: Date.now(), answer })
+        if (liveAnswers.size > maxEntries) liveAnswers.delete(liveAnswers.keys().next().value!)
         return answer
       }
       answers.set(key, answer)
