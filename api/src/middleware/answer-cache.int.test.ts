@@ -30,16 +30,21 @@ beforeAll(async () => {
 })
 afterAll(async () => handle?.close())
 
+/** The API on the counting client, with the data version (and live answers) kept `versionMs`. */
+function countingApp(versionMs: number) {
+  const log = createRootLogger('silent')
+  return createApp({
+    ch: counting(handle.client),
+    queue: new InProcessQueue(log),
+    log,
+    sources: [],
+    limits: { API_CACHE_VERSION_MS: versionMs },
+  })
+}
+
 describe('answer cache', () => {
   it('answers a repeat from memory and re-runs the query once the data changed', async () => {
-    const log = createRootLogger('silent')
-    const app = createApp({
-      ch: counting(handle.client),
-      queue: new InProcessQueue(log),
-      log,
-      sources: [],
-      limits: { API_CACHE_VERSION_MS: 0 },
-    })
+    const app = countingApp(0)
     const url = '/api/v1/trends?skills=python,go&interval=month'
     const first = await app.request(url)
     expect(first.status).toBe(200)
@@ -88,14 +93,7 @@ describe('answer cache', () => {
   })
 
   it('reuses a live answer within API_CACHE_VERSION_MS: polls in that interval run no query', async () => {
-    const log = createRootLogger('silent')
-    const app = createApp({
-      ch: counting(handle.client),
-      queue: new InProcessQueue(log),
-      log,
-      sources: [],
-      limits: { API_CACHE_VERSION_MS: 600_000 },
-    })
+    const app = countingApp(600_000)
     const first = await app.request('/api/v1/status')
     expect(first.status).toBe(200)
     const before = analyticsQueries.length

@@ -8,6 +8,7 @@ import type { ClickHouseClient } from '@clickhouse/client'
 import type { SalariesBody, SalaryCell, SalaryGroup, SalaryPremium } from '../contracts/api/salaries.ts'
 import { queryRows } from '../clickhouse/query.ts'
 import { FX_TABLE } from '../extract/fx-rates.ts'
+import { SALARY_COPY_SQL } from '../tables/rollups.ts'
 import { compileWhere, type Filters } from './filters.ts'
 import { choosePath, type CountPath } from './query-path.ts'
 import { PERIOD_SQL, type Interval } from './trends.ts'
@@ -48,8 +49,7 @@ function perAdSql(path: CountPath, where: string, period: string, withSkills: bo
   const copies =
     path.path === 'raw'
       ? `SELECT posted_day, source, country, work_mode, seniority, skills, sipHash64(dedupe_key) AS job,
-                if(employment_type = 'contract' OR salary_kind = 'day_rate', 'contract', 'permanent') AS employment,
-                ifNull((salary_annual_min_usd + if(salary_annual_max_usd > 0, salary_annual_max_usd, salary_annual_min_usd)) / 2, 0) AS usd
+                ${SALARY_COPY_SQL.employment} AS employment, ${SALARY_COPY_SQL.usd} AS usd
          FROM ads FINAL WHERE ${where} AND salary_annual_min_usd > 0`
       : `SELECT posted_day, source, country, work_mode, seniority, skills, job, employment, usd
          FROM rollup_salaries WHERE ${where}`

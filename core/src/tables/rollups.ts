@@ -11,6 +11,16 @@ import type { AdRow } from './ads.ts'
 
 export const ROLLUP_TABLES = ['rollup_ads', 'rollup_skills', 'rollup_salaries'] as const
 
+/**
+ * A salaried `ads` row's contribution to the salary charts, as SQL over its columns: permanent or
+ * contract, and the annual USD midpoint. The one definition for rollup_salaries' refill and the
+ * salary queries' raw path (migration 009's view states the same expressions in plain SQL).
+ */
+export const SALARY_COPY_SQL = {
+  employment: "if(employment_type = 'contract' OR salary_kind = 'day_rate', 'contract', 'permanent')",
+  usd: 'ifNull((salary_annual_min_usd + if(salary_annual_max_usd > 0, salary_annual_max_usd, salary_annual_min_usd)) / 2, 0)',
+}
+
 const COLUMNS =
   'extractor_version, posted_day, source, country, work_mode, seniority, role_family, employment_type, industries'
 /** The views' SELECTs over `ads`, for one month of current rows (the rebuild and the repair). */
@@ -19,10 +29,7 @@ const FILL: Record<(typeof ROLLUP_TABLES)[number], string> = {
     FROM ads FINAL WHERE posted_day BETWEEN {from:Date} AND {to:Date}`,
   rollup_skills: `SELECT ${COLUMNS.replace('extractor_version,', 'extractor_version, skill,')}, sipHash64(dedupe_key)
     FROM ads FINAL ARRAY JOIN named_skills AS skill WHERE posted_day BETWEEN {from:Date} AND {to:Date}`,
-  rollup_salaries: `SELECT ${COLUMNS}, sipHash64(dedupe_key),
-      if(employment_type = 'contract' OR salary_kind = 'day_rate', 'contract', 'permanent'),
-      ifNull((salary_annual_min_usd + if(salary_annual_max_usd > 0, salary_annual_max_usd, salary_annual_min_usd)) / 2, 0),
-      skills
+  rollup_salaries: `SELECT ${COLUMNS}, sipHash64(dedupe_key), ${SALARY_COPY_SQL.employment}, ${SALARY_COPY_SQL.usd}, skills
     FROM ads FINAL
     WHERE posted_day BETWEEN {from:Date} AND {to:Date} AND salary_annual_min_usd > 0`,
 }
