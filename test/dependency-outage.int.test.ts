@@ -90,8 +90,14 @@ describe('dependency outages', () => {
       (h) => h.status === 503,
     )
     expect(health.body).toMatchObject({ ok: false, clickhouse: { up: true }, queue: { up: false } })
+    // Live answers may be reused for API_CACHE_VERSION_MS (a second): a poll sees the outage then.
     for (const path of ['/api/v1/status', '/api/v1/sources']) {
-      const r = await get(path)
+      const r = await waitFor(
+        `${path} to report the outage`,
+        () => get(path),
+        (res) => res.status !== 200,
+        10_000,
+      )
       expect(r.status, path).toBe(503)
       expect(r.body, path).toMatchObject({
         error: { code: 'unavailable', message: expect.stringMatching(/redis/) },
@@ -136,7 +142,12 @@ describe('dependency outages', () => {
       (h) => h.status === 503,
     )
     expect(chDown.body).toMatchObject({ ok: false, clickhouse: { up: false }, queue: { up: true } })
-    const st = await get('/api/v1/status')
+    const st = await waitFor(
+      'status to report the outage',
+      () => get('/api/v1/status'),
+      (r) => r.status !== 200,
+      10_000,
+    )
     expect(st.status).toBe(503)
     expect(st.body).toMatchObject({ error: { code: 'unavailable' } })
     await sleep(30_000)
