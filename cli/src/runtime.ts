@@ -11,6 +11,7 @@ import { loadSourcesFile, type SourcesFile } from '@stackradar/core/sources-conf
 import { UserError } from '@stackradar/core/user-error'
 import { readStatus, setAnalyticsPath, type SystemStatus } from '@stackradar/core/analytics'
 import { EXTRACTOR_VERSION } from '@stackradar/core/extract'
+import { rollups } from '@stackradar/core/tables'
 import { registerScrapeProcessors, createSourceHttp, createUrlGuard } from '@stackradar/scraper'
 import { registerExtractProcessor, registerReportProcessor, Scheduler } from '@stackradar/worker'
 import { loadShareSecret } from '@stackradar/core/access'
@@ -65,6 +66,12 @@ export async function startRuntime(cfg: Config, roles: Role[]): Promise<Runtime>
   )
   await migrate(ch.client, logger('migrate'), undefined, { cluster: cfg.CLICKHOUSE_CLUSTER })
   setAnalyticsPath(cfg.ANALYTICS_PATH)
+  if (ch.mode !== 'server') {
+    // Embedded: this is the only process on the data directory, so a write journalled as still
+    // under way was cut by a crash; its months read raw rows until the upkeep rebuilds them.
+    const months = await rollups.recoverWrites(ch.client, 0)
+    if (months.length) log.warn({ months }, 'rollup rows of an interrupted write are being repaired')
+  }
 
   const queue: QueueBackend = cfg.REDIS_URL
     ? new BullmqQueue({

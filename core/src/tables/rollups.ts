@@ -3,6 +3,7 @@
 // on `ads` (migrations 006, 009). This module owns their state check, the rebuild from the raw
 // tables, the repair of stale months and the drop of superseded extractor versions;
 // core/src/analytics reads them (the query layer decides when). Design: docs/ARCHITECTURE.md.
+import { randomUUID } from 'node:crypto'
 import type { ClickHouseClient } from '@clickhouse/client'
 import { maintenanceTarget } from '../clickhouse/cluster.ts'
 import { inlineParams } from '../clickhouse/inline-params.ts'
@@ -45,6 +46,9 @@ export interface RollupState {
    */
   stale: string[]
 }
+
+/** A journalled write still open after this long belongs to a dead process (a live one takes seconds). */
+export const WRITE_JOURNAL_MARGIN_MS = 10 * 60_000
 
 /** How long a reader may keep a state (the query layer's cache); a rebuild waits longer. */
 export const ROLLUP_STATE_TTL_MS = 1000
@@ -163,13 +167,75 @@ export const rollups = {
       const now = byKey.get(`${old.source}|${old.day}|${old.ad_id}|${Number(old.extractor_version)}`)
       if (now && contribution(old) !== contribution(now)) months.add(old.day.slice(0, 7))
     }
-    if (months.size)
-      await ch.insert({
-        table: 'rollup_state',
-        format: 'JSONEachRow',
-        values: [...months].map((m) => ({ name: `stale:${m}`, status: 'stale', updated_at: Date.now() })),
-      })
+    await rollups.markStale(ch, [...months])
     return [...months].sort()
+  },
+
+  /** Marks months (YYYY-MM) stale: the query layer reads raw rows until `repairStale` rebuilt them. */
+  async markStale(ch: ClickHouseClient, months: readonly string[]): Promise<void> {
+    if (!months.length) return
+    await ch.insert({
+      table: 'rollup_state',
+      format: 'JSONEachRow',
+      values: [...new Set(months)].map((m) => ({
+        name: `stale:${m}`,
+        status: 'stale',
+        updated_at: Date.now(),
+      })),
+    })
+  },
+
+  /**
+   * Journals a write of `ads` rows before it starts. The views fill the rollups inside the same
+   * INSERT, but ClickHouse commits each table's part on its own: a process killed in the middle
+   * can leave the `ads` rows stored without their rollup rows, and the ads then look extracted,
+   * so nothing writes them again. The entry names the rows' months; `writeDone` settles it, and
+   * `recoverWrites` turns an entry a dead process left into stale months (repaired like any).
+   */
+  async writeStarted(
+    ch: ClickHouseClient,
+    rows: readonly Pick<AdRow, 'posted_day'>[],
+  ): Promise<string | undefined> {
+    const months = [...new Set(rows.map((r) => r.posted_day.slice(0, 7)))].sort()
+    if (!months.length) return undefined
+    const name = `write:${randomUUID()}:${months.join(',')}`
+    await ch.insert({
+      table: 'rollup_state',
+      format: 'JSONEachRow',
+      values: [{ name, status: 'writing', updated_at: Date.now() }],
+    })
+    return name
+  },
+
+  async writeDone(ch: ClickHouseClient, name: string | undefined): Promise<void> {
+    if (!name) return
+    await ch.insert({
+      table: 'rollup_state',
+      format: 'JSONEachRow',
+      values: [{ name, status: 'written', updated_at: Date.now() }],
+    })
+  },
+
+  /**
+   * Journal entries still 'writing' and older than `olderThanMs` belong to a process that died
+   * mid-write: their months are marked stale, then the entries settled. Embedded (one process per
+   * data directory) calls it at start with 0; the scheduler's upkeep with a margin no live write
+   * takes. Answers the months marked.
+   */
+  async recoverWrites(ch: ClickHouseClient, olderThanMs: number): Promise<string[]> {
+    const open = await queryRows<{ name: string }>(
+      ch,
+      `SELECT name FROM rollup_state FINAL
+       WHERE startsWith(name, 'write:') AND status = 'writing'
+         AND updated_at <= now64(3) - toIntervalMillisecond({age:UInt64})`,
+      { age: olderThanMs },
+    )
+    const months = [...new Set(open.flatMap((r) => r.name.split(':')[2]?.split(',') ?? []))]
+      .filter((m) => /^\d{4}-\d{2}$/.test(m))
+      .sort()
+    await rollups.markStale(ch, months)
+    for (const { name } of open) await rollups.writeDone(ch, name)
+    return months
   },
 
   /**
@@ -203,6 +269,7 @@ export const rollups = {
 
   /** The scheduler's upkeep when the extract queue is idle: superseded versions, stale months. */
   async maintain(ch: ClickHouseClient): Promise<{ dropped: number[]; repaired: string[] }> {
+    await rollups.recoverWrites(ch, WRITE_JOURNAL_MARGIN_MS)
     const dropped = await rollups.dropSuperseded(ch)
     const repaired = await rollups.repairStale(ch)
     return { dropped, repaired }

@@ -57,7 +57,10 @@ export async function extractAds(
   // An ad re-extracted at this version with other skills or facets (its content changed) marks
   // its month's rollups stale before the new row lands (the scheduler repairs it).
   await rollups.noteRewrites(deps.ch, ads)
+  // Journalled: a crash between the `ads` rows and their rollup rows marks those months stale.
+  const write = await rollups.writeStarted(deps.ch, ads)
   // Skills first: an `ads` row names the version whose skill rows count.
   await Promise.all([adSkills.insert(deps.writer, skills), adsTable.insert(deps.writer, ads)])
+  await rollups.writeDone(deps.ch, write)
   return { extracted: ads.length, failed }
 }
