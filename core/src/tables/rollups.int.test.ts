@@ -227,6 +227,20 @@ describe('a write cut by a crash', () => {
     await rollups.maintain(db.client)
     expect((await rollups.state(db.client)).stale).toEqual([])
     expect(await counted(db, 'rollup', SKILLS)).toEqual(expected(all, SKILLS))
+
+    // Settled entries are pruned once there are enough; the rest of the state stays.
+    const journal = async () =>
+      (
+        await queryRows<{ n: string }>(
+          db.client,
+          "SELECT count() AS n FROM rollup_state WHERE startsWith(name, 'write:')",
+        )
+      )[0]!.n
+    expect(Number(await journal())).toBeGreaterThan(0)
+    expect(await rollups.pruneWrites(db.client, 0, 1000)).toBe(0)
+    expect(await rollups.pruneWrites(db.client, 0, 1)).toBeGreaterThan(0)
+    expect(Number(await journal())).toBe(0)
+    expect((await rollups.state(db.client)).status).toBe('ready')
   })
 })
 

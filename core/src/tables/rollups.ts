@@ -239,6 +239,33 @@ export const rollups = {
   },
 
   /**
+   * Deletes journal entries older than `olderThanMs` once there are at least `minEntries` of them
+   * (one per extract job: without this the state table, read FINAL each second, keeps growing).
+   * Run after `recoverWrites`, which has settled every entry old enough to matter. Answers how many
+   * rows went.
+   */
+  async pruneWrites(ch: ClickHouseClient, olderThanMs: number, minEntries = 1000): Promise<number> {
+    const where = `startsWith(name, 'write:') AND updated_at <= now64(3) - toIntervalMillisecond({age:UInt64})`
+    const [row] = await queryRows<{ n: string | number }>(
+      ch,
+      `SELECT count() AS n FROM rollup_state WHERE ${where}`,
+      { age: olderThanMs },
+    )
+    const n = Number(row?.n ?? 0)
+    if (n === 0 || n < minEntries) return 0
+    await ch.command({
+      query: maintenanceSql(
+        `ALTER TABLE ${await maintenanceTarget(ch, 'rollup_state')} DELETE WHERE ${where}`,
+        {
+          age: olderThanMs,
+        },
+      ),
+      clickhouse_settings: { mutations_sync: '2' },
+    })
+    return n
+  },
+
+  /**
    * Rebuilds the stale months from the current rows: deletes their rollup rows, refills them, then
    * marks them fixed as of the repair's start (a month marked stale again meanwhile stays stale).
    */
@@ -270,6 +297,7 @@ export const rollups = {
   /** The scheduler's upkeep when the extract queue is idle: superseded versions, stale months. */
   async maintain(ch: ClickHouseClient): Promise<{ dropped: number[]; repaired: string[] }> {
     await rollups.recoverWrites(ch, WRITE_JOURNAL_MARGIN_MS)
+    await rollups.pruneWrites(ch, 6 * WRITE_JOURNAL_MARGIN_MS)
     const dropped = await rollups.dropSuperseded(ch)
     const repaired = await rollups.repairStale(ch)
     return { dropped, repaired }
