@@ -6,6 +6,8 @@
 import { randomUUID } from 'node:crypto'
 import type { ClickHouseClient } from '@clickhouse/client'
 import { maintenanceTarget } from '../clickhouse/cluster.ts'
+// Maintenance statements bind their values as typed literals (inlineParams): ON CLUSTER they are
+// run by each node's DDL worker from their text, where query parameters are not.
 import { inlineParams } from '../clickhouse/inline-params.ts'
 import { queryRows, queryRowsByChunks } from '../clickhouse/query.ts'
 import type { AdRow } from './ads.ts'
@@ -254,7 +256,7 @@ export const rollups = {
     const n = Number(row?.n ?? 0)
     if (n === 0 || n < minEntries) return 0
     await ch.command({
-      query: maintenanceSql(
+      query: inlineParams(
         `ALTER TABLE ${await maintenanceTarget(ch, 'rollup_state')} DELETE WHERE ${where}`,
         {
           age: olderThanMs,
@@ -277,7 +279,7 @@ export const rollups = {
       const to = lastDayOfMonth(from)
       for (const table of ROLLUP_TABLES) {
         await ch.command({
-          query: maintenanceSql(
+          query: inlineParams(
             `ALTER TABLE ${await maintenanceTarget(ch, table)} DELETE WHERE posted_day BETWEEN {from:Date} AND {to:Date}`,
             { from, to },
           ),
@@ -319,23 +321,12 @@ export const rollups = {
     for (const v of superseded)
       for (const table of ROLLUP_TABLES)
         await ch.command({
-          query: maintenanceSql(
-            `ALTER TABLE ${await maintenanceTarget(ch, table)} DROP PARTITION {v:UInt32}`,
-            {
-              v,
-            },
-          ),
+          query: inlineParams(`ALTER TABLE ${await maintenanceTarget(ch, table)} DROP PARTITION {v:UInt32}`, {
+            v,
+          }),
         })
     return superseded
   },
-}
-
-/**
- * A maintenance statement with its values bound as typed literals (inline-params.ts): statements
- * ON CLUSTER are run by each node's DDL worker from their text, where query parameters are not.
- */
-function maintenanceSql(sql: string, params: Record<string, unknown>): string {
-  return inlineParams(sql, params)
 }
 
 type StoredContribution = Pick<
