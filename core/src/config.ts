@@ -120,8 +120,8 @@ export const envSchema = z.object({
   REPORT_WEBHOOK_SECRET: z.string().min(16, 'at least 16 characters').optional(),
   /** Report jobs per process (building a PDF runs a browser page). */
   REPORT_CONCURRENCY: intFrom(1, 1).pipe(z.number().max(8)),
-  /** Where analytics read: the daily rollups when they fit and are current (auto), or forced. */
-  ANALYTICS_PATH: z.enum(['auto', 'raw', 'rollup']).default('auto'),
+  /** Where analytics read: the tallies or rollups when they fit and are current (auto), or forced. */
+  ANALYTICS_PATH: z.enum(['auto', 'raw', 'rollup', 'tally']).default('auto'),
   /** Job boards to scrape (see sources.example.json); missing file → Hacker News only. */
   SOURCES_FILE: z.string().default('./sources.json'),
   CHROMIUM_PATH: z.string().default('/usr/bin/chromium'),

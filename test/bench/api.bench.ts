@@ -2,15 +2,16 @@
 // deterministic synthetic ads (synthetic-ads.ts) into a temp embedded chDB through the real batched
 // writer and table modules (ingest ads/s), starts the real API (createApp) on loopback and prints,
 // per endpoint and filter mix, the median and p95 of repeated requests with the answer cache off
-// (API_CACHE_ENTRIES=0, so every request runs its queries), next to the goals of issue 9; then the
-// same requests on the raw path (ANALYTICS_PATH=raw: no rollups) for the ratio, the
+// (API_CACHE_ENTRIES=0, so every request runs its queries), next to the goals of issue 9, after
+// building the tallies (timed); then the same requests on the rollup path (ANALYTICS_PATH=rollup:
+// no tallies) and the raw path (ANALYTICS_PATH=raw: no rollups) for the ratios, the
 // gain of concurrent sessions + literal binding over chDB's native binding, and 50 concurrent
 // clients on a dashboard mix with the default API settings. RSS and on-disk size are printed too.
 // The temp data directory is deleted at the end (unless --keep; --data-dir reuses a kept one and
 // leaves it, --load-only stops after loading). `--data-dir <dir> --clients-only` runs only the 50-client
 // mix on the ads already in <dir>: the issue's figure is on the HN replay, e.g. the ~40k HN ads that
 // `REPORT_DATA_DIR=<dir> npm run bench:report` loads and keeps. `--latency-only` stops after the
-// latency table; `--raw-runs 0` leaves out its raw pass (both for the 10M run).
+// latency table; `--raw-runs 0` / `--rollup-runs 0` leave out those passes (both for the 10M run).
 import { execFileSync } from 'node:child_process'
 import { rmSync } from 'node:fs'
 import { parseArgs } from 'node:util'
@@ -26,7 +27,7 @@ import {
 import type { ApiLimits } from '@stackradar/core/config'
 import { createRootLogger } from '@stackradar/core/logger'
 import { InProcessQueue } from '@stackradar/core/queue'
-import { adSkills, ads, rawAds } from '@stackradar/core/tables'
+import { adSkills, ads, rawAds, tallies } from '@stackradar/core/tables'
 import { tempDir } from '../support/test-config.ts'
 import { driveLoad } from './load-driver.ts'
 import { SyntheticAds } from './synthetic-ads.ts'
@@ -36,6 +37,7 @@ const { values: args } = parseArgs({
     ads: { type: 'string', default: '1000000' },
     runs: { type: 'string', default: '15' },
     'raw-runs': { type: 'string', default: '3' },
+    'rollup-runs': { type: 'string', default: '5' },
     'cell-seconds': { type: 'string', default: '15' },
     seed: { type: 'string', default: '42' },
     batch: { type: 'string', default: '100000' },
@@ -49,6 +51,7 @@ const { values: args } = parseArgs({
 const N = Number(args.ads)
 const RUNS = Number(args.runs)
 const RAW_RUNS = Number(args['raw-runs'])
+const ROLLUP_RUNS = Number(args['rollup-runs'])
 const CELL_MS = Number(args['cell-seconds']) * 1000
 const CHUNK = 10_000
 
@@ -182,24 +185,30 @@ async function serve(ch: ClickHouseHandle, limits: Partial<ApiLimits>) {
   return { base: `http://127.0.0.1:${server.port}`, close: () => server.close() }
 }
 
+const PASSES = {
+  default: 'default path (auto: tallies or rollups where they fit)',
+  rollup: 'rollup path (ANALYTICS_PATH=rollup: no tallies)',
+  raw: 'raw path (ANALYTICS_PATH=raw: no rollups)',
+} as const
+
 async function latencyTable(ch: ClickHouseHandle): Promise<void> {
   const results = new Map<string, number>()
-  // --raw-runs 0 skips the raw pass (at 10M its full scans take minutes per cell).
-  for (const pass of RAW_RUNS > 0 ? (['default', 'raw'] as const) : (['default'] as const)) {
-    setAnalyticsPath(pass === 'raw' ? 'raw' : 'auto')
+  const runsOf = { default: RUNS, rollup: ROLLUP_RUNS, raw: RAW_RUNS }
+  // A pass with 0 runs is skipped (at 10M the raw path's full scans take minutes per cell).
+  for (const pass of (['default', 'rollup', 'raw'] as const).filter((p) => runsOf[p] > 0)) {
+    setAnalyticsPath(pass === 'default' ? 'auto' : pass)
     const api = await serve(ch, NO_CACHE)
     console.log(
-      `\n${pass === 'raw' ? 'raw path (ANALYTICS_PATH=raw)' : 'default path (auto: rollups where they fit)'}, answer cache off (API_CACHE_ENTRIES=0), ` +
-        `sequential requests over HTTP; ms`,
+      `\n${PASSES[pass]}, answer cache off (API_CACHE_ENTRIES=0), sequential requests over HTTP; ms`,
     )
     console.log(
       `${'endpoint'.padEnd(24)}${'filters'.padEnd(13)}${'median'.padStart(8)}${'p95'.padStart(8)}  ${'runs'.padStart(4)}  ` +
-        (pass === 'raw' ? 'raw/default p95' : 'goal (p95 at 1M)'),
+        (pass === 'default' ? 'goal (p95 at 1M)' : `${pass}/default p95`),
     )
     for (const [name, path, goal, filtered] of ENDPOINTS) {
       for (const [mixName, mix] of Object.entries(MIXES)) {
         if (!filtered && mix) continue
-        const r = await timeCell(api.base, withMix(path, mix), pass === 'raw' ? RAW_RUNS : RUNS)
+        const r = await timeCell(api.base, withMix(path, mix), runsOf[pass])
         const key = `${name}|${mixName}`
         let note: string
         if (pass === 'default') {
@@ -214,6 +223,15 @@ async function latencyTable(ch: ClickHouseHandle): Promise<void> {
     await api.close()
   }
   setAnalyticsPath('auto')
+}
+
+/** Builds the tallies (what the idle upkeep does after a load) and prints how long it took. */
+async function buildTallies(ch: ClickHouseHandle): Promise<void> {
+  const t0 = performance.now()
+  const r = await tallies.refresh(ch.client, { settleMs: 0 })
+  console.log(
+    `tallies: ${r.done === 'skipped' ? `not built: ${r.reason}` : r.done} in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+  )
 }
 
 /** Distinct URLs (so nothing is shared) from several endpoints, for the concurrency runs. */
@@ -282,6 +300,7 @@ async function main() {
   try {
     await migrate(ch.client)
     if (!reuse) await load(ch)
+    await buildTallies(ch)
     await footprint(ch, reuse ? 'reused data' : 'after load')
     if (args['load-only']) return
     if (args['clients-only']) {

@@ -1,12 +1,14 @@
 // `stackradar rollups rebuild`: empty the daily rollups and refill them from the raw tables, month
-// by month with progress on stderr; idempotent (run it any time, twice gives the same tables).
-// `stackradar rollups status`: whether the charts read them, the versions and stale months held.
+// by month with progress on stderr, then build the tallies from them; idempotent (run it any time,
+// twice gives the same tables).
+// `stackradar rollups status`: whether the charts read them, the versions and stale months held,
+// whether the tallies are current.
 // Embedded mode: stop `npm start` first (chDB allows one process per data directory).
 import type { Config } from '@stackradar/core/config'
 import type { Logger } from '@stackradar/core/logger'
 import { createClickHouse, loadMigrations, migrate } from '@stackradar/core/clickhouse'
 import { rollupUsable } from '@stackradar/core/analytics'
-import { rollups, ROLLUP_STATE_TTL_MS } from '@stackradar/core/tables'
+import { rollups, ROLLUP_STATE_TTL_MS, tallies, tallyUsable } from '@stackradar/core/tables'
 import { ProgressBar } from './progress.ts'
 
 export const ROLLUPS_USAGE = 'usage: stackradar rollups rebuild | status'
@@ -31,7 +33,8 @@ export async function rollupsCommand(
       err.write(
         `rollups ${s.status}; versions held: ${s.versions.join(', ') || 'none'}; stale months: ${
           s.stale.join(', ') || 'none'
-        }; charts read ${rollupUsable(s) ? 'the rollups' : 'raw rows'}\n`,
+        }; charts read ${rollupUsable(s) ? 'the rollups' : 'raw rows'}\n` +
+          `tallies ${tallyUsable(s) ? 'current: unfiltered and per-board counts read them' : s.tally ? 'behind the latest writes (the idle upkeep refreshes them)' : 'not built'}\n`,
       )
       return 0
     }
@@ -48,10 +51,11 @@ export async function rollupsCommand(
       (p) => bar.update(p.done, p.total, `month ${p.month}`),
       { settleMs },
     )
+    const tally = await tallies.refresh(ch.client, { settleMs })
     const s = await rollups.state(ch.client)
     bar.done(
       `rollups rebuilt: ${months} months${months ? '' : ' (no ads stored)'} in ${((Date.now() - t0) / 1000).toFixed(1)} s; ` +
-        `versions held: ${s.versions.join(', ') || 'none'}`,
+        `versions held: ${s.versions.join(', ') || 'none'}; tallies ${tally.done === 'skipped' ? `not built (${tally.reason})` : 'built'}`,
     )
     return 0
   } catch (e) {

@@ -14,7 +14,7 @@ export async function queryCoverage(
   now = new Date(),
 ): Promise<CoverageRow[]> {
   const w = compileWhere({ ...filters, from: null, to: null })
-  const p = await choosePath(ch, { filters })
+  const p = await choosePath(ch, { filters, additive: true, bySource: true })
   const [volumes, units] = await Promise.all([
     queryRows<{ source: string; period: string; ads: string }>(
       ch,

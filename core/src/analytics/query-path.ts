@@ -1,23 +1,28 @@
-// The one place that decides whether an analytics question is answered from the rollups or from
-// the raw rows, and the SQL fragments of both, so every endpoint writes one query text for either
-// path and gets the same numbers. The rollups (rollup_ads, rollup_skills: one narrow row per ad
-// copy, and per named skill, with its day, facets and job hash) are used when the question fits
+// The one place that decides whether an analytics question is answered from the tallies, the
+// rollups or the raw rows, and the SQL fragments of each, so every endpoint writes one query text
+// for any path and gets the same numbers. The rollups (rollup_ads, rollup_skills: one narrow row per
+// ad copy, and per named skill, with its day, facets and job hash) are used when the question fits
 // them (its filters are the facets they carry) and their state says they hold exactly the current
-// extraction: 'ready', at most one extractor version, no stale month (docs/ARCHITECTURE.md,
-// "Rollups"). ANALYTICS_PATH=raw|rollup|auto (or setAnalyticsPath / withAnalyticsPath) forces a
-// path, for the benchmark's ratios and the tests that compare both.
+// extraction: 'ready', at most one extraction version, no stale month (docs/ARCHITECTURE.md,
+// "Rollups"). The tallies (counts that add up per day × board × skill) answer the additive
+// questions filtered only by dates and boards, while built since the last recorded change
+// ("Tallies"). ANALYTICS_PATH=raw|rollup|tally|auto (or setAnalyticsPath / withAnalyticsPath) forces
+// a path, for the benchmark's ratios and the tests that compare them.
 import { AsyncLocalStorage } from 'node:async_hooks'
 import type { ClickHouseClient } from '@clickhouse/client'
 import { queryRows } from '../clickhouse/query.ts'
-import { ROLLUP_STATE_TTL_MS, rollups, type RollupState } from '../tables/rollups.ts'
+import { ROLLUP_STATE_TTL_MS, rollups, rollupUsable, type RollupState } from '../tables/rollups.ts'
+import { tallyUsable } from '../tables/tallies.ts'
 import { compileWhere, type CompiledWhere, type Filters } from './filters.ts'
 
-export const ANALYTICS_PATHS = ['auto', 'raw', 'rollup'] as const
+export { rollupUsable }
+
+export const ANALYTICS_PATHS = ['auto', 'raw', 'rollup', 'tally'] as const
 export type AnalyticsPathMode = (typeof ANALYTICS_PATHS)[number]
 
 /** One way to answer: where rows come from and how distinct jobs are counted among them. */
 export interface CountPath {
-  path: 'raw' | 'rollup'
+  path: 'raw' | 'rollup' | 'tally'
   /** FROM … WHERE … over ads (one row per ad copy). */
   ads(w: CompiledWhere): string
   /** FROM … WHERE … over ad copy × named skill rows; `skill` is a column. */
@@ -45,10 +50,42 @@ const ROLLUP: CountPath = {
   countIf: (cond) => `uniqExactIf(job, ${cond})`,
 }
 
+// Counts that add up (tally_*: one row per (day, board[, skill]) cell of jobs with all copies in it,
+// plus one per cell of each job with copies in several): only day, board and skill are columns.
+// Two grains: per board (source = the board), for questions that filter or group by board, and
+// over all boards (source = ''), ~boards times fewer rows, for the others.
+function tallyPath(grain: 'board' | 'all'): CountPath {
+  const where = (w: CompiledWhere) => `${grain === 'all' ? "source = ''" : "source != ''"} AND ${w.sql}`
+  return {
+    path: 'tally',
+    ads: (w) => `FROM tally_ads WHERE ${where(w)}`,
+    skills: (w) => `FROM tally_skills WHERE ${where(w)}`,
+    count: '(sum(jobs) + uniqExactIf(job, jobs = 0))',
+    countIf: (cond) => `(sumIf(jobs, ${cond}) + uniqExactIf(job, jobs = 0 AND (${cond})))`,
+  }
+}
+const TALLY_BY_BOARD = tallyPath('board')
+const TALLY_ALL_BOARDS = tallyPath('all')
+
 export interface PathQuestion {
   filters: Filters
   /** False when the question needs per-ad rows (a free-text or per-ad filter). */
   fits?: boolean
+  /**
+   * True when the query reads no column but posted_day, source and skill and counts only with
+   * `count` / `countIf` grouped by those (never `job` itself, never one count over several
+   * skills' rows): then the tallies can answer it, if the filters are only dates and boards.
+   */
+  additive?: boolean
+  /** True when the query groups by `source` (reads the per-board grain of the tallies). */
+  bySource?: boolean
+}
+
+/** Whether the filters are ones the tallies can apply (dates, boards; category picks skills). */
+function tallyFits(f: Filters): boolean {
+  return [f.country, f.region, f.work_mode, f.seniority, f.industry, f.role_family, f.employment_type].every(
+    (values) => values.length === 0,
+  )
 }
 
 // Scripts that never parse the config (benchmarks) still honour ANALYTICS_PATH; a bad value is
@@ -88,25 +125,26 @@ export function cachedRollupState(ch: ClickHouseClient): Promise<RollupState> {
   return state
 }
 
-/** Whether the rollups may answer: complete, one extraction at most, no month awaiting repair. */
-export function rollupUsable(s: RollupState): boolean {
-  return s.status === 'ready' && s.versions.length <= 1 && s.stale.length === 0
-}
-
 /**
- * The path for one question: raw rows when forced or when the question does not fit the rollups,
- * else the rollups when usable (or forced).
+ * The path for one question: raw rows when forced or when the question does not fit the rollups;
+ * the tallies for an additive question they can filter, when current (or forced); else the
+ * rollups when usable (or forced).
  */
 export async function choosePath(ch: ClickHouseClient, q: PathQuestion): Promise<CountPath> {
   const mode = scoped.getStore() ?? globalMode
   if (mode === 'raw' || q.fits === false) return RAW
-  if (mode === 'auto' && !rollupUsable(await cachedRollupState(ch))) return RAW
-  return ROLLUP
+  const additive = q.additive === true && tallyFits(q.filters)
+  const tally = q.bySource || q.filters.source.length ? TALLY_BY_BOARD : TALLY_ALL_BOARDS
+  if (mode === 'tally') return additive ? tally : ROLLUP
+  if (mode === 'rollup') return ROLLUP
+  const state = await cachedRollupState(ch)
+  if (additive && tallyUsable(state)) return tally
+  return rollupUsable(state) ? ROLLUP : RAW
 }
 
 /** The newest day with an ad under the filters (the default end of "now" windows), or null. */
 export async function newestDay(ch: ClickHouseClient, f: Filters): Promise<string | null> {
-  const p = await choosePath(ch, { filters: f })
+  const p = await choosePath(ch, { filters: f, additive: true })
   const w = compileWhere(f)
   const [row] = await queryRows<{ d: string | null }>(
     ch,

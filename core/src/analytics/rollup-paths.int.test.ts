@@ -1,5 +1,6 @@
-// Both paths of the query layer on one fixture: every endpoint built on the rollups (trends,
-// rankings / rising, skills, breakdown, co-occurrence, salaries, the skill profile) answers exactly as on the raw rows,
+// The paths of the query layer on one fixture: every endpoint built on the rollups and tallies
+// (trends, rankings / rising, skills, breakdown, co-occurrence, salaries, the skill profile, coverage)
+// answers exactly as on the raw rows,
 // under filter mixes with industry, region, source, facets, weeks across a year boundary,
 // cross-board copies of one job and inferred skills. Spot checks against the plain-TypeScript
 // oracle make sure "equal" is not "equally wrong".
@@ -10,6 +11,7 @@ import { queryBreakdown } from './breakdown.ts'
 import { queryCooccurrence } from './cooccurrence.ts'
 import { queryCoverage } from './coverage.ts'
 import { addDays, NO_FILTERS, type Filters } from './filters.ts'
+import { tallies } from '../tables/tallies.ts'
 import { choosePath, withAnalyticsPath } from './query-path.ts'
 import { queryRankings } from './rankings.ts'
 import { querySalaries } from './salaries.ts'
@@ -74,6 +76,7 @@ beforeAll(async () => {
   await writeAds(ch, fixture.slice(0, 150))
   await writeAds(ch, fixture.slice(150))
   await writeAds(ch, fixture.slice(100, 200))
+  expect(await tallies.refresh(ch.client, { settleMs: 0 })).toEqual({ done: 'full' })
 })
 afterAll(async () => ch?.close())
 
@@ -97,11 +100,12 @@ const MIXES: Record<string, Partial<Filters>> = {
   },
 }
 
+/** The raw and rollup answers; the tally path (the rollups where the question is not additive)
+ * must equal the rollup answer. */
 async function both<T>(fn: () => Promise<T>): Promise<{ raw: T; rollup: T }> {
-  return {
-    raw: await withAnalyticsPath('raw', fn),
-    rollup: await withAnalyticsPath('rollup', fn),
-  }
+  const rollup = await withAnalyticsPath('rollup', fn)
+  expect(await withAnalyticsPath('tally', fn), 'tally path').toEqual(rollup)
+  return { raw: await withAnalyticsPath('raw', fn), rollup }
 }
 
 describe('rollup and raw paths give the same numbers', () => {
@@ -112,6 +116,12 @@ describe('rollup and raw paths give the same numbers', () => {
       'rollup',
     )
     expect(await path({ filters: NO_FILTERS, fits: false })).toBe('raw')
+    // Additive questions under dates and boards read the tallies; a facet filter needs the rollups.
+    expect(await path({ filters: NO_FILTERS, additive: true })).toBe('tally')
+    expect(
+      await path({ filters: { ...NO_FILTERS, source: ['board-b'], from: '2017-01-01' }, additive: true }),
+    ).toBe('tally')
+    expect(await path({ filters: { ...NO_FILTERS, seniority: ['senior'] }, additive: true })).toBe('rollup')
   })
 
   for (const [name, mix] of Object.entries(MIXES)) {
@@ -128,6 +138,9 @@ describe('rollup and raw paths give the same numbers', () => {
         const { raw, rollup } = await both(() => querySeries(ch.client, q))
         expect(raw.length).toBeGreaterThan(0)
         expect(rollup).toEqual(raw)
+        // Skills alone: the additive form the tallies answer.
+        const skillsOnly = await both(() => querySeries(ch.client, { ...q, categories: [] }))
+        expect(skillsOnly.rollup).toEqual(skillsOnly.raw)
       }
     })
 
@@ -204,7 +217,7 @@ describe('rollup and raw paths give the same numbers', () => {
 
   it('and both agree with the oracle: distinct jobs, inferred skills never counted', async () => {
     const jobs = currentDistinctAds(fixture)
-    for (const path of ['raw', 'rollup'] as const) {
+    for (const path of ['raw', 'rollup', 'tally'] as const) {
       // Co-occurrence: a job is an anchor job when its copies together name every anchor skill.
       const co = await withAnalyticsPath(path, () =>
         queryCooccurrence(ch.client, { filters: NO_FILTERS, skills: ['python'], limit: 1000 }),

@@ -90,7 +90,7 @@ export async function querySkillProfile(
  * and those with the skill, in one query.
  */
 async function monthlyShare(ch: ClickHouseClient, filters: Filters, skill: string): Promise<BreakdownRow[]> {
-  const p = await choosePath(ch, { filters })
+  const p = await choosePath(ch, { filters, additive: true })
   const w = compileWhere(filters)
   const params = { ...w.params, skill }
   const period = `toString(${PERIOD_SQL.month})`

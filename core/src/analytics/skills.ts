@@ -15,7 +15,7 @@ export async function querySkillCatalog(
   ch: ClickHouseClient,
   filters: Filters,
 ): Promise<{ total: number; skills: CatalogSkill[] }> {
-  const p = await choosePath(ch, { filters })
+  const p = await choosePath(ch, { filters, additive: true })
   const w = compileWhere(filters)
   const [totals, counts] = await Promise.all([
     queryRows<{ n: string }>(ch, `SELECT ${p.count} AS n ${p.ads(w)}`, w.params),

@@ -22,6 +22,7 @@ export {
   type RebuildProgress,
   type RollupState,
 } from './rollups.ts'
+export { tallies, TALLY_TABLES, tallyUsable, type TallyRefresh } from './tallies.ts'
 export { sourceHealth, type SourceHealth, type SourceHealthRow } from './source-health.ts'
 export { apiKeys, type ApiKeyRow, type StoredApiKey } from './api-keys.ts'
 export { reportDefinitions, type ReportDefinitionRow } from './report-definitions.ts'

@@ -47,6 +47,16 @@ export interface RollupState {
    * the same version with other skills or facets (its content changed). Repaired by `repairStale`.
    */
   stale: string[]
+  /** Newest change recorded in rollup_state (epoch ms), the tallies' own mark left out. */
+  changedAt: number
+  /** The tallies' build mark (tallies.ts): the rollup version they were built from, and the newest
+   * change they include. Null when never built. */
+  tally: { version: number; at: number } | null
+}
+
+/** Whether the rollups may answer: complete, one extraction at most, no month awaiting repair. */
+export function rollupUsable(s: RollupState): boolean {
+  return s.status === 'ready' && s.versions.length <= 1 && s.stale.length === 0
 }
 
 /** A journalled write still open after this long belongs to a dead process (a live one takes seconds). */
@@ -69,6 +79,8 @@ export const rollups = {
       versions: string[]
       stale: string[]
       tables: number | string
+      changed_at: number | string | null
+      tally: [string, number | string] | null
     }>(
       ch,
       `SELECT (SELECT any(status) FROM rollup_state FINAL WHERE name = 'rollups') AS status,
@@ -77,7 +89,11 @@ export const rollups = {
               (SELECT arraySort(groupArray(substring(name, 7))) FROM rollup_state FINAL
                WHERE startsWith(name, 'stale:') AND status = 'stale') AS stale,
               (SELECT count() FROM system.tables
-               WHERE database = currentDatabase() AND name IN {tables:Array(String)}) AS tables`,
+               WHERE database = currentDatabase() AND name IN {tables:Array(String)}) AS tables,
+              (SELECT max(toUnixTimestamp64Milli(updated_at)) FROM rollup_state
+               WHERE name != 'tally') AS changed_at,
+              (SELECT if(count() = 0, NULL, (argMax(status, updated_at), max(toUnixTimestamp64Milli(updated_at))))
+               FROM rollup_state WHERE name = 'tally') AS tally`,
       { tables: ROLLUP_TABLES },
     )
     // A store migrated before these tables existed (an early 006) has none: read raw rows.
@@ -88,6 +104,8 @@ export const rollups = {
       status,
       versions: (row?.versions ?? []).map(Number).sort((a, b) => a - b),
       stale: row?.stale ?? [],
+      changedAt: Number(row?.changed_at ?? 0),
+      tally: row?.tally ? { version: Number(row.tally[0]), at: Number(row.tally[1]) } : null,
     }
   },
 
@@ -247,20 +265,24 @@ export const rollups = {
    * rows went.
    */
   async pruneWrites(ch: ClickHouseClient, olderThanMs: number, minEntries = 1000): Promise<number> {
-    const where = `startsWith(name, 'write:') AND updated_at <= now64(3) - toIntervalMillisecond({age:UInt64})`
+    // Entries the tallies have not yet taken in stay (their months are still to refresh), unless
+    // the tallies are of another version: then they are rebuilt whole and need none.
+    const s = await rollups.state(ch)
+    const tallyAt = s.tally && s.tally.version === (s.versions[0] ?? 0) ? s.tally.at : Number.MAX_SAFE_INTEGER
+    const where = `startsWith(name, 'write:') AND updated_at <= now64(3) - toIntervalMillisecond({age:UInt64})
+      AND toUnixTimestamp64Milli(updated_at) <= {tally_at:Int64}`
+    const params = { age: olderThanMs, tally_at: tallyAt }
     const [row] = await queryRows<{ n: string | number }>(
       ch,
       `SELECT count() AS n FROM rollup_state WHERE ${where}`,
-      { age: olderThanMs },
+      params,
     )
     const n = Number(row?.n ?? 0)
     if (n === 0 || n < minEntries) return 0
     await ch.command({
       query: inlineParams(
         `ALTER TABLE ${await maintenanceTarget(ch, 'rollup_state')} DELETE WHERE ${where}`,
-        {
-          age: olderThanMs,
-        },
+        params,
       ),
       clickhouse_settings: { mutations_sync: '2' },
     })
@@ -367,7 +389,7 @@ function contribution(r: StoredContribution): string {
   ])
 }
 
-function lastDayOfMonth(first: string): string {
+export function lastDayOfMonth(first: string): string {
   const d = new Date(`${first}T00:00:00Z`)
   return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).toISOString().slice(0, 10)
 }

@@ -12,7 +12,7 @@ import { startUnitRun } from '@stackradar/core/crawl-runs'
 import { formatDuration, readStatus } from '@stackradar/core/analytics'
 import { EXTRACTOR_VERSION } from '@stackradar/core/extract'
 import { enqueueDiscover } from '@stackradar/core/queue'
-import { crawlState, rawAds, rollups } from '@stackradar/core/tables'
+import { crawlState, rawAds, rollups, tallies } from '@stackradar/core/tables'
 import type { WorkerDeps } from '../deps.ts'
 import { requeueUnfinishedRuns } from '@stackradar/core/report-runs'
 import { queueDueReports } from './reports.ts'
@@ -132,11 +132,18 @@ export class Scheduler {
     return ids.length
   }
 
-  /** Every ad extracted: drop superseded extractor versions from the rollups, repair stale months. */
+  /**
+   * Every ad extracted: drop superseded extractor versions from the rollups, repair stale months,
+   * then bring the tallies up to the writes since their build.
+   */
   private async maintainRollups(): Promise<void> {
     try {
       const done = await rollups.maintain(this.deps.ch)
       if (done.dropped.length || done.repaired.length) this.deps.log.info(done, 'rollups maintained')
+      const t0 = Date.now()
+      const tally = await tallies.refresh(this.deps.ch)
+      if (tally.done === 'full' || tally.done === 'months')
+        this.deps.log.info({ ...tally, ms: Date.now() - t0 }, 'tallies refreshed')
     } catch (err) {
       this.deps.log.error({ err }, 'rollup upkeep failed; the next idle tick retries (charts read raw rows)')
     }

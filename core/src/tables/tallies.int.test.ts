@@ -1,0 +1,135 @@
+// The tallies: built from the rollups, read only while they cover every recorded change, refreshed
+// per month after a journalled write (with the months that share a job with it), rebuilt whole
+// after any other change, and exact for jobs with copies on several days and boards. Expected
+// numbers come from the plain-TypeScript oracle (currentDistinctAds) and the raw path.
+import { afterEach, describe, expect, it } from 'vitest'
+import type { ClickHouseHandle } from '../clickhouse/client.ts'
+import { NO_FILTERS } from '../analytics/filters.ts'
+import { withAnalyticsPath } from '../analytics/query-path.ts'
+import { querySkillCatalog } from '../analytics/skills.ts'
+import { querySeries } from '../analytics/trend-series.ts'
+import {
+  adRowOf,
+  currentDistinctAds,
+  makeAd,
+  openTempClickHouse,
+  writeAds,
+  type FixtureAd,
+} from '../analytics/test-fixture.ts'
+import { queryRows } from '../clickhouse/query.ts'
+import { rollups } from './rollups.ts'
+import { tallies, tallyUsable } from './tallies.ts'
+
+let ch: ClickHouseHandle | undefined
+afterEach(async () => {
+  await ch?.close()
+  ch = undefined
+})
+
+const now = { settleMs: 0 }
+const usable = async (c: ClickHouseHandle) => tallyUsable(await rollups.state(c.client))
+
+/** Totals and python's count (overall and in `year`) match the oracle on the tally path, and every answer the raw path. */
+async function expectExact(c: ClickHouseHandle, ads: FixtureAd[], year: string): Promise<void> {
+  const jobs = currentDistinctAds(ads)
+  const ask = () =>
+    Promise.all([
+      querySkillCatalog(c.client, NO_FILTERS),
+      querySkillCatalog(c.client, { ...NO_FILTERS, source: ['board-b'] }),
+      querySeries(c.client, {
+        filters: NO_FILTERS,
+        interval: 'month',
+        skills: ['python', 'go'],
+        categories: [],
+        rolling: 0,
+      }),
+      querySeries(c.client, {
+        filters: NO_FILTERS,
+        interval: 'year',
+        skills: ['python', 'go'],
+        categories: [],
+        rolling: 0,
+      }),
+    ])
+  const tally = await withAnalyticsPath('tally', ask)
+  expect(tally).toEqual(await withAnalyticsPath('raw', ask))
+  const [catalog, , , byYear] = tally
+  expect(catalog.total).toBe(jobs.length)
+  const python = jobs.filter((j) => j.allSkills.has('python')).length
+  expect(catalog.skills.find((s) => s.id === 'python')!.ads).toBe(python)
+  expect(byYear.find((p) => p.period === `${year}-01-01` && p.series === 'python')!.ads).toBe(python)
+}
+
+describe('tallies', () => {
+  it('are built, then refreshed per month after a write, the months sharing a job included', async () => {
+    ch = await openTempClickHouse()
+    const base = [
+      makeAd({ id: 'a', day: '2017-01-10', skills: ['python'] }),
+      makeAd({ id: 'b', day: '2017-03-05', skills: ['python', 'go'] }),
+      makeAd({ id: 'c', day: '2017-03-05', skills: ['go'] }),
+      // One job on two boards the same day: two cells, counted once.
+      makeAd({ id: 'c2', dedupe: 'c', source: 'board-b', day: '2017-03-05', skills: ['go', 'python'] }),
+    ]
+    await writeAds(ch, base)
+    expect(await usable(ch)).toBe(false)
+    expect(await tallies.refresh(ch.client, now)).toEqual({ done: 'full' })
+    expect(await usable(ch)).toBe(true)
+    expect(await tallies.refresh(ch.client, now)).toEqual({ done: 'current' })
+    await expectExact(ch, base, '2017')
+
+    // A copy of January's job appears in May on another board: January's one-cell job has two now,
+    // so January is refreshed with May although the write named only May.
+    const copy = makeAd({
+      id: 'a2',
+      dedupe: 'a',
+      source: 'board-b',
+      day: '2017-05-02',
+      skills: ['python', 'go'],
+    })
+    const entry = await rollups.writeStarted(ch.client, [adRowOf(copy)])
+    expect(await usable(ch)).toBe(false)
+    expect(await tallies.refresh(ch.client, now)).toEqual({ done: 'skipped', reason: 'a write is under way' })
+    await writeAds(ch, [copy])
+    await rollups.writeDone(ch.client, entry)
+    expect(await usable(ch)).toBe(false)
+    expect(await tallies.refresh(ch.client, now)).toEqual({ done: 'months', months: ['2017-01', '2017-05'] })
+    expect(await usable(ch)).toBe(true)
+    await expectExact(ch, [...base, copy], '2017')
+  })
+
+  it('wait for the rollups, rebuild whole after a repair, and keep journal entries not yet taken in', async () => {
+    ch = await openTempClickHouse()
+    const ads = [
+      makeAd({ id: 'x', day: '2018-02-01', skills: ['python'] }),
+      makeAd({ id: 'y', day: '2018-06-01', skills: ['go'] }),
+    ]
+    await writeAds(ch, ads)
+    expect(await tallies.refresh(ch.client, now)).toEqual({ done: 'full' })
+
+    await rollups.markStale(ch.client, ['2018-02'])
+    expect(await tallies.refresh(ch.client, now)).toMatchObject({ done: 'skipped' })
+    await rollups.repairStale(ch.client)
+    expect(await tallies.refresh(ch.client, now)).toEqual({ done: 'full' })
+    await expectExact(ch, ads, '2018')
+
+    const later = makeAd({ id: 'z', day: '2018-06-03', skills: ['python'] })
+    const entry = await rollups.writeStarted(ch.client, [adRowOf(later)])
+    await writeAds(ch, [later])
+    await rollups.writeDone(ch.client, entry)
+    const journal = async () =>
+      (
+        await queryRows<{ n: string }>(
+          ch!.client,
+          "SELECT count() AS n FROM rollup_state WHERE startsWith(name, 'write:')",
+        )
+      )[0]!.n
+    // Old enough to prune, but the tallies have not taken it in: it stays.
+    expect(await rollups.pruneWrites(ch.client, 0, 1)).toBe(0)
+    expect(Number(await journal())).toBeGreaterThan(0)
+    expect(await tallies.refresh(ch.client, now)).toEqual({ done: 'months', months: ['2018-06'] })
+    expect(await rollups.pruneWrites(ch.client, 0, 1)).toBeGreaterThan(0)
+    expect(Number(await journal())).toBe(0)
+    expect(await usable(ch)).toBe(true)
+    await expectExact(ch, [...ads, later], '2018')
+  })
+})

@@ -1,0 +1,142 @@
+// Tables tally_ads, tally_skills (migration 010): the rollups collapsed to counts that add up, for
+// the questions that filter and group only by day, board and skill, in two grains: per board and
+// over all boards (source ''). A job whose copies all fall in one cell of a grain adds to that
+// cell's `jobs`; a job with copies in several cells keeps a row per cell with its hash, so a count
+// is `sum(jobs) + uniqExactIf(job, jobs = 0)`.
+// Built from the rollups, not by views: a new copy can turn a job of another month from one cell to
+// several, which a view cannot retract. This module owns their build and refresh; the query layer
+// (core/src/analytics/query-path.ts) reads them only while their mark covers every change recorded
+// in rollup_state. Design: docs/ARCHITECTURE.md, "Tallies".
+import type { ClickHouseClient } from '@clickhouse/client'
+import { maintenanceTarget } from '../clickhouse/cluster.ts'
+import { inlineParams } from '../clickhouse/inline-params.ts'
+import { queryRows } from '../clickhouse/query.ts'
+import { lastDayOfMonth, ROLLUP_STATE_TTL_MS, rollups, rollupUsable, type RollupState } from './rollups.ts'
+
+export const TALLY_TABLES = ['tally_ads', 'tally_skills'] as const
+type TallyTable = (typeof TALLY_TABLES)[number]
+
+/** More months to refresh than this: one full build is cheaper than month-by-month rewrites. */
+const MAX_MONTHS_PER_REFRESH = 12
+const ALL_DAYS = { from: '1970-01-01', to: '2149-06-06' }
+
+/**
+ * The tally rows of days from..to, from the rollup rows, in one grain: per board, or over all
+ * boards (source ''). "Several cells" is decided over all of a job's copies, whatever their day, so
+ * a month's rows are right only with its jobs' other months.
+ */
+function fillSql(table: TallyTable, grain: 'board' | 'all'): string {
+  const board = grain === 'board' ? 'source' : "''"
+  const [from, keys] =
+    table === 'tally_ads' ? ['rollup_ads', 'posted_day'] : ['rollup_skills', 'skill, posted_day']
+  const inRange = 'posted_day BETWEEN {from:Date} AND {to:Date}'
+  return `INSERT INTO ${table} (${keys}, source, job, jobs)
+    WITH several AS (SELECT job FROM rollup_ads
+                     WHERE job IN (SELECT job FROM rollup_ads WHERE ${inRange})
+                     GROUP BY job HAVING uniqExact(posted_day, ${board}) > 1)
+    SELECT ${keys}, ${board} AS board, toUInt64(0), toUInt32(uniqExact(job)) FROM ${from}
+    WHERE ${inRange} AND job NOT IN several GROUP BY ${keys}, board
+    UNION ALL
+    SELECT DISTINCT ${keys}, ${board}, job, toUInt32(0) FROM ${from} WHERE ${inRange} AND job IN several`
+}
+
+async function fill(ch: ClickHouseClient, range: { from: string; to: string }): Promise<void> {
+  for (const table of TALLY_TABLES)
+    for (const grain of ['board', 'all'] as const)
+      await ch.command({ query: fillSql(table, grain), query_params: range })
+}
+
+/** Whether the tallies may answer: built from the rollups as they are now, nothing changed since. */
+export function tallyUsable(s: RollupState): boolean {
+  return (
+    rollupUsable(s) &&
+    s.tally !== null &&
+    s.tally.version === (s.versions[0] ?? 0) &&
+    s.tally.at >= s.changedAt
+  )
+}
+
+export type TallyRefresh =
+  | { done: 'current' }
+  | { done: 'skipped'; reason: string }
+  | { done: 'full' }
+  | { done: 'months'; months: string[] }
+
+export const tallies = {
+  /**
+   * Brings the tallies up to the changes recorded in rollup_state since their mark: the months of
+   * settled writes (and every month sharing a job with them) are rebuilt; any other change (a
+   * rebuild, a repair, a version) rebuilds all. Waits `settleMs` first so readers, which cache the
+   * state, have seen the change and left the tallies before their rows move.
+   */
+  async refresh(ch: ClickHouseClient, opts: { settleMs?: number } = {}): Promise<TallyRefresh> {
+    const s = await rollups.state(ch)
+    if (!rollupUsable(s))
+      return {
+        done: 'skipped',
+        reason: 'the rollups are not usable (building, several versions or stale months)',
+      }
+    const version = s.versions[0] ?? 0
+    if (tallyUsable(s)) return { done: 'current' }
+    const [open] = await queryRows<{ n: string | number }>(
+      ch,
+      `SELECT count() AS n FROM rollup_state FINAL WHERE startsWith(name, 'write:') AND status = 'writing'`,
+    )
+    if (Number(open?.n ?? 0) > 0) return { done: 'skipped', reason: 'a write is under way' }
+    const valid = s.tally !== null && s.tally.version === version
+    const changes = await queryRows<{ name: string; at: string | number }>(
+      ch,
+      `SELECT name, toUnixTimestamp64Milli(updated_at) AS at FROM rollup_state FINAL
+       WHERE name != 'tally' AND updated_at > fromUnixTimestamp64Milli({since:Int64})`,
+      { since: valid ? s.tally!.at : 0 },
+    )
+    const at = Math.max(s.changedAt, ...changes.map((c) => Number(c.at)))
+    const written = changes.every((c) => c.name.startsWith('write:'))
+    let months: string[] = []
+    if (valid && written) {
+      months = await tallies.monthsSharingJobs(
+        ch,
+        changes.flatMap((c) => c.name.split(':')[2]?.split(',') ?? []),
+      )
+    }
+    const full = !valid || !written || months.length > MAX_MONTHS_PER_REFRESH
+    await new Promise((r) => setTimeout(r, opts.settleMs ?? 2 * ROLLUP_STATE_TTL_MS))
+    if (full) {
+      for (const table of TALLY_TABLES)
+        await ch.command({ query: `TRUNCATE TABLE ${await maintenanceTarget(ch, table)}` })
+      await fill(ch, ALL_DAYS)
+    } else {
+      for (const month of months) {
+        const range = { from: `${month}-01`, to: lastDayOfMonth(`${month}-01`) }
+        for (const table of TALLY_TABLES)
+          await ch.command({
+            query: inlineParams(
+              `ALTER TABLE ${await maintenanceTarget(ch, table)} DELETE WHERE posted_day BETWEEN {from:Date} AND {to:Date}`,
+              range,
+            ),
+            clickhouse_settings: { mutations_sync: '2' },
+          })
+        await fill(ch, range)
+      }
+    }
+    await ch.insert({
+      table: 'rollup_state',
+      format: 'JSONEachRow',
+      values: [{ name: 'tally', status: String(version), updated_at: at }],
+    })
+    return full ? { done: 'full' } : { done: 'months', months }
+  },
+
+  /** The given months (YYYY-MM) and every month holding a copy of a job that one of them holds. */
+  async monthsSharingJobs(ch: ClickHouseClient, months: readonly string[]): Promise<string[]> {
+    const asked = [...new Set(months)].filter((m) => /^\d{4}-\d{2}$/.test(m))
+    if (!asked.length) return []
+    const rows = await queryRows<{ m: string }>(
+      ch,
+      `SELECT DISTINCT substring(toString(posted_day), 1, 7) AS m FROM rollup_ads
+       WHERE job IN (SELECT job FROM rollup_ads WHERE toStartOfMonth(posted_day) IN {months:Array(Date)})`,
+      { months: asked.map((m) => `${m}-01`) },
+    )
+    return [...new Set([...asked, ...rows.map((r) => r.m)])].sort()
+  },
+}
