@@ -2,6 +2,7 @@
 // The API must return exactly the numbers the generated site implies, survive a 503 and a 429,
 // count nothing twice on a re-scan, and keep everything across a restart.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { rollups, tallyUsable } from '@stackradar/core/tables'
 import { startRuntime, type Runtime } from 'stackradar/runtime'
 import { defaultHiringSite } from './support/hiring-site.ts'
 import { startHnFixtureServer, type RunningFixture } from './support/hn-fixture-server.ts'
@@ -118,6 +119,16 @@ describe('embedded pipeline', () => {
       (s) => !s.backfill.running,
     )
     const { body } = await api('/api/v1/trends?skills=python,go,rust&interval=month')
+    expect((body.points as { ads: number; total: number }[]).map((p) => [p.ads, p.total])).toEqual(
+      site.expected(['python', 'go', 'rust']).map((p) => [p.ads, p.total]),
+    )
+  })
+
+  it('builds the tallies in the idle upkeep and answers the same from them', async () => {
+    // A minute's round with the extract queue idle: rollup upkeep, then the tallies' refresh.
+    await runtime!.scheduler!.minute()
+    expect(tallyUsable(await rollups.state(runtime!.ch.client))).toBe(true)
+    const { body } = await api('/api/v1/trends?skills=python,go,rust&interval=month&source=hn')
     expect((body.points as { ads: number; total: number }[]).map((p) => [p.ads, p.total])).toEqual(
       site.expected(['python', 'go', 'rust']).map((p) => [p.ads, p.total]),
     )

@@ -141,9 +141,12 @@ export async function startRuntime(cfg: Config, roles: Role[]): Promise<Runtime>
     (stopping ??= (async () => {
       const t0 = Date.now()
       log.info({ reason }, 'shutting down: stopping intake')
-      scheduler?.stop()
       const budget = cfg.SHUTDOWN_TIMEOUT_MS
-      await Promise.all([server?.close(), queue.close(Math.max(100, budget - 2000))])
+      await Promise.all([
+        scheduler?.stop(Math.max(100, budget / 2)),
+        server?.close(),
+        queue.close(Math.max(100, budget - 2000)),
+      ])
       log.info('workers drained; flushing writes')
       await sourceHttp?.close()
       await writer.close()

@@ -26,6 +26,8 @@ export class Scheduler {
   private lastProgress = ''
   private ticks = 0
   private runsResumed = false
+  /** Rounds under way (a slow one may overlap the next minute's). */
+  private readonly rounds = new Set<Promise<void>>()
   /** When discovery was last queued, per source (this process; a restart discovers at once). */
   private readonly discoveredAt = new Map<string, number>()
   private readonly targets: CrawlTarget[]
@@ -51,8 +53,15 @@ export class Scheduler {
   }
 
   /** What is due now: units, discovery of sources whose interval passed, the sweep when its time came. */
-  async minute(now = new Date()): Promise<void> {
-    if (this.stopped) return
+  minute(now = new Date()): Promise<void> {
+    if (this.stopped) return Promise.resolve()
+    const round = this.round(now)
+    this.rounds.add(round)
+    void round.finally(() => this.rounds.delete(round))
+    return round
+  }
+
+  private async round(now: Date): Promise<void> {
     const first = this.ticks++ === 0
     try {
       const units = await this.queueDueUnits(now, first)
@@ -168,9 +177,20 @@ export class Scheduler {
     }
   }
 
-  stop(): void {
+  /**
+   * Stops scheduling and waits (at most `deadlineMs`) for a round under way, such as a tally
+   * refresh, so connections are not closed under it. A round cut off leaves nothing wrong: the
+   * tallies' mark is written last, so they are not read until a later refresh completes.
+   */
+  async stop(deadlineMs = 10_000): Promise<void> {
     this.stopped = true
     clearInterval(this.timer)
     clearInterval(this.progressTimer)
+    let timer: NodeJS.Timeout | undefined
+    await Promise.race([
+      Promise.allSettled([...this.rounds]),
+      new Promise((r) => (timer = setTimeout(r, deadlineMs))),
+    ])
+    clearTimeout(timer)
   }
 }
