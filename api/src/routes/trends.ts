@@ -32,7 +32,19 @@ export function trendsRoutes(deps: ApiDeps) {
       throw badParam('skills', `at most ${LIMITS.trendSkills} skills and categories together`)
     const filters = await readFilters(c, deps)
     const series = await querySeries(deps.ch, { filters, interval, skills, categories, rolling })
-    const points = series.map(({ series: id, ...p }) => ({ ...p, skill: id }))
+    // Field by field in the contract's order, not rest/spread: up to ~10k points per answer.
+    const points = series.map((p) => ({
+      period: p.period,
+      kind: p.kind,
+      skill: p.series,
+      ads: p.ads,
+      total: p.total,
+      share: p.share,
+      low: p.low,
+      high: p.high,
+      rollingShare: p.rollingShare,
+      complete: p.complete,
+    }))
     const body: TrendsResponse = {
       interval,
       from: filters.from,

@@ -93,33 +93,34 @@ export async function querySeries(ch: ClickHouseClient, q: SeriesQuery): Promise
     ...byLocale(q.categories).map((id) => ({ kind: 'category' as const, id })),
     ...byLocale(q.skills).map((id) => ({ kind: 'skill' as const, id })),
   ]
+  // Per period once: its total and completeness; per series, its shares (for the rolling mean)
+  // and then each point, built once (~10k points: fewer objects, less collection).
+  const periods = totals.map((t) => ({
+    period: t.period,
+    total: Number(t.total),
+    complete: completeOf(t.period),
+  }))
   const lines = series.map((s) => {
     const counted = count.get(`${s.kind}|${s.id}`)
-    const line = totals.map((t) => {
-      const total = Number(t.total)
-      const ads = counted?.get(t.period) ?? 0
-      const ci = wilson(ads, total)
-      return { period: t.period, kind: s.kind, series: s.id, ads, total, share: total ? ads / total : 0, ci }
+    const ads = periods.map((p) => counted?.get(p.period) ?? 0)
+    const shares = periods.map((p, i) => (p.total ? ads[i]! / p.total : 0))
+    const rolled = q.rolling > 1 ? rollingMean(shares, q.rolling) : null
+    return periods.map((p, i): SeriesPoint => {
+      const ci = wilson(ads[i]!, p.total)
+      const mean = rolled?.[i] ?? null
+      return {
+        period: p.period,
+        kind: s.kind,
+        series: s.id,
+        ads: ads[i]!,
+        total: p.total,
+        share: round(shares[i]!),
+        low: round(ci.low),
+        high: round(ci.high),
+        rollingShare: mean === null ? null : round(mean),
+        complete: p.complete,
+      }
     })
-    const rolled =
-      q.rolling > 1
-        ? rollingMean(
-            line.map((p) => p.share),
-            q.rolling,
-          )
-        : line.map(() => null)
-    return line.map((p, i): SeriesPoint => ({
-      period: p.period,
-      kind: p.kind,
-      series: p.series,
-      ads: p.ads,
-      total: p.total,
-      share: round(p.share),
-      low: round(p.ci.low),
-      high: round(p.ci.high),
-      rollingShare: rolled[i] === null ? null : round(rolled[i]!),
-      complete: completeOf(p.period),
-    }))
   })
   return totals.flatMap((_, i) => lines.map((line) => line[i]!))
 }
