@@ -53,12 +53,12 @@ export async function queryBreakdown(ch: ClickHouseClient, q: BreakdownQuery): P
   const [totals, rows] = await Promise.all([
     queryRows<{ period: string; total: string }>(
       ch,
-      `SELECT ${period} AS period, ${p.count} AS total ${from} GROUP BY period`,
+      `SELECT ${period} AS period, ${p.count()} AS total ${from} GROUP BY period`,
       params,
     ),
     queryRows<{ period: string; value: string; ads: string }>(
       ch,
-      `SELECT ${period} AS period, ${facet} AS value, ${p.count} AS ads ${from}
+      `SELECT ${period} AS period, ${facet} AS value, ${p.count()} AS ads ${from}
        GROUP BY period, value ORDER BY period, ads DESC, value`,
       params,
     ),
@@ -101,7 +101,7 @@ export async function querySkillSplits<F extends BreakdownFacet>(
   if (q.total === undefined) entries.push(`[(toUInt8(0), '')]`)
   const rows = await queryRows<{ facet: number; value: string; ads: string }>(
     ch,
-    `SELECT (arrayJoin(arrayConcat(${entries.join(', ')})) AS e).1 AS facet, e.2 AS value, ${p.count} AS ads
+    `SELECT (arrayJoin(arrayConcat(${entries.join(', ')})) AS e).1 AS facet, e.2 AS value, ${p.count()} AS ads
      ${from} GROUP BY facet, value ORDER BY facet, ads DESC, value`,
     params,
   )

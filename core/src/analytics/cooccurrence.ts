@@ -124,7 +124,7 @@ async function countRollup(
   const perSkill = queryRows<{ skill: string; together: string; all: string }>(
     ch,
     `WITH anchor_jobs AS (${anchorJobs})
-     SELECT skill, ${p.countIf('job IN anchor_jobs')} AS together, ${known ? '0' : p.count} AS all ${others}
+     SELECT skill, ${p.countIf('job IN anchor_jobs')} AS together, ${known ? '0' : p.count()} AS all ${others}
      GROUP BY skill HAVING together > 0`,
     all,
   )
@@ -132,7 +132,7 @@ async function countRollup(
     ? Promise.resolve([{ total: String(known.total), anchor: String(known.anchorAds) }])
     : queryRows<{ total: string; anchor: string }>(
         ch,
-        `SELECT (SELECT ${p.count} ${p.ads(w)}) AS total, (SELECT uniqExact(job) FROM (${anchorJobs})) AS anchor`,
+        `SELECT (SELECT ${p.count()} ${p.ads(w)}) AS total, (SELECT uniqExact(job) FROM (${anchorJobs})) AS anchor`,
         all,
       )
   const [rows, [t]] = await Promise.all([perSkill, totals])

@@ -18,7 +18,7 @@ export async function queryCoverage(
   const [volumes, units] = await Promise.all([
     queryRows<{ source: string; period: string; ads: string }>(
       ch,
-      `SELECT source, toString(toStartOfMonth(posted_day)) AS period, ${p.count} AS ads
+      `SELECT source, toString(toStartOfMonth(posted_day)) AS period, ${p.count()} AS ads
        ${p.ads(w)} GROUP BY source, period`,
       w.params,
     ),

@@ -20,6 +20,26 @@ export { rollupUsable }
 export const ANALYTICS_PATHS = ['auto', 'raw', 'rollup', 'tally'] as const
 export type AnalyticsPathMode = (typeof ANALYTICS_PATHS)[number]
 
+/**
+ * What an additive count spans, for the all-boards tallies: the date window its rows are cut to
+ * (SQL date expressions) and the period it groups by (an expression over posted_day; none when
+ * the count spans the whole window). The other paths count distinct jobs and need neither.
+ */
+export interface Over {
+  from: string
+  to: string
+  period?: string
+}
+
+/** The window of a count over rows cut by the filters' dates (`compileWhere`), per `period`. */
+export function overFilters(f: Filters, period?: string): Over {
+  return {
+    from: f.from ? '{f_from:Date}' : "toDate('1970-01-01')",
+    to: f.to ? '{f_to:Date}' : "toDate('2149-06-06')",
+    ...(period && { period }),
+  }
+}
+
 /** One way to answer: where rows come from and how distinct jobs are counted among them. */
 export interface CountPath {
   path: 'raw' | 'rollup' | 'tally'
@@ -27,9 +47,9 @@ export interface CountPath {
   ads(w: CompiledWhere): string
   /** FROM … WHERE … over ad copy × named skill rows; `skill` is a column. */
   skills(w: CompiledWhere): string
-  /** Distinct jobs among the rows: `count()` and `countIf(cond)`. */
-  count: string
-  countIf(cond: string): string
+  /** Distinct jobs among the rows (and among those where `cond` holds). */
+  count(over?: Over): string
+  countIf(cond: string, over?: Over): string
 }
 
 // Both have the same column names (posted_day, source, the facets, industries), so the filters
@@ -38,7 +58,7 @@ const RAW: CountPath = {
   path: 'raw',
   ads: (w) => `FROM ads FINAL WHERE ${w.sql}`,
   skills: (w) => `FROM ads FINAL ARRAY JOIN named_skills AS skill WHERE ${w.sql}`,
-  count: 'uniqExact(dedupe_key)',
+  count: () => 'uniqExact(dedupe_key)',
   countIf: (cond) => `uniqExactIf(dedupe_key, ${cond})`,
 }
 
@@ -46,26 +66,41 @@ const ROLLUP: CountPath = {
   path: 'rollup',
   ads: (w) => `FROM rollup_ads WHERE ${w.sql}`,
   skills: (w) => `FROM rollup_skills WHERE ${w.sql}`,
-  count: 'uniqExact(job)',
+  count: () => 'uniqExact(job)',
   countIf: (cond) => `uniqExactIf(job, ${cond})`,
 }
 
-// Counts that add up (tally_*: one row per (day, board[, skill]) cell of jobs with all copies in it,
-// plus one per cell of each job with copies in several): only day, board and skill are columns.
-// Two grains: per board (source = the board), for questions that filter or group by board, and
-// over all boards (source = ''), ~boards times fewer rows, for the others.
-function tallyPath(grain: 'board' | 'all'): CountPath {
-  const where = (w: CompiledWhere) => `${grain === 'all' ? "source = ''" : "source != ''"} AND ${w.sql}`
-  return {
-    path: 'tally',
-    ads: (w) => `FROM tally_ads WHERE ${where(w)}`,
-    skills: (w) => `FROM tally_skills WHERE ${where(w)}`,
-    count: '(sum(jobs) + uniqExactIf(job, jobs = 0))',
-    countIf: (cond) => `(sumIf(jobs, ${cond}) + uniqExactIf(job, jobs = 0 AND (${cond})))`,
-  }
+// The tallies (core/src/tables/tallies.ts), only day, board and skill as columns, in two grains.
+// Per board (source = the board), for questions that filter or group by board: a row per cell of
+// the jobs with all copies in it (`jobs`), and per cell of each job with copies in several (its
+// hash, jobs = 0), counted distinct.
+const TALLY_BY_BOARD: CountPath = {
+  path: 'tally',
+  ads: (w) => `FROM tally_ads WHERE source != '' AND ${w.sql}`,
+  skills: (w) => `FROM tally_skills WHERE source != '' AND ${w.sql}`,
+  count: () => '(sum(jobs) + uniqExactIf(job, jobs = 0))',
+  countIf: (cond) => `(sumIf(jobs, ${cond}) + uniqExactIf(job, jobs = 0 AND (${cond})))`,
 }
-const TALLY_BY_BOARD = tallyPath('board')
-const TALLY_ALL_BOARDS = tallyPath('all')
+
+// Over all boards (source = ''): each job's copies on distinct days d1 < d2 < … are rows (day,
+// prev_day) with prev_day the job's previous day (1970-01-01 for the first), summed per cell. A
+// copy day counts unless the previous one is in the window and the same period: windows and
+// periods are intervals, so that previous day is in them whenever any earlier copy day is.
+// Nothing is counted distinct: the sum is exact and its rows stop growing with the ads.
+function notCountedBefore(over: Over | undefined): string {
+  if (!over) throw new Error('an additive count on the all-boards tallies needs its window (Over)')
+  const samePeriod = over.period
+    ? ` AND ${over.period.replaceAll('posted_day', 'prev_day')} = ${over.period}`
+    : ''
+  return `NOT (prev_day > toDate(0) AND prev_day >= ${over.from} AND prev_day <= ${over.to}${samePeriod})`
+}
+const TALLY_ALL_BOARDS: CountPath = {
+  path: 'tally',
+  ads: (w) => `FROM tally_ads WHERE source = '' AND ${w.sql}`,
+  skills: (w) => `FROM tally_skills WHERE source = '' AND ${w.sql}`,
+  count: (over) => `sumIf(jobs, ${notCountedBefore(over)})`,
+  countIf: (cond, over) => `sumIf(jobs, (${cond}) AND ${notCountedBefore(over)})`,
+}
 
 export interface PathQuestion {
   filters: Filters

@@ -76,15 +76,18 @@ export async function queryRankings(ch: ClickHouseClient, q: RankingQuery): Prom
   const inCur = 'posted_day BETWEEN {c_from:Date} AND {c_to:Date}'
   const inPrev = 'posted_day BETWEEN {p_from:Date} AND {p_to:Date}'
   const inEither = `${w.sql} AND ((${inCur}) OR (${inPrev}))`
+  // Each count spans its whole window (no period within it).
+  const cur = { from: '{c_from:Date}', to: '{c_to:Date}' }
+  const prev = { from: '{p_from:Date}', to: '{p_to:Date}' }
   const [totals, counts] = await Promise.all([
     queryRows<{ cur: string; prev: string }>(
       ch,
-      `SELECT ${p.countIf(inCur)} AS cur, ${p.countIf(inPrev)} AS prev ${p.ads({ sql: inEither, params })}`,
+      `SELECT ${p.countIf(inCur, cur)} AS cur, ${p.countIf(inPrev, prev)} AS prev ${p.ads({ sql: inEither, params })}`,
       params,
     ),
     queryRows<{ skill: string; cur: string; prev: string }>(
       ch,
-      `SELECT skill, ${p.countIf(inCur)} AS cur, ${p.countIf(inPrev)} AS prev
+      `SELECT skill, ${p.countIf(inCur, cur)} AS cur, ${p.countIf(inPrev, prev)} AS prev
        ${p.skills({ sql: `${inEither} AND skill IN {keep:Array(String)}`, params })} GROUP BY skill`,
       params,
     ),

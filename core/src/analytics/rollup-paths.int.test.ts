@@ -2,7 +2,8 @@
 // (trends, rankings / rising, skills, breakdown, co-occurrence, salaries, the skill profile, coverage)
 // answers exactly as on the raw rows,
 // under filter mixes with industry, region, source, facets, weeks across a year boundary,
-// cross-board copies of one job and inferred skills. Spot checks against the plain-TypeScript
+// cross-board copies of one job (some on three days across period and window edges) and inferred
+// skills. Spot checks against the plain-TypeScript
 // oracle make sure "equal" is not "equally wrong".
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ClickHouseHandle } from '../clickhouse/client.ts'
@@ -62,10 +63,29 @@ function mixedFixture(): FixtureAd[] {
         seniority: 'senior',
       }),
   )
+  // Jobs with copies on three days across week, month, year and window edges (the all-boards
+  // tallies count a copy day by its previous one): some copies name other skills.
+  const spans = [
+    ['2016-12-30', '2017-01-02', '2017-01-20'],
+    ['2016-12-10', '2016-12-20', '2016-12-21'],
+    ['2017-01-08', '2017-01-08', '2017-01-13'],
+  ].flatMap((days, j) =>
+    days.map((day, i) =>
+      makeAd({
+        id: `span-${j}-${i}`,
+        dedupe: `span-${j}`,
+        day,
+        source: i === 1 ? 'board-b' : 'hn',
+        skills: i === 1 ? ['go'] : ['python', 'go'],
+        country: 'US',
+        industries: ['saas'],
+      }),
+    ),
+  )
   const inferred = base
     .filter((_, i) => i % 5 === 0)
     .map((a) => ({ ...a, inferred: a.skills.includes('docker') ? [] : ['docker'] }))
-  return [...base.map((a, i) => (i % 5 === 0 ? inferred[i / 5]! : a)), ...copies, ...newYear]
+  return [...base.map((a, i) => (i % 5 === 0 ? inferred[i / 5]! : a)), ...copies, ...newYear, ...spans]
 }
 
 const fixture = mixedFixture()

@@ -14,7 +14,7 @@ import { queryAdsForSkill } from './ads.ts'
 import { querySkillSplits, type BreakdownRow } from './breakdown.ts'
 import { queryCooccurrence } from './cooccurrence.ts'
 import { compileWhere, type Filters } from './filters.ts'
-import { choosePath } from './query-path.ts'
+import { choosePath, overFilters } from './query-path.ts'
 import { queryRankings } from './rankings.ts'
 import { querySalaries } from './salaries.ts'
 import { PERIOD_SQL } from './trends.ts'
@@ -94,11 +94,12 @@ async function monthlyShare(ch: ClickHouseClient, filters: Filters, skill: strin
   const w = compileWhere(filters)
   const params = { ...w.params, skill }
   const period = `toString(${PERIOD_SQL.month})`
+  const over = overFilters(filters, PERIOD_SQL.month)
   const rows = await queryRows<{ period: string; with_skill: number; n: string }>(
     ch,
-    `SELECT ${period} AS period, 0 AS with_skill, ${p.count} AS n ${p.ads(w)} GROUP BY period
+    `SELECT ${period} AS period, 0 AS with_skill, ${p.count(over)} AS n ${p.ads(w)} GROUP BY period
      UNION ALL
-     SELECT ${period} AS period, 1 AS with_skill, ${p.count} AS n
+     SELECT ${period} AS period, 1 AS with_skill, ${p.count(over)} AS n
      ${p.skills({ sql: `${w.sql} AND skill = {skill:String}`, params })} GROUP BY period`,
     params,
   )

@@ -6,7 +6,7 @@ import { queryRows } from '../clickhouse/query.ts'
 import { listSkills } from '../taxonomy/index.ts'
 import { CATEGORY_LABELS } from '../taxonomy/categories.ts'
 import { compileWhere, type Filters } from './filters.ts'
-import { choosePath } from './query-path.ts'
+import { choosePath, overFilters } from './query-path.ts'
 import { competitionRanks, round } from './stats.ts'
 
 export type CatalogSkill = Skill
@@ -17,11 +17,12 @@ export async function querySkillCatalog(
 ): Promise<{ total: number; skills: CatalogSkill[] }> {
   const p = await choosePath(ch, { filters, additive: true })
   const w = compileWhere(filters)
+  const over = overFilters(filters)
   const [totals, counts] = await Promise.all([
-    queryRows<{ n: string }>(ch, `SELECT ${p.count} AS n ${p.ads(w)}`, w.params),
+    queryRows<{ n: string }>(ch, `SELECT ${p.count(over)} AS n ${p.ads(w)}`, w.params),
     queryRows<{ skill: string; n: string }>(
       ch,
-      `SELECT skill, ${p.count} AS n ${p.skills(w)} GROUP BY skill`,
+      `SELECT skill, ${p.count(over)} AS n ${p.skills(w)} GROUP BY skill`,
       w.params,
     ),
   ])

@@ -9,7 +9,7 @@ import { listSkills } from '../taxonomy/index.ts'
 import { queryCoverage } from './coverage.ts'
 import type { CoverageRow } from './coverage-rules.ts'
 import { compileWhere, type Filters } from './filters.ts'
-import { choosePath } from './query-path.ts'
+import { choosePath, overFilters } from './query-path.ts'
 import { rollingMean, round, wilson } from './stats.ts'
 import { PERIOD_SQL, type Interval } from './trends.ts'
 
@@ -41,6 +41,7 @@ export async function querySeries(ch: ClickHouseClient, q: SeriesQuery): Promise
   const p = await choosePath(ch, { filters: q.filters, additive: q.categories.length === 0 })
   const w = compileWhere(q.filters)
   const period = `toString(${PERIOD_SQL[q.interval]})`
+  const over = overFilters(q.filters, PERIOD_SQL[q.interval])
   const cats = listSkills().filter((s) => q.categories.includes(s.category))
   const params = {
     ...w.params,
@@ -51,7 +52,7 @@ export async function querySeries(ch: ClickHouseClient, q: SeriesQuery): Promise
   const [totals, counts, coverage] = await Promise.all([
     queryRows<{ period: string; total: string }>(
       ch,
-      `SELECT ${period} AS period, ${p.count} AS total ${p.ads(w)} GROUP BY period ORDER BY period`,
+      `SELECT ${period} AS period, ${p.count(over)} AS total ${p.ads(w)} GROUP BY period ORDER BY period`,
       params,
     ),
     // A skill series counts the distinct jobs naming it; a category the jobs naming any of its
@@ -60,13 +61,13 @@ export async function querySeries(ch: ClickHouseClient, q: SeriesQuery): Promise
       ch,
       [
         q.skills.length &&
-          `SELECT ${period} AS period, 'skill' AS kind, toString(skill) AS series, ${p.count} AS ads
+          `SELECT ${period} AS period, 'skill' AS kind, toString(skill) AS series, ${p.count(over)} AS ads
            ${p.skills({ sql: `${w.sql} AND skill IN {skills:Array(String)}`, params })}
            GROUP BY period, series`,
         cats.length &&
           `SELECT ${period} AS period, 'category' AS kind,
                   transform(toString(skill), {cat_ids:Array(String)}, {cat_names:Array(String)}, '') AS series,
-                  ${p.count} AS ads
+                  ${p.count()} AS ads
            ${p.skills({ sql: `${w.sql} AND skill IN {cat_ids:Array(String)}`, params })}
            GROUP BY period, series`,
       ]

@@ -1,8 +1,9 @@
 // Tables tally_ads, tally_skills (migration 010): the rollups collapsed to counts that add up, for
 // the questions that filter and group only by day, board and skill, in two grains: per board and
 // over all boards (source ''). A job whose copies all fall in one cell of a grain adds to that
-// cell's `jobs`; a job with copies in several cells keeps a row per cell with its hash, so a count
-// is `sum(jobs) + uniqExactIf(job, jobs = 0)`.
+// cell's `jobs`; per board, a job with copies in several cells keeps a row per cell with its hash
+// (counted distinct); over all boards, a row per copy day with the previous one (summed; the
+// query layer's `notCountedBefore` says when such a row counts).
 // Built from the rollups, not by views: a new copy can turn a job of another month from one cell to
 // several, which a view cannot retract. This module owns their build and refresh; the query layer
 // (core/src/analytics/query-path.ts) reads them only while their mark covers every change recorded
@@ -21,23 +22,39 @@ const MAX_MONTHS_PER_REFRESH = 12
 const ALL_DAYS = { from: '1970-01-01', to: '2149-06-06' }
 
 /**
- * The tally rows of days from..to, from the rollup rows, in one grain: per board, or over all
- * boards (source ''). "Several cells" is decided over all of a job's copies, whatever their day, so
- * a month's rows are right only with its jobs' other months.
+ * The tally rows of days from..to, from the rollup rows, in one grain. "Several cells" and a copy
+ * day's previous one are decided over all of a job's copies, whatever their day, so a month's rows
+ * are right only with its jobs' other months (tallies.refresh refreshes those too).
  */
 function fillSql(table: TallyTable, grain: 'board' | 'all'): string {
-  const board = grain === 'board' ? 'source' : "''"
   const [from, keys] =
     table === 'tally_ads' ? ['rollup_ads', 'posted_day'] : ['rollup_skills', 'skill, posted_day']
   const inRange = 'posted_day BETWEEN {from:Date} AND {to:Date}'
-  return `INSERT INTO ${table} (${keys}, source, job, jobs)
-    WITH several AS (SELECT job FROM rollup_ads
+  const cells = grain === 'board' ? 'posted_day, source' : 'posted_day'
+  const several = `several AS (SELECT job FROM rollup_ads
                      WHERE job IN (SELECT job FROM rollup_ads WHERE ${inRange})
-                     GROUP BY job HAVING uniqExact(posted_day, ${board}) > 1)
-    SELECT ${keys}, ${board} AS board, toUInt64(0), toUInt32(uniqExact(job)) FROM ${from}
-    WHERE ${inRange} AND job NOT IN several GROUP BY ${keys}, board
+                     GROUP BY job HAVING uniqExact(${cells}) > 1)`
+  const into = `INSERT INTO ${table} (${keys}, source, prev_day, job, jobs)`
+  // Jobs in one cell: a count per cell.
+  const single = `SELECT ${keys}, ${grain === 'board' ? 'source' : "''"} AS board, toDate(0), toUInt64(0),
+      toUInt32(uniqExact(job)) FROM ${from} WHERE ${inRange} AND job NOT IN several GROUP BY ${keys}, board`
+  if (grain === 'board')
+    return `${into} WITH ${several} ${single}
+      UNION ALL
+      SELECT DISTINCT ${keys}, source, toDate(0), job, toUInt32(0) FROM ${from}
+      WHERE ${inRange} AND job IN several`
+  // Over all boards, a job in several cells (days): per (skill,) job its sorted distinct days, each
+  // with the one before, then the jobs per (day, previous day).
+  const group = table === 'tally_ads' ? 'job' : 'skill, job'
+  const skill = table === 'tally_ads' ? '' : 'skill, '
+  return `${into} WITH ${several} ${single}
     UNION ALL
-    SELECT DISTINCT ${keys}, ${board}, job, toUInt32(0) FROM ${from} WHERE ${inRange} AND job IN several`
+    SELECT ${skill}day, '', prev, toUInt64(0), toUInt32(count()) FROM (
+      SELECT ${group}, arraySort(groupUniqArray(posted_day)) AS days FROM ${from}
+      WHERE job IN several GROUP BY ${group})
+    ARRAY JOIN days AS day, arrayPushFront(arrayPopBack(days), toDate(0)) AS prev
+    WHERE day BETWEEN {from:Date} AND {to:Date}
+    GROUP BY ${skill}day, prev`
 }
 
 async function fill(ch: ClickHouseClient, range: { from: string; to: string }): Promise<void> {
