@@ -49,9 +49,10 @@ export interface RollupState {
   stale: string[]
   /** Newest change recorded in rollup_state (epoch ms), the tallies' own mark left out. */
   changedAt: number
-  /** The tallies' build mark (tallies.ts): the rollup version they were built from, and the newest
-   * change they include. Null when never built. */
-  tally: { version: number; at: number } | null
+  /** The tallies' build mark (tallies.ts): the rollup version they were built from, the newest
+   * change they include, and whether a full build was started and not finished. Null when never
+   * built. */
+  tally: { version: number; at: number; fullBuildOpen: boolean } | null
 }
 
 /** Whether the rollups may answer: complete, one extraction at most, no month awaiting repair. */
@@ -81,6 +82,7 @@ export const rollups = {
       tables: number | string
       changed_at: number | string | null
       tally: [string, number | string] | null
+      tally_full: string | null
     }>(
       ch,
       `SELECT (SELECT any(status) FROM rollup_state FINAL WHERE name = 'rollups') AS status,
@@ -91,9 +93,11 @@ export const rollups = {
               (SELECT count() FROM system.tables
                WHERE database = currentDatabase() AND name IN {tables:Array(String)}) AS tables,
               (SELECT max(toUnixTimestamp64Milli(updated_at)) FROM rollup_state
-               WHERE name != 'tally') AS changed_at,
+               WHERE NOT startsWith(name, 'tally')) AS changed_at,
               (SELECT if(count() = 0, NULL, (argMax(status, updated_at), max(toUnixTimestamp64Milli(updated_at))))
-               FROM rollup_state WHERE name = 'tally') AS tally`,
+               FROM rollup_state WHERE name = 'tally') AS tally,
+              (SELECT if(count() = 0, NULL, argMax(status, updated_at)) FROM rollup_state
+               WHERE name = 'tally:full') AS tally_full`,
       { tables: ROLLUP_TABLES },
     )
     // A store migrated before these tables existed (an early 006) has none: read raw rows.
@@ -105,7 +109,13 @@ export const rollups = {
       versions: (row?.versions ?? []).map(Number).sort((a, b) => a - b),
       stale: row?.stale ?? [],
       changedAt: Number(row?.changed_at ?? 0),
-      tally: row?.tally ? { version: Number(row.tally[0]), at: Number(row.tally[1]) } : null,
+      tally: row?.tally
+        ? {
+            version: Number(row.tally[0]),
+            at: Number(row.tally[1]),
+            fullBuildOpen: row.tally_full === 'building',
+          }
+        : null,
     }
   },
 
@@ -268,7 +278,10 @@ export const rollups = {
     // Entries the tallies have not yet taken in stay (their months are still to refresh), unless
     // the tallies are of another version: then they are rebuilt whole and need none.
     const s = await rollups.state(ch)
-    const tallyAt = s.tally && s.tally.version === (s.versions[0] ?? 0) ? s.tally.at : Number.MAX_SAFE_INTEGER
+    const tallyAt =
+      s.tally && !s.tally.fullBuildOpen && s.tally.version === (s.versions[0] ?? 0)
+        ? s.tally.at
+        : Number.MAX_SAFE_INTEGER
     const where = `startsWith(name, 'write:') AND updated_at <= now64(3) - toIntervalMillisecond({age:UInt64})
       AND toUnixTimestamp64Milli(updated_at) <= {tally_at:Int64}`
     const params = { age: olderThanMs, tally_at: tallyAt }

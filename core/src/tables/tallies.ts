@@ -65,11 +65,13 @@ async function fill(ch: ClickHouseClient, range: { from: string; to: string }): 
 
 /** Whether the tallies may answer: built from the rollups as they are now, nothing changed since. */
 export function tallyUsable(s: RollupState): boolean {
+  return builtFromCurrent(s) && s.tally!.at >= s.changedAt
+}
+
+/** Marked as built from the rollups' current version, with no full build left unfinished. */
+function builtFromCurrent(s: RollupState): boolean {
   return (
-    rollupUsable(s) &&
-    s.tally !== null &&
-    s.tally.version === (s.versions[0] ?? 0) &&
-    s.tally.at >= s.changedAt
+    rollupUsable(s) && s.tally !== null && !s.tally.fullBuildOpen && s.tally.version === (s.versions[0] ?? 0)
   )
 }
 
@@ -79,69 +81,28 @@ export type TallyRefresh =
   | { done: 'full' }
   | { done: 'months'; months: string[] }
 
+/** Clients with a refresh under way in this process: two at once would fill rows twice. */
+const running = new WeakSet<ClickHouseClient>()
+
+const mark = (ch: ClickHouseClient, name: string, status: string, at: number) =>
+  ch.insert({ table: 'rollup_state', format: 'JSONEachRow', values: [{ name, status, updated_at: at }] })
+
 export const tallies = {
   /**
    * Brings the tallies up to the changes recorded in rollup_state since their mark: the months of
    * settled writes (and every month sharing a job with them) are rebuilt; any other change (a
    * rebuild, a repair, a version) rebuilds all. Waits `settleMs` first so readers, which cache the
-   * state, have seen the change and left the tallies before their rows move.
+   * state, have seen the change and left the tallies before their rows move. One at a time per
+   * client (the scheduler's rounds may overlap on a long build).
    */
   async refresh(ch: ClickHouseClient, opts: { settleMs?: number } = {}): Promise<TallyRefresh> {
-    const s = await rollups.state(ch)
-    if (!rollupUsable(s))
-      return {
-        done: 'skipped',
-        reason: 'the rollups are not usable (building, several versions or stale months)',
-      }
-    const version = s.versions[0] ?? 0
-    if (tallyUsable(s)) return { done: 'current' }
-    const [open] = await queryRows<{ n: string | number }>(
-      ch,
-      `SELECT count() AS n FROM rollup_state FINAL WHERE startsWith(name, 'write:') AND status = 'writing'`,
-    )
-    if (Number(open?.n ?? 0) > 0) return { done: 'skipped', reason: 'a write is under way' }
-    const valid = s.tally !== null && s.tally.version === version
-    const changes = await queryRows<{ name: string; at: string | number }>(
-      ch,
-      `SELECT name, toUnixTimestamp64Milli(updated_at) AS at FROM rollup_state FINAL
-       WHERE name != 'tally' AND updated_at > fromUnixTimestamp64Milli({since:Int64})`,
-      { since: valid ? s.tally!.at : 0 },
-    )
-    const at = Math.max(s.changedAt, ...changes.map((c) => Number(c.at)))
-    const written = changes.every((c) => c.name.startsWith('write:'))
-    let months: string[] = []
-    if (valid && written) {
-      months = await tallies.monthsSharingJobs(
-        ch,
-        changes.flatMap((c) => c.name.split(':')[2]?.split(',') ?? []),
-      )
+    if (running.has(ch)) return { done: 'skipped', reason: 'a refresh is under way' }
+    running.add(ch)
+    try {
+      return await refreshOnce(ch, opts.settleMs ?? 2 * ROLLUP_STATE_TTL_MS)
+    } finally {
+      running.delete(ch)
     }
-    const full = !valid || !written || months.length > MAX_MONTHS_PER_REFRESH
-    await new Promise((r) => setTimeout(r, opts.settleMs ?? 2 * ROLLUP_STATE_TTL_MS))
-    if (full) {
-      for (const table of TALLY_TABLES)
-        await ch.command({ query: `TRUNCATE TABLE ${await maintenanceTarget(ch, table)}` })
-      await fill(ch, ALL_DAYS)
-    } else {
-      for (const month of months) {
-        const range = { from: `${month}-01`, to: lastDayOfMonth(`${month}-01`) }
-        for (const table of TALLY_TABLES)
-          await ch.command({
-            query: inlineParams(
-              `ALTER TABLE ${await maintenanceTarget(ch, table)} DELETE WHERE posted_day BETWEEN {from:Date} AND {to:Date}`,
-              range,
-            ),
-            clickhouse_settings: { mutations_sync: '2' },
-          })
-        await fill(ch, range)
-      }
-    }
-    await ch.insert({
-      table: 'rollup_state',
-      format: 'JSONEachRow',
-      values: [{ name: 'tally', status: String(version), updated_at: at }],
-    })
-    return full ? { done: 'full' } : { done: 'months', months }
   },
 
   /** The given months (YYYY-MM) and every month holding a copy of a job that one of them holds. */
@@ -156,4 +117,62 @@ export const tallies = {
     )
     return [...new Set([...asked, ...rows.map((r) => r.m)])].sort()
   },
+}
+
+async function refreshOnce(ch: ClickHouseClient, settleMs: number): Promise<TallyRefresh> {
+  const s = await rollups.state(ch)
+  if (!rollupUsable(s))
+    return {
+      done: 'skipped',
+      reason: 'the rollups are not usable (building, several versions or stale months)',
+    }
+  const version = s.versions[0] ?? 0
+  if (tallyUsable(s)) return { done: 'current' }
+  const [open] = await queryRows<{ n: string | number }>(
+    ch,
+    `SELECT count() AS n FROM rollup_state FINAL WHERE startsWith(name, 'write:') AND status = 'writing'`,
+  )
+  if (Number(open?.n ?? 0) > 0) return { done: 'skipped', reason: 'a write is under way' }
+  const valid = builtFromCurrent(s)
+  const changes = await queryRows<{ name: string; at: string | number }>(
+    ch,
+    `SELECT name, toUnixTimestamp64Milli(updated_at) AS at FROM rollup_state FINAL
+     WHERE NOT startsWith(name, 'tally') AND updated_at > fromUnixTimestamp64Milli({since:Int64})`,
+    { since: valid ? s.tally!.at : 0 },
+  )
+  const at = Math.max(s.changedAt, ...changes.map((c) => Number(c.at)))
+  const written = changes.every((c) => c.name.startsWith('write:'))
+  let months: string[] = []
+  if (valid && written) {
+    months = await tallies.monthsSharingJobs(
+      ch,
+      changes.flatMap((c) => c.name.split(':')[2]?.split(',') ?? []),
+    )
+  }
+  const full = !valid || !written || months.length > MAX_MONTHS_PER_REFRESH
+  await new Promise((r) => setTimeout(r, settleMs))
+  const openedAt = Date.now()
+  if (full) {
+    // Marked open first: a build cut short (a crash) is redone whole, never patched by months.
+    await mark(ch, 'tally:full', 'building', openedAt)
+    for (const table of TALLY_TABLES)
+      await ch.command({ query: `TRUNCATE TABLE ${await maintenanceTarget(ch, table)}` })
+    await fill(ch, ALL_DAYS)
+  } else {
+    for (const month of months) {
+      const range = { from: `${month}-01`, to: lastDayOfMonth(`${month}-01`) }
+      for (const table of TALLY_TABLES)
+        await ch.command({
+          query: inlineParams(
+            `ALTER TABLE ${await maintenanceTarget(ch, table)} DELETE WHERE posted_day BETWEEN {from:Date} AND {to:Date}`,
+            range,
+          ),
+          clickhouse_settings: { mutations_sync: '2' },
+        })
+      await fill(ch, range)
+    }
+  }
+  await mark(ch, 'tally', String(version), at)
+  if (full) await mark(ch, 'tally:full', 'done', Math.max(Date.now(), openedAt + 1))
+  return full ? { done: 'full' } : { done: 'months', months }
 }
