@@ -402,7 +402,7 @@ function contribution(r: StoredContribution): string {
   ])
 }
 
-export function lastDayOfMonth(first: string): string {
+function lastDayOfMonth(first: string): string {
   const d = new Date(`${first}T00:00:00Z`)
   return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).toISOString().slice(0, 10)
 }

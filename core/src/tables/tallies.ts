@@ -12,13 +12,13 @@ import type { ClickHouseClient } from '@clickhouse/client'
 import { maintenanceTarget } from '../clickhouse/cluster.ts'
 import { inlineParams } from '../clickhouse/inline-params.ts'
 import { queryRows } from '../clickhouse/query.ts'
-import { lastDayOfMonth, ROLLUP_STATE_TTL_MS, rollups, rollupUsable, type RollupState } from './rollups.ts'
+import { ROLLUP_STATE_TTL_MS, rollups, rollupUsable, type RollupState } from './rollups.ts'
 
 export const TALLY_TABLES = ['tally_ads', 'tally_skills'] as const
 type TallyTable = (typeof TALLY_TABLES)[number]
 
-/** More months to refresh than this: one full build is cheaper than month-by-month rewrites. */
-const MAX_MONTHS_PER_REFRESH = 12
+/** More years to refill than this: one full build is cheaper than year-by-year refills. */
+const MAX_YEARS_PER_REFRESH = 3
 const ALL_DAYS = { from: '1970-01-01', to: '2149-06-06' }
 
 /**
@@ -60,7 +60,12 @@ function fillSql(table: TallyTable, grain: 'board' | 'all'): string {
 async function fill(ch: ClickHouseClient, range: { from: string; to: string }): Promise<void> {
   for (const table of TALLY_TABLES)
     for (const grain of ['board', 'all'] as const)
-      await ch.command({ query: fillSql(table, grain), query_params: range })
+      await ch.command({
+        query: fillSql(table, grain),
+        query_params: range,
+        // A full build writes every month's partition in one insert.
+        clickhouse_settings: { max_partitions_per_insert_block: '0' },
+      })
 }
 
 /** Whether the tallies may answer: built from the rollups as they are now, nothing changed since. */
@@ -89,11 +94,11 @@ const mark = (ch: ClickHouseClient, name: string, status: string, at: number) =>
 
 export const tallies = {
   /**
-   * Brings the tallies up to the changes recorded in rollup_state since their mark: the months of
-   * settled writes (and every month sharing a job with them) are rebuilt; any other change (a
-   * rebuild, a repair, a version) rebuilds all. Waits `settleMs` first so readers, which cache the
-   * state, have seen the change and left the tallies before their rows move. One at a time per
-   * client (the scheduler's rounds may overlap on a long build).
+   * Brings the tallies up to the changes recorded in rollup_state since their mark: the years of
+   * the months of settled writes (and of every month sharing a job with them) are refilled; any
+   * other change (a rebuild, a repair, a version) rebuilds all. Waits `settleMs` first so
+   * readers, which cache the state, have seen the change and left the tallies before their rows
+   * move. One at a time per client (the scheduler's rounds may overlap on a long build).
    */
   async refresh(ch: ClickHouseClient, opts: { settleMs?: number } = {}): Promise<TallyRefresh> {
     if (running.has(ch)) return { done: 'skipped', reason: 'a refresh is under way' }
@@ -149,7 +154,7 @@ async function refreshOnce(ch: ClickHouseClient, settleMs: number): Promise<Tall
       changes.flatMap((c) => c.name.split(':')[2]?.split(',') ?? []),
     )
   }
-  const full = !valid || !written || months.length > MAX_MONTHS_PER_REFRESH
+  const full = !valid || !written || new Set(months.map((m) => m.slice(0, 4))).size > MAX_YEARS_PER_REFRESH
   await new Promise((r) => setTimeout(r, settleMs))
   const openedAt = Date.now()
   if (full) {
@@ -159,17 +164,15 @@ async function refreshOnce(ch: ClickHouseClient, settleMs: number): Promise<Tall
       await ch.command({ query: `TRUNCATE TABLE ${await maintenanceTarget(ch, table)}` })
     await fill(ch, ALL_DAYS)
   } else {
-    for (const month of months) {
-      const range = { from: `${month}-01`, to: lastDayOfMonth(`${month}-01`) }
+    // The tables are partitioned by year: each year holding a month to refresh is refilled whole.
+    for (const year of [...new Set(months.map((m) => m.slice(0, 4)))]) {
       for (const table of TALLY_TABLES)
         await ch.command({
-          query: inlineParams(
-            `ALTER TABLE ${await maintenanceTarget(ch, table)} DELETE WHERE posted_day BETWEEN {from:Date} AND {to:Date}`,
-            range,
-          ),
-          clickhouse_settings: { mutations_sync: '2' },
+          query: inlineParams(`ALTER TABLE ${await maintenanceTarget(ch, table)} DROP PARTITION {y:UInt16}`, {
+            y: Number(year),
+          }),
         })
-      await fill(ch, range)
+      await fill(ch, { from: `${year}-01-01`, to: `${year}-12-31` })
     }
   }
   await mark(ch, 'tally', String(version), at)
