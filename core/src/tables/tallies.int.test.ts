@@ -29,6 +29,13 @@ afterEach(async () => {
 const now = { settleMs: 0 }
 const usable = async (c: ClickHouseHandle) => tallyUsable(await rollups.state(c.client))
 
+/** Writes ads the way the extract worker does: journalled in rollup_state, settled when stored. */
+async function journalledWrite(c: ClickHouseHandle, ads: FixtureAd[]): Promise<void> {
+  const entry = await rollups.writeStarted(c.client, ads.map(adRowOf))
+  await writeAds(c, ads)
+  await rollups.writeDone(c.client, entry)
+}
+
 /** Totals and python's count (overall and in `year`) match the oracle on the tally path, and every answer the raw path. */
 async function expectExact(c: ClickHouseHandle, ads: FixtureAd[], year: string): Promise<void> {
   const jobs = currentDistinctAds(ads)
@@ -117,9 +124,7 @@ describe('tallies', () => {
     await expectExact(ch, ads, '2018')
 
     const later = makeAd({ id: 'z', day: '2018-06-03', skills: ['python'] })
-    const entry = await rollups.writeStarted(ch.client, [adRowOf(later)])
-    await writeAds(ch, [later])
-    await rollups.writeDone(ch.client, entry)
+    await journalledWrite(ch, [later])
     const journal = async () =>
       (
         await queryRows<{ n: string }>(
@@ -161,9 +166,7 @@ describe('tallies', () => {
     await ch.client.command({ query: 'TRUNCATE TABLE tally_skills' })
     expect(await usable(ch)).toBe(false)
     const more = makeAd({ id: 'r', day: '2019-09-02', skills: ['python'] })
-    const entry = await rollups.writeStarted(ch.client, [adRowOf(more)])
-    await writeAds(ch, [more])
-    await rollups.writeDone(ch.client, entry)
+    await journalledWrite(ch, [more])
     expect(await tallies.refresh(ch.client, now)).toEqual({ done: 'full' })
     expect(await usable(ch)).toBe(true)
     await expectExact(ch, [...ads, more], '2019')
