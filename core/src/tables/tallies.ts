@@ -63,7 +63,8 @@ async function fill(ch: ClickHouseClient, range: { from: string; to: string }): 
       await ch.command({
         query: fillSql(table, grain),
         query_params: range,
-        // A full build writes every month's partition in one insert.
+        // A full build writes every year's partition in one insert (more than 100 years of days
+        // would pass the default limit).
         clickhouse_settings: { max_partitions_per_insert_block: '0' },
       })
 }
