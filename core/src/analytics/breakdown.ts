@@ -3,35 +3,15 @@
 // skill (the skill profile's splits). Industry is multi-valued, so its shares may add up to more
 // than 1. Distinct ads (dedupe_key), from the rollups or the raw rows (query-path.ts).
 import type { ClickHouseClient } from '@clickhouse/client'
-import { BREAKDOWN_FACETS, REGIONS } from '../contracts/api/analytics-filters.ts'
 import type { BreakdownRow } from '../contracts/api/breakdown.ts'
 import { queryRows } from '../clickhouse/query.ts'
+import { FACET_SQL, REGION_PARAMS, type BreakdownFacet } from './facet-sql.ts'
 import { compileWhere, type Filters } from './filters.ts'
-import { choosePath } from './query-path.ts'
+import { choosePath, overFilters } from './query-path.ts'
 import { round } from './stats.ts'
 import { PERIOD_SQL, type Interval } from './trends.ts'
 
-export type BreakdownFacet = (typeof BREAKDOWN_FACETS)[number]
-
-const REGION_SQL = `multiIf(${Object.keys(REGIONS)
-  .map((_, i) => `has({region_${i}:Array(String)}, country), {region_name_${i}:String}`)
-  .join(', ')}, 'unknown')`
-const REGION_PARAMS = Object.fromEntries(
-  Object.entries(REGIONS).flatMap(([name, countries], i) => [
-    [`region_${i}`, countries],
-    [`region_name_${i}`, name],
-  ]),
-)
-
-const FACET_SQL: Record<BreakdownFacet, string> = {
-  work_mode: 'work_mode',
-  country: "if(country = '', 'unknown', country)",
-  region: REGION_SQL,
-  industry: "arrayJoin(if(empty(industries), ['unknown'], industries))",
-  seniority: 'seniority',
-  role_family: 'role_family',
-  employment_type: 'employment_type',
-}
+export type { BreakdownFacet }
 
 export interface BreakdownQuery {
   filters: Filters
@@ -44,21 +24,23 @@ export interface BreakdownQuery {
 export type { BreakdownRow }
 
 export async function queryBreakdown(ch: ClickHouseClient, q: BreakdownQuery): Promise<BreakdownRow[]> {
-  const p = await choosePath(ch, { filters: q.filters })
+  // Without a skill or a board filter, the all-boards tallies hold per-facet rows (tally_facets).
+  const p = await choosePath(ch, { filters: q.filters, additive: !q.skill && !q.filters.source.length })
   const w = compileWhere(q.filters)
   const params = { ...w.params, ...REGION_PARAMS, skill: q.skill ?? '' }
   const from = q.skill ? p.skills({ sql: `${w.sql} AND skill = {skill:String}`, params }) : p.ads(w)
+  const values = q.skill ? { from, value: FACET_SQL[q.facet] } : p.facets(q.facet, { sql: w.sql, params })
   const period = q.interval === 'all' ? "'all'" : `toString(${PERIOD_SQL[q.interval]})`
-  const facet = FACET_SQL[q.facet]
+  const over = overFilters(q.filters, q.interval === 'all' ? undefined : PERIOD_SQL[q.interval])
   const [totals, rows] = await Promise.all([
     queryRows<{ period: string; total: string }>(
       ch,
-      `SELECT ${period} AS period, ${p.count()} AS total ${from} GROUP BY period`,
+      `SELECT ${period} AS period, ${p.count(over)} AS total ${from} GROUP BY period`,
       params,
     ),
     queryRows<{ period: string; value: string; ads: string }>(
       ch,
-      `SELECT ${period} AS period, ${facet} AS value, ${p.count()} AS ads ${from}
+      `SELECT ${period} AS period, ${values.value} AS value, ${p.count(over)} AS ads ${values.from}
        GROUP BY period, value ORDER BY period, ads DESC, value`,
       params,
     ),

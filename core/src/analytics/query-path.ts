@@ -13,6 +13,7 @@ import type { ClickHouseClient } from '@clickhouse/client'
 import { queryRows } from '../clickhouse/query.ts'
 import { ROLLUP_STATE_TTL_MS, rollups, rollupUsable, type RollupState } from '../tables/rollups.ts'
 import { tallyUsable } from '../tables/tallies.ts'
+import { BREAKDOWN_FACETS, FACET_SQL, type BreakdownFacet } from './facet-sql.ts'
 import { compileWhere, type CompiledWhere, type Filters } from './filters.ts'
 
 export { rollupUsable }
@@ -47,6 +48,8 @@ export interface CountPath {
   ads(w: CompiledWhere): string
   /** FROM … WHERE … over ad copy × named skill rows; `skill` is a column. */
   skills(w: CompiledWhere): string
+  /** Rows with a facet's value (an ad copy's, or the facet tallies'), and the value's SQL. */
+  facets(facet: BreakdownFacet, w: CompiledWhere): { from: string; value: string }
   /** Distinct jobs among the rows (and among those where `cond` holds). */
   count(over?: Over): string
   countIf(cond: string, over?: Over): string
@@ -58,6 +61,7 @@ const RAW: CountPath = {
   path: 'raw',
   ads: (w) => `FROM ads FINAL WHERE ${w.sql}`,
   skills: (w) => `FROM ads FINAL ARRAY JOIN named_skills AS skill WHERE ${w.sql}`,
+  facets: (facet, w) => ({ from: `FROM ads FINAL WHERE ${w.sql}`, value: FACET_SQL[facet] }),
   count: () => 'uniqExact(dedupe_key)',
   countIf: (cond) => `uniqExactIf(dedupe_key, ${cond})`,
 }
@@ -66,6 +70,7 @@ const ROLLUP: CountPath = {
   path: 'rollup',
   ads: (w) => `FROM rollup_ads WHERE ${w.sql}`,
   skills: (w) => `FROM rollup_skills WHERE ${w.sql}`,
+  facets: (facet, w) => ({ from: `FROM rollup_ads WHERE ${w.sql}`, value: FACET_SQL[facet] }),
   count: () => 'uniqExact(job)',
   countIf: (cond) => `uniqExactIf(job, ${cond})`,
 }
@@ -78,6 +83,9 @@ const TALLY_BY_BOARD: CountPath = {
   path: 'tally',
   ads: (w) => `FROM tally_ads WHERE source != '' AND ${w.sql}`,
   skills: (w) => `FROM tally_skills WHERE source != '' AND ${w.sql}`,
+  facets: () => {
+    throw new Error('facet values are tallied over all boards only')
+  },
   count: () => '(sum(jobs) + uniqExactIf(job, jobs = 0))',
   countIf: (cond) => `(sumIf(jobs, ${cond}) + uniqExactIf(job, jobs = 0 AND (${cond})))`,
 }
@@ -98,6 +106,11 @@ const TALLY_ALL_BOARDS: CountPath = {
   path: 'tally',
   ads: (w) => `FROM tally_ads WHERE source = '' AND ${w.sql}`,
   skills: (w) => `FROM tally_skills WHERE source = '' AND ${w.sql}`,
+  // The facet's name is one of the enum's (checked), so it is written as a literal.
+  facets: (facet, w) => {
+    if (!BREAKDOWN_FACETS.includes(facet)) throw new Error(`unknown facet '${String(facet).slice(0, 20)}'`)
+    return { from: `FROM tally_facets WHERE facet = '${facet}' AND ${w.sql}`, value: 'value' }
+  },
   count: (over) => `sumIf(jobs, ${notCountedBefore(over)})`,
   countIf: (cond, over) => `sumIf(jobs, (${cond}) AND ${notCountedBefore(over)})`,
 }

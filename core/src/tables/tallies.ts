@@ -12,10 +12,16 @@ import type { ClickHouseClient } from '@clickhouse/client'
 import { maintenanceTarget } from '../clickhouse/cluster.ts'
 import { inlineParams } from '../clickhouse/inline-params.ts'
 import { queryRows } from '../clickhouse/query.ts'
+import {
+  BREAKDOWN_FACETS,
+  facetValuesSql,
+  REGION_PARAMS,
+  type BreakdownFacet,
+} from '../analytics/facet-sql.ts'
 import { ROLLUP_STATE_TTL_MS, rollups, rollupUsable, type RollupState } from './rollups.ts'
 
-export const TALLY_TABLES = ['tally_ads', 'tally_skills'] as const
-type TallyTable = (typeof TALLY_TABLES)[number]
+export const TALLY_TABLES = ['tally_ads', 'tally_skills', 'tally_facets'] as const
+type TallyTable = Exclude<(typeof TALLY_TABLES)[number], 'tally_facets'>
 
 /** More years to refill than this: one full build is cheaper than year-by-year refills. */
 const MAX_YEARS_PER_REFRESH = 3
@@ -57,16 +63,43 @@ function fillSql(table: TallyTable, grain: 'board' | 'all'): string {
     GROUP BY ${skill}day, prev`
 }
 
+/**
+ * tally_facets' rows of days from..to for one facet, over all boards: as the all-boards grain of
+ * tally_skills, with the facet's value (from the rollup_ads row) in the skill's place.
+ */
+function facetFillSql(facet: BreakdownFacet): string {
+  const inRange = 'posted_day BETWEEN {from:Date} AND {to:Date}'
+  const rows = (where: string) =>
+    `SELECT posted_day, job, arrayJoin(${facetValuesSql(facet)}) AS value FROM rollup_ads WHERE ${where}`
+  return `INSERT INTO tally_facets (facet, value, posted_day, prev_day, jobs)
+    WITH several AS (SELECT job FROM rollup_ads
+                     WHERE job IN (SELECT job FROM rollup_ads WHERE ${inRange})
+                     GROUP BY job HAVING uniqExact(posted_day) > 1)
+    SELECT '${facet}', value, posted_day, toDate(0), toUInt32(uniqExact(job))
+    FROM (${rows(`${inRange} AND job NOT IN several`)}) GROUP BY value, posted_day
+    UNION ALL
+    SELECT '${facet}', value, day, prev, toUInt32(count()) FROM (
+      SELECT value, job, arraySort(groupUniqArray(posted_day)) AS days
+      FROM (${rows('job IN several')}) GROUP BY value, job)
+    ARRAY JOIN days AS day, arrayPushFront(arrayPopBack(days), toDate(0)) AS prev
+    WHERE day BETWEEN {from:Date} AND {to:Date}
+    GROUP BY value, day, prev`
+}
+
 async function fill(ch: ClickHouseClient, range: { from: string; to: string }): Promise<void> {
-  for (const table of TALLY_TABLES)
+  // A full build writes every year's partition in one insert (more than 100 years of days would
+  // pass the default limit).
+  const settings = { max_partitions_per_insert_block: '0' }
+  for (const table of ['tally_ads', 'tally_skills'] as const)
     for (const grain of ['board', 'all'] as const)
-      await ch.command({
-        query: fillSql(table, grain),
-        query_params: range,
-        // A full build writes every year's partition in one insert (more than 100 years of days
-        // would pass the default limit).
-        clickhouse_settings: { max_partitions_per_insert_block: '0' },
-      })
+      await ch.command({ query: fillSql(table, grain), query_params: range, clickhouse_settings: settings })
+  // One facet per insert: each holds one facet's (value, day) sets in memory.
+  for (const facet of BREAKDOWN_FACETS)
+    await ch.command({
+      query: facetFillSql(facet),
+      query_params: { ...range, ...REGION_PARAMS },
+      clickhouse_settings: settings,
+    })
 }
 
 /** Whether the tallies may answer: built from the rollups as they are now, nothing changed since. */

@@ -38,3 +38,18 @@ CREATE TABLE IF NOT EXISTS tally_skills
 ENGINE = MergeTree
 PARTITION BY toYear(posted_day)
 ORDER BY (skill, source, posted_day, prev_day, job);
+
+-- Per breakdown facet and value (core/src/analytics/facet-sql.ts), over all boards only: the same
+-- rows as tally_skills' all-boards grain with the facet's value in the skill's place (a job counts
+-- under each value one of its copies has, once per period).
+CREATE TABLE IF NOT EXISTS tally_facets
+(
+    facet LowCardinality(String),
+    value LowCardinality(String),
+    posted_day Date,
+    prev_day Date,
+    jobs UInt32
+)
+ENGINE = MergeTree
+PARTITION BY toYear(posted_day)
+ORDER BY (facet, posted_day, value, prev_day);

@@ -1,0 +1,39 @@
+// The value of each breakdown facet (work mode, country, region, industry, seniority, role
+// family, employment type) as SQL over the columns `ads`, the rollups and the tallies' fill share,
+// defined once for the breakdown queries and the facet tallies (core/src/tables/tallies.ts).
+// Region names come from the contracts' country lists, bound as parameters (REGION_PARAMS).
+import { BREAKDOWN_FACETS, REGIONS } from '../contracts/api/analytics-filters.ts'
+
+export type BreakdownFacet = (typeof BREAKDOWN_FACETS)[number]
+
+const REGION_SQL = `multiIf(${Object.keys(REGIONS)
+  .map((_, i) => `has({region_${i}:Array(String)}, country), {region_name_${i}:String}`)
+  .join(', ')}, 'unknown')`
+
+/** The parameters REGION_SQL reads: every query using FACET_SQL passes them. */
+export const REGION_PARAMS = Object.fromEntries(
+  Object.entries(REGIONS).flatMap(([name, countries], i) => [
+    [`region_${i}`, countries],
+    [`region_name_${i}`, name],
+  ]),
+)
+
+/** One value per row (industry, multi-valued, through arrayJoin: a row per industry). */
+export const FACET_SQL: Record<BreakdownFacet, string> = {
+  work_mode: 'work_mode',
+  country: "if(country = '', 'unknown', country)",
+  region: REGION_SQL,
+  industry: "arrayJoin(if(empty(industries), ['unknown'], industries))",
+  seniority: 'seniority',
+  role_family: 'role_family',
+  employment_type: 'employment_type',
+}
+
+/** The facet's values of a row as an array of strings (industry: every industry, or 'unknown'). */
+export function facetValuesSql(facet: BreakdownFacet): string {
+  return facet === 'industry'
+    ? "arrayMap(v -> toString(v), if(empty(industries), ['unknown'], industries))"
+    : `[toString(${FACET_SQL[facet]})]`
+}
+
+export { BREAKDOWN_FACETS }
