@@ -1,6 +1,6 @@
-// Tables tally_ads, tally_skills (migration 010): the rollups collapsed to counts that add up, for
-// the questions that filter and group only by day, board and skill, in two grains: per board and
-// over all boards (source ''). A job whose copies all fall in one cell of a grain adds to that
+// Tables tally_ads, tally_skills, tally_facets (migration 010): the rollups collapsed to counts that
+// add up, for the questions that filter and group only by day, board and skill (or a facet's
+// value), in two grains: per board and over all boards (source ''; tally_facets has only this). A job whose copies all fall in one cell of a grain adds to that
 // cell's `jobs`; per board, a job with copies in several cells keeps a row per cell with its hash
 // (counted distinct); over all boards, a row per copy day with the previous one (summed; the
 // query layer's `notCountedBefore` says when such a row counts).

@@ -1,5 +1,6 @@
 -- Tallies (issue 9): the rollups collapsed to counts that add up, for the questions that filter and
--- group only by day, board and skill (the dashboard's default view), in two grains.
+-- group only by day, board and skill (the dashboard's default view), in two grains, and per
+-- breakdown facet value (tally_facets, over all boards).
 -- Per board (source = the board): a job whose copies all fall in one (day, board) cell adds 1 to
 -- that cell's `jobs` (row with job = 0); a job with copies in several cells keeps one row per cell
 -- with its hash (jobs = 0), counted with uniqExact: `sum(jobs) + uniqExactIf(job, jobs = 0)`.
