@@ -1,7 +1,7 @@
 // Share of ads per value of one facet (work mode, country, region, industry, seniority, role
 // family, employment type) per period, under the filter set; optionally only ads mentioning a
 // skill (the skill profile's splits). Industry is multi-valued, so its shares may add up to more
-// than 1. Distinct ads (dedupe_key), from the rollups or the raw rows (query-path.ts).
+// than 1. Distinct ads (dedupe_key), from the tallies, the rollups or the raw rows (query-path.ts).
 import type { ClickHouseClient } from '@clickhouse/client'
 import type { BreakdownRow } from '../contracts/api/breakdown.ts'
 import { queryRows } from '../clickhouse/query.ts'
