@@ -18,4 +18,6 @@ export interface ApiDeps {
   access?: Partial<Pick<Config, 'API_ANALYTICS_PUBLIC' | 'API_REPORTS_PUBLIC'>>
   /** Share links of report runs: the HMAC secret and the install's public base URL. Omitted → no share links. */
   share?: { secret: Buffer; baseUrl: string }
+  /** The clock the answer cache ages its entries by (epoch ms); omitted → Date.now. Tests pass their own. */
+  clock?: () => number
 }

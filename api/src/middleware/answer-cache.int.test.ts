@@ -30,8 +30,11 @@ beforeAll(async () => {
 })
 afterAll(async () => handle?.close())
 
-/** The API on the counting client, with the data version (and live answers) kept `versionMs`. */
-function countingApp(versionMs: number) {
+/**
+ * The API on the counting client, with the data version (and live answers) kept `versionMs` by
+ * `clock` (the real one unless a test passes its own).
+ */
+function countingApp(versionMs: number, clock?: () => number) {
   const log = createRootLogger('silent')
   return createApp({
     ch: counting(handle.client),
@@ -39,6 +42,7 @@ function countingApp(versionMs: number) {
     log,
     sources: [],
     limits: { API_CACHE_VERSION_MS: versionMs },
+    ...(clock && { clock }),
   })
 }
 
@@ -93,14 +97,21 @@ describe('answer cache', () => {
   })
 
   it('reuses a live answer within API_CACHE_VERSION_MS: polls in that interval run no query', async () => {
-    // A reuse window far longer than the test, so no clock decides the outcome: only counts do.
-    const app = countingApp(24 * 3_600_000)
+    // The cache's clock is the test's: only the time it says has passed decides, never the machine.
+    let now = 1_000_000
+    const app = countingApp(1000, () => now)
     const first = await app.request('/api/v1/status')
     expect(first.status).toBe(200)
     const before = analyticsQueries.length
+    now += 999
     const again = await app.request('/api/v1/status')
     expect(again.headers.get('X-Cache')).toBe('HIT')
     expect(await again.json()).toEqual(await first.json())
     expect(analyticsQueries.length).toBe(before)
+    // Once the interval has passed, the next poll runs its queries again.
+    now += 1
+    const later = await app.request('/api/v1/status')
+    expect(later.headers.get('X-Cache')).toBe('MISS')
+    expect(analyticsQueries.length).toBeGreaterThan(before)
   })
 })

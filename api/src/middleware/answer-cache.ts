@@ -36,10 +36,11 @@ const replay = (a: Answer, how: string) => {
   return res
 }
 
-export function answerCache(deps: Pick<ApiDeps, 'ch' | 'limits'>): MiddlewareHandler {
+export function answerCache(deps: Pick<ApiDeps, 'ch' | 'limits' | 'clock'>): MiddlewareHandler {
   const { API_CACHE_ENTRIES: maxEntries, API_CACHE_VERSION_MS } = apiLimits(deps)
   if (maxEntries === 0) return (_c, next) => next()
-  const dataVersion = cachedDataVersion(deps.ch, API_CACHE_VERSION_MS)
+  const clock = deps.clock ?? Date.now
+  const dataVersion = cachedDataVersion(deps.ch, API_CACHE_VERSION_MS, clock)
   const answers = new Map<string, Answer>() // insertion order = LRU order
   const running = new Map<string, Promise<Answer | undefined>>()
   // Live answers are reused for API_CACHE_VERSION_MS, the age the data version itself may have:
@@ -57,7 +58,7 @@ export function answerCache(deps: Pick<ApiDeps, 'ch' | 'limits'>): MiddlewareHan
       ? `live ${url.pathname}${url.search}${csv}`
       : `${await dataVersion()} ${url.pathname}${url.search}${csv}`
     const recent = live ? liveAnswers.get(key) : undefined
-    if (recent && Date.now() - recent.at < API_CACHE_VERSION_MS) {
+    if (recent && clock() - recent.at < API_CACHE_VERSION_MS) {
       c.res = replay(recent.answer, 'HIT')
       return
     }
@@ -88,7 +89,7 @@ export function answerCache(deps: Pick<ApiDeps, 'ch' | 'limits'>): MiddlewareHan
       if (live) {
         // Bounded like the answer cache: the query string is the client's, so the keys are too.
         liveAnswers.delete(key)
-        liveAnswers.set(key, { at: Date.now(), answer })
+        liveAnswers.set(key, { at: clock(), answer })
         if (liveAnswers.size > maxEntries) liveAnswers.delete(liveAnswers.keys().next().value!)
         return answer
       }

@@ -15,10 +15,14 @@ export async function readDataVersion(ch: ClickHouseClient): Promise<string> {
 }
 
 /** `readDataVersion` re-read at most every `maxAgeMs`; concurrent callers share one read. */
-export function cachedDataVersion(ch: ClickHouseClient, maxAgeMs: number): () => Promise<string> {
+export function cachedDataVersion(
+  ch: ClickHouseClient,
+  maxAgeMs: number,
+  clock: () => number = Date.now,
+): () => Promise<string> {
   let last: { at: number; version: Promise<string> } | undefined
   return () => {
-    const now = Date.now()
+    const now = clock()
     if (!last || now - last.at >= maxAgeMs) {
       const version = readDataVersion(ch)
       last = { at: now, version }
