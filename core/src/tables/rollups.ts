@@ -60,6 +60,21 @@ export function rollupUsable(s: RollupState): boolean {
   return s.status === 'ready' && s.versions.length <= 1 && s.stale.length === 0
 }
 
+/**
+ * The tallies' mark when it was built from the rollups' current version and no full build is left
+ * open, else null (the tallies must then be rebuilt whole, and need no journal entry).
+ */
+export function currentTallyMark(s: RollupState): RollupState['tally'] {
+  return s.tally && !s.tally.fullBuildOpen && s.tally.version === (s.versions[0] ?? 0) ? s.tally : null
+}
+
+/** One row of rollup_state: a name, its status, and when (epoch ms; the latest per name wins). */
+export interface StateEntry {
+  name: string
+  status: string
+  at?: number
+}
+
 /** A journalled write still open after this long belongs to a dead process (a live one takes seconds). */
 export const WRITE_JOURNAL_MARGIN_MS = 10 * 60_000
 
@@ -119,12 +134,18 @@ export const rollups = {
     }
   },
 
-  async setStatus(ch: ClickHouseClient, status: 'ready' | 'building'): Promise<void> {
+  /** Records state entries in one insert (`at` defaults to now). */
+  async record(ch: ClickHouseClient, entries: readonly StateEntry[]): Promise<void> {
+    if (!entries.length) return
     await ch.insert({
       table: 'rollup_state',
       format: 'JSONEachRow',
-      values: [{ name: 'rollups', status, updated_at: Date.now() }],
+      values: entries.map((e) => ({ name: e.name, status: e.status, updated_at: e.at ?? Date.now() })),
     })
+  },
+
+  async setStatus(ch: ClickHouseClient, status: 'ready' | 'building'): Promise<void> {
+    await rollups.record(ch, [{ name: 'rollups', status }])
   },
 
   /**
@@ -203,16 +224,10 @@ export const rollups = {
 
   /** Marks months (YYYY-MM) stale: the query layer reads raw rows until `repairStale` rebuilt them. */
   async markStale(ch: ClickHouseClient, months: readonly string[]): Promise<void> {
-    if (!months.length) return
-    await ch.insert({
-      table: 'rollup_state',
-      format: 'JSONEachRow',
-      values: [...new Set(months)].map((m) => ({
-        name: `stale:${m}`,
-        status: 'stale',
-        updated_at: Date.now(),
-      })),
-    })
+    await rollups.record(
+      ch,
+      [...new Set(months)].map((m) => ({ name: `stale:${m}`, status: 'stale' })),
+    )
   },
 
   /**
@@ -229,21 +244,12 @@ export const rollups = {
     const months = [...new Set(rows.map((r) => r.posted_day.slice(0, 7)))].sort()
     if (!months.length) return undefined
     const name = `write:${randomUUID()}:${months.join(',')}`
-    await ch.insert({
-      table: 'rollup_state',
-      format: 'JSONEachRow',
-      values: [{ name, status: 'writing', updated_at: Date.now() }],
-    })
+    await rollups.record(ch, [{ name, status: 'writing' }])
     return name
   },
 
   async writeDone(ch: ClickHouseClient, name: string | undefined): Promise<void> {
-    if (!name) return
-    await ch.insert({
-      table: 'rollup_state',
-      format: 'JSONEachRow',
-      values: [{ name, status: 'written', updated_at: Date.now() }],
-    })
+    if (name) await rollups.record(ch, [{ name, status: 'written' }])
   },
 
   /**
@@ -264,7 +270,10 @@ export const rollups = {
       .filter((m) => /^\d{4}-\d{2}$/.test(m))
       .sort()
     await rollups.markStale(ch, months)
-    for (const { name } of open) await rollups.writeDone(ch, name)
+    await rollups.record(
+      ch,
+      open.map(({ name }) => ({ name, status: 'written' })),
+    )
     return months
   },
 
@@ -277,11 +286,7 @@ export const rollups = {
   async pruneWrites(ch: ClickHouseClient, olderThanMs: number, minEntries = 1000): Promise<number> {
     // Entries the tallies have not yet taken in stay (their months are still to refresh), unless
     // the tallies are of another version: then they are rebuilt whole and need none.
-    const s = await rollups.state(ch)
-    const tallyAt =
-      s.tally && !s.tally.fullBuildOpen && s.tally.version === (s.versions[0] ?? 0)
-        ? s.tally.at
-        : Number.MAX_SAFE_INTEGER
+    const tallyAt = currentTallyMark(await rollups.state(ch))?.at ?? Number.MAX_SAFE_INTEGER
     const where = `startsWith(name, 'write:') AND updated_at <= now64(3) - toIntervalMillisecond({age:UInt64})
       AND toUnixTimestamp64Milli(updated_at) <= {tally_at:Int64}`
     const params = { age: olderThanMs, tally_at: tallyAt }
@@ -322,11 +327,7 @@ export const rollups = {
         })
         await ch.command({ query: `INSERT INTO ${table} ${FILL[table]}`, query_params: { from, to } })
       }
-      await ch.insert({
-        table: 'rollup_state',
-        format: 'JSONEachRow',
-        values: [{ name: `stale:${month}`, status: 'fixed', updated_at: started }],
-      })
+      await rollups.record(ch, [{ name: `stale:${month}`, status: 'fixed', at: started }])
     }
     return stale
   },

@@ -18,7 +18,7 @@ import {
   REGION_PARAMS,
   type BreakdownFacet,
 } from '../analytics/facet-sql.ts'
-import { ROLLUP_STATE_TTL_MS, rollups, rollupUsable, type RollupState } from './rollups.ts'
+import { currentTallyMark, ROLLUP_STATE_TTL_MS, rollups, rollupUsable, type RollupState } from './rollups.ts'
 
 export const TALLY_TABLES = ['tally_ads', 'tally_skills', 'tally_facets'] as const
 type TallyTable = Exclude<(typeof TALLY_TABLES)[number], 'tally_facets'>
@@ -109,9 +109,7 @@ export function tallyUsable(s: RollupState): boolean {
 
 /** Marked as built from the rollups' current version, with no full build left unfinished. */
 function builtFromCurrent(s: RollupState): boolean {
-  return (
-    rollupUsable(s) && s.tally !== null && !s.tally.fullBuildOpen && s.tally.version === (s.versions[0] ?? 0)
-  )
+  return rollupUsable(s) && currentTallyMark(s) !== null
 }
 
 export type TallyRefresh =
@@ -124,7 +122,7 @@ export type TallyRefresh =
 const running = new WeakSet<ClickHouseClient>()
 
 const mark = (ch: ClickHouseClient, name: string, status: string, at: number) =>
-  ch.insert({ table: 'rollup_state', format: 'JSONEachRow', values: [{ name, status, updated_at: at }] })
+  rollups.record(ch, [{ name, status, at }])
 
 export const tallies = {
   /**
