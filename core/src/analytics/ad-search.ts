@@ -7,26 +7,25 @@ import { fromDateTime } from '../clickhouse/datetime.ts'
 import { queryRows } from '../clickhouse/query.ts'
 import { adPlainText } from '../text/ad-text.ts'
 import type { AdHit } from '../contracts/api/ads.ts'
-import { addDays, compileWhere, FilterError, type Filters } from './filters.ts'
+import { addDays, compileWhere, FilterError, NO_FILTERS, type Filters } from './filters.ts'
+import { newestDay } from './query-path.ts'
 
 /** Before any ad: a window starting here is the whole table. */
 const EARLIEST_DAY = '1970-01-01'
 
 /**
- * The day the first window ends on: the newest stored day, or the filter's end or the cursor's
- * day when earlier (null when nothing is stored).
+ * The day the first window ends on: the newest stored day (from the tallies or rollups when they
+ * can say: a day read there is never after the ads' newest, and an earlier one only widens the
+ * window), or the filter's end or the cursor's day when earlier (null when nothing is stored).
  */
 async function searchStart(
   ch: ClickHouseClient,
   to: string | null,
   cursorTime: string,
 ): Promise<string | null> {
-  const [row] = await queryRows<{ d: string | null }>(
-    ch,
-    `SELECT if(count() = 0, NULL, toString(max(posted_day))) AS d FROM ads`,
-  )
-  if (!row?.d) return null
-  return [row.d, to ?? row.d, cursorTime.slice(0, 10)].sort()[0]!
+  const newest = await newestDay(ch, NO_FILTERS)
+  if (!newest) return null
+  return [newest, to ?? newest, cursorTime.slice(0, 10)].sort()[0]!
 }
 
 export interface AdSearchQuery {
@@ -76,14 +75,23 @@ export async function searchAds(ch: ClickHouseClient, q: AdSearchQuery): Promise
   // reads the most recent days first and widens the window only while it has too few jobs: a
   // job's newest copy is in every window that holds any of its copies, and a job outside the
   // window is older than every job inside, so a full page from a window is the page.
-  const jobsSince = (since: string | null) =>
+  // Each stored ad's newest row: in the first window (a month: tens of thousands of rows at 10M
+  // ads) by sorting its rows, 2× faster than FINAL's merge of every part; wider windows by FINAL,
+  // which streams.
+  const newestRows = (since: string | null, first: boolean) =>
+    first
+      ? `(SELECT * FROM ads WHERE posted_day >= {since:Date}
+          ORDER BY extracted_at DESC LIMIT 1 BY source, posted_day, ad_id) AS a
+         WHERE ${w.sql} AND hasAll(skills, {skills:Array(String)})`
+      : `ads AS a FINAL WHERE ${w.sql} AND hasAll(skills, {skills:Array(String)})
+         ${since ? 'AND posted_day >= {since:Date}' : ''}`
+  const jobsSince = (since: string | null, first: boolean) =>
     queryRows<{ ad_id: string; posted_at: string; job: JobTuple }>(
       ch,
       `SELECT id AS ad_id, newest AS posted_at, job FROM (
          SELECT argMax(a.ad_id, (a.posted_at, a.ad_id)) AS id, toString(max(a.posted_at)) AS newest,
                 argMax(tuple(source, url, title, company, extractor_version, work_mode, country, seniority, skills, toString(posted_day)), (a.posted_at, a.ad_id)) AS job
-         FROM ads AS a FINAL WHERE ${w.sql} AND hasAll(skills, {skills:Array(String)})
-           ${since ? 'AND posted_day >= {since:Date}' : ''} GROUP BY dedupe_key)
+         FROM ${newestRows(since, first && since !== null)} GROUP BY dedupe_key)
        WHERE (newest, id) < ({c_time:String}, {c_id:String})
        ORDER BY newest DESC, id DESC LIMIT {n:UInt32}`,
       { ...params, since },
@@ -94,7 +102,7 @@ export async function searchAds(ch: ClickHouseClient, q: AdSearchQuery): Promise
     const since = top ? addDays(top, -days) : null
     const floor = q.filters.from ?? EARLIEST_DAY
     const whole = since === null || since <= floor
-    rows = await jobsSince(whole ? null : since)
+    rows = await jobsSince(whole ? null : since, days === FIRST_WINDOW_DAYS)
     if (whole || rows.length > q.limit) break
   }
   const page = rows.slice(0, q.limit)

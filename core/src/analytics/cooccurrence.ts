@@ -1,8 +1,9 @@
 // Skills seen together: for the ads that mention every skill asked (the anchor set), each other
 // skill's count, share of the anchor ads and lift = P(other | anchor) / P(other). Distinct ads
 // (dedupe_key) at their current extraction, named skills only (`named_skills`: inferred parents
-// such as Django → Python left out, as in every other chart), from the rollups or the raw rows
-// (query-path.ts); both give the same numbers (rollup-paths.int.test.ts).
+// such as Django → Python left out, as in every other chart), from the skill-pair tallies (one
+// anchor, no filter but dates), the rollups or the raw rows (query-path.ts); all give the same
+// numbers (rollup-paths.int.test.ts).
 import type { ClickHouseClient } from '@clickhouse/client'
 import type { CooccurrenceBody, CooccurringSkill } from '../contracts/api/cooccurrence.ts'
 import { queryRows } from '../clickhouse/query.ts'
@@ -10,7 +11,8 @@ import { getSkill } from '../taxonomy/index.ts'
 import { CATEGORY_LABELS } from '../taxonomy/categories.ts'
 import type { SkillCategory } from '../taxonomy/types.ts'
 import { compileWhere, skillsInCategories, type CompiledWhere, type Filters } from './filters.ts'
-import { choosePath, type CountPath } from './query-path.ts'
+import { PAIRS_COUNT_SQL, pairWindow, pairWindowParams } from '../tables/tally-pairs.ts'
+import { choosePath, overFilters, type CountPath } from './query-path.ts'
 import { round } from './stats.ts'
 
 export interface CooccurrenceQuery {
@@ -41,10 +43,20 @@ interface Counted {
 }
 
 export async function queryCooccurrence(ch: ClickHouseClient, q: CooccurrenceQuery): Promise<Cooccurrence> {
-  const p = await choosePath(ch, { filters: q.filters })
   const w = compileWhere(q.filters)
   const params = { ...w.params, anchor: q.skills, keep: skillsInCategories(q.filters.category) }
-  const c = p.path === 'raw' ? await countRaw(ch, w, params) : await countRollup(ch, p, w, params, q.known)
+  // One anchor over all boards: the pairs are tallied with the other all-boards tallies.
+  const tally =
+    q.skills.length === 1 && q.filters.source.length === 0
+      ? await choosePath(ch, { filters: q.filters, additive: true })
+      : null
+  const p = tally?.path === 'tally' ? tally : await choosePath(ch, { filters: q.filters })
+  const c =
+    p.path === 'tally'
+      ? await countPairs(ch, p, q, w, params)
+      : p.path === 'raw'
+        ? await countRaw(ch, w, params)
+        : await countRollup(ch, p, w, params, q.known)
   const { total, anchorAds } = c
   const rows = c.rows
     .map((r): CooccurringSkill => {
@@ -143,6 +155,49 @@ async function countRollup(
       skill: r.skill,
       together: Number(r.together),
       all: known ? (known.skillAds.get(r.skill) ?? 0) : Number(r.all),
+    })),
+  }
+}
+
+/**
+ * From the tallies (all boards): per other skill the anchor's pairs in the window (tally_pairs),
+ * and, unless known, the window's jobs and each skill's (tally_ads, tally_skills).
+ */
+async function countPairs(
+  ch: ClickHouseClient,
+  p: CountPath,
+  q: CooccurrenceQuery,
+  w: CompiledWhere,
+  params: Record<string, unknown>,
+): Promise<Counted> {
+  const anchor = q.skills[0]!
+  const window = pairWindow(q.filters.from ?? '1970-01-01', q.filters.to ?? '2149-06-06')
+  const together = queryRows<{ other: string; together: string }>(ch, PAIRS_COUNT_SQL, {
+    ...params,
+    anchor_skill: anchor,
+    ...pairWindowParams(window),
+  })
+  const over = overFilters(q.filters)
+  const counts = q.known
+    ? null
+    : queryRows<{ skill: string; n: string }>(
+        ch,
+        `SELECT skill, ${p.count(over)} AS n
+         ${p.skills({ sql: `${w.sql} AND (skill IN {keep:Array(String)} OR skill = {anchor_skill:String})`, params })}
+         GROUP BY skill
+         UNION ALL SELECT '' AS skill, ${p.count(over)} AS n ${p.ads(w)}`,
+        { ...params, anchor_skill: anchor },
+      )
+  const [rows, all] = await Promise.all([together, counts])
+  const n = new Map((all ?? []).map((r) => [r.skill, Number(r.n)]))
+  const skillAds = q.known?.skillAds ?? n
+  return {
+    total: q.known?.total ?? n.get('') ?? 0,
+    anchorAds: q.known?.anchorAds ?? n.get(anchor) ?? 0,
+    rows: rows.map((r) => ({
+      skill: r.other,
+      together: Number(r.together),
+      all: skillAds.get(r.other) ?? 0,
     })),
   }
 }

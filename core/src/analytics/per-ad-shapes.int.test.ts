@@ -62,10 +62,28 @@ const ads: FixtureAd[] = [
     kind: 'salary',
   }),
   makeAd({ id: 'r2', day: '2019-05-20', skills: ['go'], country: 'US' }),
+  // Re-extracted in the newest month (the first search window): only its newest row counts.
+  makeAd({
+    id: 'r3',
+    day: '2019-05-10',
+    skills: ['kafka', 'go'],
+    work_mode: 'remote',
+    version: 2,
+    extractedAt: '2026-02-01 00:00:00.000',
+  }),
 ]
+
+/** r3's first extraction, in an insert of its own (an insert collapses its own rows by key). */
+const r3First = makeAd({
+  id: 'r3',
+  day: '2019-05-10',
+  skills: ['python'],
+  extractedAt: '2026-01-01 00:00:00.000',
+})
 
 beforeAll(async () => {
   ch = await openTempClickHouse()
+  await writeAds(ch, [r3First])
   await writeAds(ch, ads)
   await writeRawAds(ch, ads, {
     format: 'text',

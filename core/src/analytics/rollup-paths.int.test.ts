@@ -82,10 +82,34 @@ function mixedFixture(): FixtureAd[] {
       }),
     ),
   )
+  // A job whose copies name python, docker, go and rust on days in four months: the pairs'
+  // shortest intervals cross months, and start before the window, in it or end after it.
+  const crossing = [
+    ['2017-02-27', ['python']],
+    ['2017-03-02', ['docker']],
+    ['2017-03-31', ['docker', 'python', 'go']],
+    ['2017-04-01', ['go']],
+    ['2017-05-10', ['rust']],
+  ].map(([day, skills], i) =>
+    makeAd({
+      id: `cross-${i}`,
+      dedupe: 'cross',
+      day: day as string,
+      source: i % 2 ? 'board-b' : 'hn',
+      skills: skills as string[],
+      industries: [],
+    }),
+  )
   const inferred = base
     .filter((_, i) => i % 5 === 0)
     .map((a) => ({ ...a, inferred: a.skills.includes('docker') ? [] : ['docker'] }))
-  return [...base.map((a, i) => (i % 5 === 0 ? inferred[i / 5]! : a)), ...copies, ...newYear, ...spans]
+  return [
+    ...base.map((a, i) => (i % 5 === 0 ? inferred[i / 5]! : a)),
+    ...copies,
+    ...newYear,
+    ...spans,
+    ...crossing,
+  ]
 }
 
 const fixture = mixedFixture()
@@ -201,6 +225,28 @@ describe('rollup and raw paths give the same numbers', () => {
       }
       expect(rows).toBeGreaterThan(0)
     })
+
+    if (name === 'none')
+      it('co-occurrence of one skill over windows that cut jobs on several days and months', async () => {
+        const windows = [
+          ['2017-02-27', '2017-03-02'],
+          ['2017-02-28', '2017-03-31'],
+          ['2017-03-01', '2017-03-31'],
+          ['2017-03-02', '2017-04-30'],
+          ['2016-12-21', '2017-01-08'],
+          ['2016-12-01', '2017-01-31'],
+          ['2017-01-02', '2017-12-31'],
+          ['2016-12-30', '2017-01-19'],
+        ]
+        for (const [from, to] of windows)
+          for (const skill of ['python', 'docker', 'go']) {
+            const f = { ...filters, from: from!, to: to! }
+            const { raw, rollup } = await both(() =>
+              queryCooccurrence(ch.client, { filters: f, skills: [skill], limit: 1000 }),
+            )
+            expect(rollup, `${skill} ${from}..${to}`).toEqual(raw)
+          }
+      })
 
     it(`salaries by every group, per year and overall, with the premium: ${name}`, async () => {
       let cells = 0

@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { ClickHouseHandle } from '../clickhouse/client.ts'
 import { NO_FILTERS } from '../analytics/filters.ts'
 import { withAnalyticsPath } from '../analytics/query-path.ts'
+import { queryCooccurrence } from '../analytics/cooccurrence.ts'
 import { querySkillCatalog } from '../analytics/skills.ts'
 import { querySeries } from '../analytics/trend-series.ts'
 import {
@@ -36,7 +37,8 @@ async function journalledWrite(c: ClickHouseHandle, ads: FixtureAd[]): Promise<v
   await rollups.writeDone(c.client, entry)
 }
 
-/** Totals and python's count (overall and in `year`) match the oracle on the tally path, and every answer the raw path. */
+/** Totals and python's count (overall and in `year`) match the oracle on the tally path, and every
+ * answer (trends, catalog, co-occurrence) the raw path. */
 async function expectExact(c: ClickHouseHandle, ads: FixtureAd[], year: string): Promise<void> {
   const jobs = currentDistinctAds(ads)
   const ask = () =>
@@ -57,6 +59,13 @@ async function expectExact(c: ClickHouseHandle, ads: FixtureAd[], year: string):
         skills: ['python', 'go'],
         categories: [],
         rolling: 0,
+      }),
+      // The skill pairs, over all days and one year.
+      queryCooccurrence(c.client, { filters: NO_FILTERS, skills: ['python'], limit: 100 }),
+      queryCooccurrence(c.client, {
+        filters: { ...NO_FILTERS, from: `${year}-01-01`, to: `${year}-12-31` },
+        skills: ['go'],
+        limit: 100,
       }),
     ])
   const tally = await withAnalyticsPath('tally', ask)
