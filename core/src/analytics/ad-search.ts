@@ -65,7 +65,7 @@ function decodeCursor(raw: string): [string, string] {
 type JobTuple = [string, string, string, string, number, string, string, string, string[], string]
 
 /** Days in the first window searched back from the newest ad; each further window is 16× longer. */
-const FIRST_WINDOW_DAYS = 31
+export const FIRST_WINDOW_DAYS = 31
 
 export async function searchAds(ch: ClickHouseClient, q: AdSearchQuery): Promise<AdSearchPage> {
   const w = compileWhere(q.filters)

@@ -5,7 +5,9 @@ import { SOURCE_ATTRIBUTION } from '../attribution.ts'
 import { fromDateTime } from '../clickhouse/datetime.ts'
 import { queryRows } from '../clickhouse/query.ts'
 import type { AdEvidence } from '../contracts/api/index.ts'
-import { addDays } from './filters.ts'
+import { FIRST_WINDOW_DAYS } from './ad-search.ts'
+import { addDays, NO_FILTERS } from './filters.ts'
+import { newestDay } from './query-path.ts'
 
 export type { AdEvidence }
 
@@ -26,15 +28,26 @@ export async function queryAdsForSkill(
   const from = q.from ?? '1970-01-01'
   const to = q.to ?? '2149-06-06'
   // Newest first with a limit: read the most recent days first and widen the window only while it
-  // has too few ads (every ad outside the window is older than every ad inside it).
-  const since = (lower: string) =>
+  // has too few ads (every ad outside the window is older than every ad inside it). Each ad's
+  // newest row: in the first window (a month) by sorting its rows, ~2× faster than FINAL; wider
+  // windows by FINAL, which streams. The skill's rows by grouping on ad_skills' key, the same.
+  const since = (lower: string, first: boolean) =>
     queryRows<Row>(
       ch,
       `SELECT a.ad_id AS ad_id, a.source AS source, a.url AS url, a.title AS title, a.company AS company,
                      toString(a.posted_at) AS posted_at, s.evidence AS evidence, s.inferred AS inferred
-              FROM ads AS a FINAL
-              INNER JOIN (SELECT ad_id, extractor_version, evidence, inferred FROM ad_skills FINAL
-                          WHERE skill = {skill:String} AND posted_day >= {from:Date} AND posted_day <= {to:Date}) AS s
+              FROM ${
+                first
+                  ? `(SELECT ad_id, source, url, title, company, posted_at, posted_day, extractor_version FROM ads
+                      WHERE posted_day >= {from:Date} AND posted_day <= {to:Date}
+                      ORDER BY extracted_at DESC LIMIT 1 BY source, posted_day, ad_id) AS a`
+                  : 'ads AS a FINAL'
+              }
+              INNER JOIN (SELECT ad_id, extractor_version, argMax(evidence, extracted_at) AS evidence,
+                                 argMax(inferred, extracted_at) AS inferred
+                          FROM ad_skills
+                          WHERE skill = {skill:String} AND posted_day >= {from:Date} AND posted_day <= {to:Date}
+                          GROUP BY posted_day, ad_id, extractor_version) AS s
                 ON s.ad_id = a.ad_id AND s.extractor_version = a.extractor_version
               WHERE a.posted_day >= {from:Date} AND a.posted_day <= {to:Date}
                 AND ({source:String} = '' OR a.source = {source:String})
@@ -42,16 +55,15 @@ export async function queryAdsForSkill(
               LIMIT {limit:UInt32}`,
       { skill: q.skill, from: lower, to, source: q.source ?? '', limit: q.limit },
     )
-  const [top] = await queryRows<{ d: string | null }>(
-    ch,
-    `SELECT if(count() = 0, NULL, toString(max(posted_day))) AS d FROM ads`,
-  )
-  const end = top?.d && top.d < to ? top.d : to
+  // The newest day from the tallies or rollups when they can say (an earlier day than the ads'
+  // newest only widens the first window).
+  const top = await newestDay(ch, NO_FILTERS)
+  const end = top && top < to ? top : to
   let rows: Row[] = []
-  for (let days = 31; ; days *= 16) {
+  for (let days = FIRST_WINDOW_DAYS; ; days *= 16) {
     const lower = addDays(end, -days)
-    const whole = !top?.d || lower <= from
-    rows = await since(whole ? from : lower)
+    const whole = !top || lower <= from
+    rows = await since(whole ? from : lower, !whole && days === FIRST_WINDOW_DAYS)
     if (whole || rows.length >= q.limit) break
   }
   return rows.map((r) => ({

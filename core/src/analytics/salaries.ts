@@ -58,7 +58,7 @@ function perAdSql(path: CountPath, where: string, period: string, withSkills: bo
                  skills
           FROM (SELECT job, min((posted_day, toString(source), usd, toString(employment), toString(seniority),
                                  toString(country), toString(work_mode))) AS first,
-                       ${withSkills ? 'groupUniqArrayArray(skills)' : "CAST([], 'Array(String)')"} AS skills
+                       ${withSkills ? 'arrayDistinct(arrayFlatten(groupArray(skills)))' : "CAST([], 'Array(String)')"} AS skills
                 FROM (${copies}) GROUP BY job)`
 }
 

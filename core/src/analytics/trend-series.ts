@@ -56,35 +56,39 @@ export async function querySeries(ch: ClickHouseClient, q: SeriesQuery): Promise
       params,
     ),
     // A skill series counts the distinct jobs naming it; a category the jobs naming any of its
-    // skills. Two plain aggregations: no ARRAY JOIN, which would copy every rollup state.
-    queryRows<{ period: string; kind: string; series: string; ads: string }>(
+    // skills. Two plain aggregations: no ARRAY JOIN, which would copy every rollup state. One row
+    // per series with its periods (day numbers) and counts: ~10k points as 20 rows of arrays
+    // halve the time spent formatting and parsing the answer.
+    queryRows<{ kind: string; series: string; days: number[]; counts: (string | number)[] }>(
       ch,
-      [
-        q.skills.length &&
-          `SELECT ${period} AS period, 'skill' AS kind, toString(skill) AS series, ${p.count(over)} AS ads
-           ${p.skills({ sql: `${w.sql} AND skill IN {skills:Array(String)}`, params })}
-           GROUP BY period, series`,
-        cats.length &&
-          `SELECT ${period} AS period, 'category' AS kind,
-                  transform(toString(skill), {cat_ids:Array(String)}, {cat_names:Array(String)}, '') AS series,
-                  ${p.count()} AS ads
-           ${p.skills({ sql: `${w.sql} AND skill IN {cat_ids:Array(String)}`, params })}
-           GROUP BY period, series`,
-      ]
-        .filter(Boolean)
-        .join(' UNION ALL ') || "SELECT '' AS period, '' AS kind, '' AS series, 0 AS ads WHERE 0",
+      `SELECT kind, series, groupArray(toUInt32(period)) AS days, groupArray(ads) AS counts FROM (${
+        [
+          q.skills.length &&
+            `SELECT ${PERIOD_SQL[q.interval]} AS period, 'skill' AS kind, toString(skill) AS series,
+                    ${p.count(over)} AS ads
+             ${p.skills({ sql: `${w.sql} AND skill IN {skills:Array(String)}`, params })}
+             GROUP BY period, series`,
+          cats.length &&
+            `SELECT ${PERIOD_SQL[q.interval]} AS period, 'category' AS kind,
+                    transform(toString(skill), {cat_ids:Array(String)}, {cat_names:Array(String)}, '') AS series,
+                    ${p.count()} AS ads
+             ${p.skills({ sql: `${w.sql} AND skill IN {cat_ids:Array(String)}`, params })}
+             GROUP BY period, series`,
+        ]
+          .filter(Boolean)
+          .join(' UNION ALL ') || "SELECT toDate(0) AS period, '' AS kind, '' AS series, 0 AS ads WHERE 0"
+      }) GROUP BY kind, series`,
       params,
     ),
     queryCoverage(ch, { ...q.filters, from: null, to: null }),
   ])
   const completeOf = periodCompleteness(coverage, q.interval)
-  // Counts by series, then period: ~10k points look up numbers, not concatenated string keys.
-  const count = new Map<string, Map<string, number>>()
+  // Counts by series, then period (its day number): ~10k points look up numbers, not strings.
+  const count = new Map<string, Map<number, number>>()
   for (const r of counts) {
-    const key = `${r.kind}|${r.series}`
-    let line = count.get(key)
-    if (!line) count.set(key, (line = new Map()))
-    line.set(r.period, Number(r.ads))
+    const line = new Map<number, number>()
+    r.days.forEach((day, i) => line.set(Number(day), Number(r.counts[i])))
+    count.set(`${r.kind}|${r.series}`, line)
   }
   // The answer's order: by period, then kind, then series (as localeCompare orders them). The
   // periods come sorted from SQL, so the points are laid out in that order instead of sorting
@@ -98,12 +102,13 @@ export async function querySeries(ch: ClickHouseClient, q: SeriesQuery): Promise
   // and then each point, built once (~10k points: fewer objects, less collection).
   const periods = totals.map((t) => ({
     period: t.period,
+    day: Date.parse(`${t.period}T00:00:00Z`) / 86_400_000,
     total: Number(t.total),
     complete: completeOf(t.period),
   }))
   const lines = series.map((s) => {
     const counted = count.get(`${s.kind}|${s.id}`)
-    const ads = periods.map((p) => counted?.get(p.period) ?? 0)
+    const ads = periods.map((p) => counted?.get(p.day) ?? 0)
     const shares = periods.map((p, i) => (p.total ? ads[i]! / p.total : 0))
     const rolled = q.rolling > 1 ? rollingMean(shares, q.rolling) : null
     return periods.map((p, i): SeriesPoint => {
