@@ -98,6 +98,8 @@ function mixedFixture(): FixtureAd[] {
       source: i % 2 ? 'board-b' : 'hn',
       skills: skills as string[],
       industries: [],
+      // Salaried on three of its days, each copy paying another amount.
+      ...(i !== 1 && { usdMin: 90_000 + i * 10_000, usdMax: 110_000 + i * 10_000, kind: 'salary' }),
     }),
   )
   const inferred = base
@@ -246,6 +248,32 @@ describe('rollup and raw paths give the same numbers', () => {
             )
             expect(rollup, `${skill} ${from}..${to}`).toEqual(raw)
           }
+      })
+
+    if (name === 'none')
+      it('salaries over windows that cut jobs salaried on several days and months', async () => {
+        const windows = [
+          ['2017-02-27', '2017-03-02'],
+          ['2017-02-28', '2017-03-31'],
+          ['2017-03-01', '2017-04-30'],
+          ['2017-03-31', '2017-05-31'],
+          ['2016-06-15', '2017-03-15'],
+        ]
+        for (const [from, to] of windows)
+          for (const by of ['none', 'skill'] as const)
+            for (const interval of ['month', 'quarter', 'all'] as const) {
+              const f = { ...filters, from: from!, to: to! }
+              const sq = {
+                filters: f,
+                by,
+                skills: ['python', 'docker', 'go'],
+                interval,
+                currency: 'GBP',
+                minN: 1,
+              }
+              const { raw, rollup } = await both(() => querySalaries(ch.client, sq))
+              expect(rollup, `${by} ${interval} ${from}..${to}`).toEqual(raw)
+            }
       })
 
     it(`salaries by every group, per year and overall, with the premium: ${name}`, async () => {

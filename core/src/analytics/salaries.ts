@@ -3,13 +3,16 @@
 // annualised USD range, converted to the asked currency with the dated static rates table.
 // Percentiles interpolate linearly between order statistics (quantileExactInclusive, as
 // Excel's PERCENTILE.INC). Cells with n under the minimum are withheld. From rollup_salaries or the
-// raw rows, as the query layer decides (query-path.ts); both give the same numbers.
+// raw rows, as the query layer decides (query-path.ts), or from the salary tallies
+// (salary-tally.ts) when only dates filter; all give the same numbers.
 import type { ClickHouseClient } from '@clickhouse/client'
 import type { SalariesBody, SalaryCell, SalaryGroup, SalaryPremium } from '../contracts/api/salaries.ts'
 import { queryRows } from '../clickhouse/query.ts'
 import { FX_TABLE } from '../extract/fx-rates.ts'
 import { SALARY_COPY_SQL } from '../tables/rollups.ts'
-import { compileWhere, type Filters } from './filters.ts'
+import { compileWhere, type CompiledWhere, type Filters } from './filters.ts'
+import { salaryRowsFromTally, type PerJobSalary, type SalaryAggRow } from './salary-tally.ts'
+import { FIRST_COPY_SQL, SKILLS_UNION_SQL } from './salary-sql.ts'
 import { choosePath, type CountPath } from './query-path.ts'
 import { PERIOD_SQL, type Interval } from './trends.ts'
 
@@ -56,9 +59,8 @@ function perAdSql(path: CountPath, where: string, period: string, withSkills: bo
   return `SELECT job, first.1 AS day, ${period.replaceAll('posted_day', 'first.1')} AS period, first.3 AS usd,
                  first.4 AS employment, first.5 AS ad_seniority, first.6 AS ad_country, first.7 AS ad_work_mode,
                  skills
-          FROM (SELECT job, min((posted_day, toString(source), usd, toString(employment), toString(seniority),
-                                 toString(country), toString(work_mode))) AS first,
-                       ${withSkills ? 'arrayDistinct(arrayFlatten(groupArray(skills)))' : "CAST([], 'Array(String)')"} AS skills
+          FROM (SELECT job, ${FIRST_COPY_SQL} AS first,
+                       ${withSkills ? SKILLS_UNION_SQL : "CAST([], 'Array(String)')"} AS skills
                 FROM (${copies}) GROUP BY job)`
 }
 
@@ -68,43 +70,30 @@ export async function querySalaries(ch: ClickHouseClient, q: SalaryQuery): Promi
   const w = compileWhere(q.filters)
   const p = await choosePath(ch, { filters: q.filters })
   const period = q.interval === 'all' ? "'all'" : `toString(${PERIOD_SQL[q.interval]})`
-  // The union of a job's skills is the costly part of the grouping: only when skills are asked.
-  const perAd = perAdSql(p, w.sql, period, q.by === 'skill' || q.skills.length > 0)
-  const params = { ...w.params, skills: q.skills, rate: perUsd }
-  // One scan for both answers: each distinct ad enters its cell(s) (its group, or each asked skill
-  // it has for by=skill) and, per asked skill, the premium row of that skill with a flag saying
-  // whether it has it (the premium spans all periods).
-  const cellEntries =
-    q.by === 'skill'
-      ? `arrayMap(s -> ('cell', period, s, 0), arrayIntersect(skills, {skills:Array(String)}))`
-      : `[('cell', period, toString(${GROUP_SQL[q.by]}), 0)]`
-  const premiumEntries = q.skills.length
-    ? `arrayMap(s -> ('premium', 'all', s, toUInt8(has(skills, s))), {skills:Array(String)})`
-    : `[]`
-  const cellLevels = "quantilesExactInclusiveIf(0.1, 0.25, 0.5, 0.75, 0.9)(v, kind = 'cell')"
-  const median = (cond: string) => `quantileExactInclusiveIf(0.5)(v, kind = 'premium' AND ${cond})`
-  const rows = await queryRows<{
-    kind: 'cell' | 'premium'
-    period: string
-    grp: string
-    employment: string
-    n: string
-    q: number[]
-    n_with: string
-    n_without: string
-    m_with: number
-    m_without: number
-  }>(
-    ch,
-    `SELECT e.1 AS kind, e.2 AS period, e.3 AS grp, employment, count() AS n, ${cellLevels} AS q,
-            countIf(e.4 = 1) AS n_with, countIf(e.4 = 0) AS n_without,
-            ${median('e.4 = 1')} AS m_with, ${median('e.4 = 0')} AS m_without
-     FROM (SELECT usd * {rate:Float64} AS v, employment,
-                  arrayJoin(arrayConcat(${cellEntries}, ${premiumEntries})) AS e
-           FROM (${perAd}))
-     GROUP BY kind, period, grp, employment ORDER BY kind, period, grp, employment`,
-    params,
-  )
+  // No filter but dates, by nothing or by skill, not per week (weeks cross months): the tallies.
+  const tally =
+    (q.by === 'none' || q.by === 'skill') && q.interval !== 'week' && q.filters.source.length === 0
+      ? await choosePath(ch, { filters: q.filters, additive: true })
+      : null
+  const rows: SalaryAggRow[] =
+    tally?.path === 'tally'
+      ? await salaryRowsFromTally(
+          ch,
+          {
+            filters: q.filters,
+            by: q.by as 'none' | 'skill',
+            skills: q.skills,
+            periodOfLo: period.replaceAll('posted_day', 'lo'),
+            rate: perUsd,
+          },
+          (jobsWhere, params) =>
+            queryRows<PerJobSalary>(
+              ch,
+              `SELECT period, usd, employment, skills FROM (${perAdSql(p, `${w.sql} AND ${jobsWhere}`, period, true)})`,
+              { ...w.params, ...params },
+            ),
+        )
+      : await aggregateRows(ch, q, p, w, period, perUsd)
   const cellRows = rows.filter((r) => r.kind === 'cell')
   const premiumRows = rows.filter((r) => r.kind === 'premium').map((r) => ({ ...r, skill: r.grp }))
   const money = (x: number) => Math.round(x)
@@ -150,4 +139,41 @@ export async function querySalaries(ch: ClickHouseClient, q: SalaryQuery): Promi
     cells,
     premium,
   }
+}
+
+/** The salary query's rows over per-job rows (rollups or raw rows): one scan for cells and premiums. */
+async function aggregateRows(
+  ch: ClickHouseClient,
+  q: SalaryQuery,
+  p: CountPath,
+  w: CompiledWhere,
+  period: string,
+  perUsd: number,
+): Promise<SalaryAggRow[]> {
+  // The union of a job's skills is the costly part of the grouping: only when skills are asked.
+  const perAd = perAdSql(p, w.sql, period, q.by === 'skill' || q.skills.length > 0)
+  const params = { ...w.params, skills: q.skills, rate: perUsd }
+  // Each distinct ad enters its cell(s) (its group, or each asked skill it has for by=skill) and,
+  // per asked skill, the premium row of that skill with a flag saying whether it has it (the
+  // premium spans all periods).
+  const cellEntries =
+    q.by === 'skill'
+      ? `arrayMap(s -> ('cell', period, s, 0), arrayIntersect(skills, {skills:Array(String)}))`
+      : `[('cell', period, toString(${GROUP_SQL[q.by]}), 0)]`
+  const premiumEntries = q.skills.length
+    ? `arrayMap(s -> ('premium', 'all', s, toUInt8(has(skills, s))), {skills:Array(String)})`
+    : `[]`
+  const cellLevels = "quantilesExactInclusiveIf(0.1, 0.25, 0.5, 0.75, 0.9)(v, kind = 'cell')"
+  const median = (cond: string) => `quantileExactInclusiveIf(0.5)(v, kind = 'premium' AND ${cond})`
+  return queryRows<SalaryAggRow>(
+    ch,
+    `SELECT e.1 AS kind, e.2 AS period, e.3 AS grp, employment, count() AS n, ${cellLevels} AS q,
+            countIf(e.4 = 1) AS n_with, countIf(e.4 = 0) AS n_without,
+            ${median('e.4 = 1')} AS m_with, ${median('e.4 = 0')} AS m_without
+     FROM (SELECT usd * {rate:Float64} AS v, employment,
+                  arrayJoin(arrayConcat(${cellEntries}, ${premiumEntries})) AS e
+           FROM (${perAd}))
+     GROUP BY kind, period, grp, employment ORDER BY kind, period, grp, employment`,
+    params,
+  )
 }

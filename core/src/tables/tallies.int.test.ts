@@ -7,6 +7,7 @@ import type { ClickHouseHandle } from '../clickhouse/client.ts'
 import { NO_FILTERS } from '../analytics/filters.ts'
 import { withAnalyticsPath } from '../analytics/query-path.ts'
 import { queryCooccurrence } from '../analytics/cooccurrence.ts'
+import { querySalaries } from '../analytics/salaries.ts'
 import { querySkillCatalog } from '../analytics/skills.ts'
 import { querySeries } from '../analytics/trend-series.ts'
 import {
@@ -38,7 +39,7 @@ async function journalledWrite(c: ClickHouseHandle, ads: FixtureAd[]): Promise<v
 }
 
 /** Totals and python's count (overall and in `year`) match the oracle on the tally path, and every
- * answer (trends, catalog, co-occurrence) the raw path. */
+ * answer (trends, catalog, salaries, co-occurrence) the raw path. */
 async function expectExact(c: ClickHouseHandle, ads: FixtureAd[], year: string): Promise<void> {
   const jobs = currentDistinctAds(ads)
   const ask = () =>
@@ -60,7 +61,23 @@ async function expectExact(c: ClickHouseHandle, ads: FixtureAd[], year: string):
         categories: [],
         rolling: 0,
       }),
-      // The skill pairs, over all days and one year.
+      // Salaries (a job salaried on two days after the copy), and the skill pairs, over all days and one year.
+      querySalaries(c.client, {
+        filters: NO_FILTERS,
+        by: 'none',
+        skills: ['python', 'go'],
+        interval: 'year',
+        currency: 'USD',
+        minN: 1,
+      }),
+      querySalaries(c.client, {
+        filters: { ...NO_FILTERS, from: `${year}-01-01`, to: `${year}-12-31` },
+        by: 'skill',
+        skills: ['python', 'go'],
+        interval: 'all',
+        currency: 'USD',
+        minN: 1,
+      }),
       queryCooccurrence(c.client, { filters: NO_FILTERS, skills: ['python'], limit: 100 }),
       queryCooccurrence(c.client, {
         filters: { ...NO_FILTERS, from: `${year}-01-01`, to: `${year}-12-31` },
@@ -81,8 +98,22 @@ describe('tallies', () => {
   it('are built, then refreshed per month after a write, the months sharing a job included', async () => {
     ch = await openTempClickHouse()
     const base = [
-      makeAd({ id: 'a', day: '2017-01-10', skills: ['python'] }),
-      makeAd({ id: 'b', day: '2017-03-05', skills: ['python', 'go'] }),
+      makeAd({
+        id: 'a',
+        day: '2017-01-10',
+        skills: ['python'],
+        usdMin: 100_000,
+        usdMax: 120_000,
+        kind: 'salary',
+      }),
+      makeAd({
+        id: 'b',
+        day: '2017-03-05',
+        skills: ['python', 'go'],
+        usdMin: 90_000,
+        usdMax: 90_000,
+        kind: 'salary',
+      }),
       makeAd({ id: 'c', day: '2017-03-05', skills: ['go'] }),
       // One job on two boards the same day: two cells, counted once.
       makeAd({ id: 'c2', dedupe: 'c', source: 'board-b', day: '2017-03-05', skills: ['go', 'python'] }),
@@ -102,6 +133,9 @@ describe('tallies', () => {
       source: 'board-b',
       day: '2018-02-02',
       skills: ['python', 'go'],
+      usdMin: 130_000,
+      usdMax: 150_000,
+      kind: 'salary',
     })
     const entry = await rollups.writeStarted(ch.client, [adRowOf(copy)])
     expect(await usable(ch)).toBe(false)

@@ -1,7 +1,8 @@
-// Tables tally_ads, tally_skills, tally_facets (migration 010) and tally_pairs (011): the rollups
-// collapsed to counts that add up, for the questions that filter and group only by day, board and
-// skill (or a facet's value, or a skill pair), in two grains: per board and over all boards
-// (source ''; tally_facets and the pairs, filled by tally-pairs.ts, have only this). A job whose
+// Tables tally_ads, tally_skills, tally_facets (migration 010), tally_pairs (011) and
+// tally_salaries (012): the rollups collapsed to counts that add up, for the questions that filter
+// and group only by day, board and skill (or a facet's value, a skill pair, a salary), in two
+// grains: per board and over all boards (source ''; tally_facets and the pairs and salaries,
+// filled by tally-pairs.ts and tally-salaries.ts, have only this). A job whose
 // copies all fall in one cell of a grain adds to that cell's `jobs`; per board, a job with copies
 // in several cells keeps a row per cell with its hash (counted distinct); over all boards, a row
 // per copy day with the previous one (summed; the query layer's `notCountedBefore` says when such
@@ -21,9 +22,16 @@ import {
   type BreakdownFacet,
 } from '../analytics/facet-sql.ts'
 import { fillPairs } from './tally-pairs.ts'
+import { fillSalaries } from './tally-salaries.ts'
 import { currentTallyMark, ROLLUP_STATE_TTL_MS, rollups, rollupUsable, type RollupState } from './rollups.ts'
 
-export const TALLY_TABLES = ['tally_ads', 'tally_skills', 'tally_facets', 'tally_pairs'] as const
+export const TALLY_TABLES = [
+  'tally_ads',
+  'tally_skills',
+  'tally_facets',
+  'tally_pairs',
+  'tally_salaries',
+] as const
 type TallyTable = 'tally_ads' | 'tally_skills'
 
 /** More years to refill than this: one full build is cheaper than year-by-year refills. */
@@ -91,13 +99,16 @@ function facetFillSql(facet: BreakdownFacet): string {
 
 async function fill(ch: ClickHouseClient, range: { from: string; to: string }): Promise<void> {
   // A full build writes every year's partition in one insert (more than 100 years of days would
-  // pass the default limit), except the pairs: one year at a time (years with rollup rows).
+  // pass the default limit), except the pairs and salaries: one year at a time (years with rows).
   const years = await queryRows<{ y: number }>(
     ch,
     `SELECT DISTINCT toYear(posted_day) AS y FROM rollup_ads WHERE posted_day BETWEEN {from:Date} AND {to:Date} ORDER BY y`,
     range,
   )
-  for (const { y } of years) await fillPairs(ch, { from: `${y}-01-01`, to: `${y}-12-31` })
+  for (const { y } of years) {
+    await fillPairs(ch, { from: `${y}-01-01`, to: `${y}-12-31` })
+    await fillSalaries(ch, { from: `${y}-01-01`, to: `${y}-12-31` })
+  }
   const settings = { max_partitions_per_insert_block: '0' }
   for (const table of ['tally_ads', 'tally_skills'] as const)
     for (const grain of ['board', 'all'] as const)

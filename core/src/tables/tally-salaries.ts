@@ -1,0 +1,58 @@
+// Table tally_salaries (migration 012): jobs per annual USD value, per skill and day or month, for
+// the salary percentiles and premiums with no filter but dates; jobs with salaried copies on
+// several days as one 'span' row each. Filled from rollup_salaries with the other tallies
+// (tallies.ts calls `fillSalaries` per year), with the per-job choices of the salary queries
+// (core/src/analytics/salary-sql.ts); read by core/src/analytics/salary-tally.ts. Why these rows
+// give the rollups' numbers: the migration's header.
+import type { ClickHouseClient } from '@clickhouse/client'
+import { FIRST_COPY_SQL, SKILLS_UNION_SQL } from '../analytics/salary-sql.ts'
+
+const IN_RANGE = 'posted_day BETWEEN {from:Date} AND {to:Date}'
+
+/** Jobs with a salaried copy in the range and salaried copies on more than one day. */
+const SEVERAL_DAYS = `several AS (SELECT job FROM rollup_salaries
+  WHERE job IN (SELECT job FROM rollup_salaries WHERE ${IN_RANGE})
+  GROUP BY job HAVING uniqExact(posted_day) > 1)`
+
+/** Jobs on one day: their first copy's value under '' and under each of their skills. */
+const DAY_ROWS = `INSERT INTO tally_salaries (kind, skill, lo, hi, employment, usd, job, jobs)
+  WITH ${SEVERAL_DAYS}
+  SELECT 'day', skill, day, day, employment, usd, 0, toUInt32(count())
+  FROM (SELECT first.1 AS day, first.3 AS usd, first.4 AS employment, arrayPushFront(skills, '') AS keyed
+        FROM (SELECT job, ${FIRST_COPY_SQL} AS first, ${SKILLS_UNION_SQL} AS skills
+              FROM rollup_salaries WHERE ${IN_RANGE} AND job NOT IN several GROUP BY job))
+  ARRAY JOIN keyed AS skill
+  GROUP BY skill, day, employment, usd`
+
+/** The range's day rows just written, summed per month. */
+const MONTH_ROWS = `INSERT INTO tally_salaries (kind, skill, lo, hi, employment, usd, job, jobs)
+  SELECT 'month', skill, toStartOfMonth(lo) AS month, month, employment, usd, 0, toUInt32(sum(jobs))
+  FROM tally_salaries WHERE kind = 'day' AND lo BETWEEN {from:Date} AND {to:Date}
+  GROUP BY skill, month, employment, usd`
+
+/** Jobs on several days whose first salaried day is in the range: their span and hash. */
+const SPAN_ROWS = `INSERT INTO tally_salaries (kind, skill, lo, hi, employment, usd, job, jobs)
+  WITH ${SEVERAL_DAYS}
+  SELECT 'span', '', min(posted_day) AS first, max(posted_day), '', 0, job, 1
+  FROM rollup_salaries WHERE job IN several GROUP BY job
+  HAVING first BETWEEN {from:Date} AND {to:Date}`
+
+/**
+ * The same jobs as whole jobs (every salaried copy, first to last day): their first copy's value
+ * under '' and each of their skills, for the windows that hold their whole span.
+ */
+const WHOLE_SPAN_ROWS = `INSERT INTO tally_salaries (kind, skill, lo, hi, employment, usd, job, jobs)
+  WITH ${SEVERAL_DAYS}
+  SELECT 'whole', skill, first.1 AS lo, last, employment, usd, 0, toUInt32(count())
+  FROM (SELECT first, last, first.3 AS usd, first.4 AS employment, arrayPushFront(skills, '') AS keyed
+        FROM (SELECT job, ${FIRST_COPY_SQL} AS first, max(posted_day) AS last, ${SKILLS_UNION_SQL} AS skills
+              FROM rollup_salaries WHERE job IN several GROUP BY job)
+        WHERE first.1 BETWEEN {from:Date} AND {to:Date})
+  ARRAY JOIN keyed AS skill
+  GROUP BY skill, lo, last, employment, usd`
+
+/** Writes the salary tallies of days from..to (whole years: the table is partitioned by year). */
+export async function fillSalaries(ch: ClickHouseClient, range: { from: string; to: string }): Promise<void> {
+  for (const query of [DAY_ROWS, MONTH_ROWS, SPAN_ROWS, WHOLE_SPAN_ROWS])
+    await ch.command({ query, query_params: range })
+}
