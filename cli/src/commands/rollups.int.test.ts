@@ -39,6 +39,9 @@ describe('stackradar rollups', () => {
       const err = sink()
       expect(await rollupsCommand(cfg, ['rebuild'], log, err.stream)).toBe(0)
       expect(err.text()).toContain(`rollups rebuild: 100% ${months}/${months} month 2017-12`)
+      // The tallies' build: per year its pairs and salaries, then the counts, each a step.
+      expect(err.text()).toMatch(/tallies build: \d+% \d+\/\d+ 2016 skill pairs/)
+      expect(err.text()).toMatch(/tallies build: 100% (\d+)\/\1 marked current/)
       expect(err.text()).toMatch(
         new RegExp(`rollups rebuilt: ${months} months in [\\d.]+ s; versions held: 1`),
       )

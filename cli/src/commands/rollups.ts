@@ -34,7 +34,7 @@ export async function rollupsCommand(
         `rollups ${s.status}; versions held: ${s.versions.join(', ') || 'none'}; stale months: ${
           s.stale.join(', ') || 'none'
         }; charts read ${rollupUsable(s) ? 'the rollups' : 'raw rows'}\n` +
-          `tallies ${tallyUsable(s) ? 'current: unfiltered and per-board counts read them' : s.tally ? 'behind the latest writes (the idle upkeep refreshes them)' : 'not built'}\n`,
+          `tallies ${tallyUsable(s) ? 'current: charts with no filter but dates and boards read them' : s.tally ? 'behind the latest writes (the idle upkeep refreshes them)' : 'not built'}\n`,
       )
       return 0
     }
@@ -51,7 +51,12 @@ export async function rollupsCommand(
       (p) => bar.update(p.done, p.total, `month ${p.month}`),
       { settleMs },
     )
-    const tally = await tallies.refresh(ch.client, { settleMs })
+    // The tallies' build (pairs and salaries per year, then the counts): one bar of statements.
+    const tallyBar = new ProgressBar('tallies build', err as NodeJS.WriteStream)
+    const tally = await tallies.refresh(ch.client, {
+      settleMs,
+      onProgress: (p) => tallyBar.update(p.done, p.total, p.step),
+    })
     const s = await rollups.state(ch.client)
     bar.done(
       `rollups rebuilt: ${months} months${months ? '' : ' (no ads stored)'} in ${((Date.now() - t0) / 1000).toFixed(1)} s; ` +

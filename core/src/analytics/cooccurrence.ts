@@ -11,7 +11,8 @@ import { getSkill } from '../taxonomy/index.ts'
 import { CATEGORY_LABELS } from '../taxonomy/categories.ts'
 import type { SkillCategory } from '../taxonomy/types.ts'
 import { compileWhere, skillsInCategories, type CompiledWhere, type Filters } from './filters.ts'
-import { PAIRS_COUNT_SQL, pairWindow, pairWindowParams } from '../tables/tally-pairs.ts'
+import { PAIRS_COUNT_SQL } from '../tables/tally-pairs.ts'
+import { tallyWindow, tallyWindowParams } from '../tables/tally-window.ts'
 import { choosePath, overFilters, type CountPath } from './query-path.ts'
 import { round } from './stats.ts'
 
@@ -171,11 +172,11 @@ async function countPairs(
   params: Record<string, unknown>,
 ): Promise<Counted> {
   const anchor = q.skills[0]!
-  const window = pairWindow(q.filters.from ?? '1970-01-01', q.filters.to ?? '2149-06-06')
+  const window = tallyWindow(q.filters.from ?? '1970-01-01', q.filters.to ?? '2149-06-06')
   const together = queryRows<{ other: string; together: string }>(ch, PAIRS_COUNT_SQL, {
     ...params,
     anchor_skill: anchor,
-    ...pairWindowParams(window),
+    ...tallyWindowParams(window),
   })
   const over = overFilters(q.filters)
   const counts = q.known

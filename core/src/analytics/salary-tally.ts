@@ -7,7 +7,7 @@
 // over the whole window; salaries.ts decides.
 import type { ClickHouseClient } from '@clickhouse/client'
 import { queryRows } from '../clickhouse/query.ts'
-import { pairWindow, pairWindowParams } from '../tables/tally-pairs.ts'
+import { tallyWindow, tallyWindowParams } from '../tables/tally-window.ts'
 import type { Filters } from './filters.ts'
 
 /** One answer row of the salary query (salaries.ts maps them to cells and premiums). */
@@ -95,11 +95,11 @@ export async function salaryRowsFromTally(
   q: SalaryTallyQuery,
   perJob: (jobsWhere: string, params: Record<string, unknown>) => Promise<PerJobSalary[]>,
 ): Promise<SalaryAggRow[]> {
-  const win = pairWindow(q.filters.from ?? '1970-01-01', q.filters.to ?? '2149-06-06')
-  const params = pairWindowParams(win)
-  const inWindow = `((kind = 'month' AND lo BETWEEN {pw_monthFrom:Date} AND {pw_monthTo:Date})
-    OR (kind = 'day' AND (lo BETWEEN {pw_from:Date} AND {pw_headTo:Date} OR lo BETWEEN {pw_tailFrom:Date} AND {pw_to:Date}))
-    OR (kind = 'whole' AND lo BETWEEN {pw_from:Date} AND {pw_to:Date} AND hi <= {pw_to:Date}))`
+  const win = tallyWindow(q.filters.from ?? '1970-01-01', q.filters.to ?? '2149-06-06')
+  const params = tallyWindowParams(win)
+  const inWindow = `((kind = 'month' AND lo BETWEEN {tw_monthFrom:Date} AND {tw_monthTo:Date})
+    OR (kind = 'day' AND (lo BETWEEN {tw_from:Date} AND {tw_headTo:Date} OR lo BETWEEN {tw_tailFrom:Date} AND {tw_to:Date}))
+    OR (kind = 'whole' AND lo BETWEEN {tw_from:Date} AND {tw_to:Date} AND hi <= {tw_to:Date}))`
   const cellSkills = q.by === 'none' ? [''] : q.skills
   const premiumSkills = q.skills.length ? ['', ...q.skills] : []
   const histogram = queryRows<{
@@ -119,8 +119,8 @@ export async function salaryRowsFromTally(
     { ...params, cell_skills: cellSkills, premium_skills: premiumSkills },
   )
   const spanning = perJob(
-    `job IN (SELECT job FROM tally_salaries WHERE kind = 'span' AND lo <= {pw_to:Date} AND hi >= {pw_from:Date}
-                AND (lo < {pw_from:Date} OR hi > {pw_to:Date}))`,
+    `job IN (SELECT job FROM tally_salaries WHERE kind = 'span' AND lo <= {tw_to:Date} AND hi >= {tw_from:Date}
+                AND (lo < {tw_from:Date} OR hi > {tw_to:Date}))`,
     params,
   )
   const [rows, jobs] = await Promise.all([histogram, spanning])

@@ -185,7 +185,7 @@ describe('tallies', () => {
     await expectExact(ch, [...ads, later], '2018')
   })
 
-  it('run one at a time, and redo a full build a crash cut short whole', async () => {
+  it('run one at a time, and redo a full build a crash or a stop cut short whole', async () => {
     ch = await openTempClickHouse()
     const ads = [
       makeAd({ id: 'p', day: '2019-04-01', skills: ['python'] }),
@@ -210,6 +210,20 @@ describe('tallies', () => {
     expect(await usable(ch)).toBe(false)
     const more = makeAd({ id: 'r', day: '2019-09-02', skills: ['python'] })
     await journalledWrite(ch, [more])
+    // A shutdown stops the build between two statements: still not read.
+    const stop = new AbortController()
+    const steps: string[] = []
+    const stopped = await tallies.refresh(ch.client, {
+      settleMs: 0,
+      signal: stop.signal,
+      onProgress: (p) => {
+        steps.push(p.step)
+        if (steps.length === 2) stop.abort()
+      },
+    })
+    expect(stopped).toEqual({ done: 'skipped', reason: 'stopped' })
+    expect(steps).toEqual(['2019 skill pairs', '2019 salaries'])
+    expect(await usable(ch)).toBe(false)
     expect(await tallies.refresh(ch.client, now)).toEqual({ done: 'full' })
     expect(await usable(ch)).toBe(true)
     await expectExact(ch, [...ads, more], '2019')

@@ -97,7 +97,24 @@ function facetFillSql(facet: BreakdownFacet): string {
     GROUP BY value, day, prev`
 }
 
-async function fill(ch: ClickHouseClient, range: { from: string; to: string }): Promise<void> {
+/** Reports each statement of a build before it runs, and stops the build between them. */
+interface BuildSteps {
+  /** Adds steps to the expected total. */
+  expect(n: number): void
+  /** Next step; throws TallyStopped once the caller's signal is aborted. */
+  next(label: string): void
+  /** Every step done. */
+  finish(): void
+}
+
+/** A build stopped between two statements by its caller (a shutdown): redone by a later one. */
+export class TallyStopped extends Error {}
+
+async function fill(
+  ch: ClickHouseClient,
+  range: { from: string; to: string },
+  steps: BuildSteps,
+): Promise<void> {
   // A full build writes every year's partition in one insert (more than 100 years of days would
   // pass the default limit), except the pairs and salaries: one year at a time (years with rows).
   const years = await queryRows<{ y: number }>(
@@ -105,21 +122,57 @@ async function fill(ch: ClickHouseClient, range: { from: string; to: string }): 
     `SELECT DISTINCT toYear(posted_day) AS y FROM rollup_ads WHERE posted_day BETWEEN {from:Date} AND {to:Date} ORDER BY y`,
     range,
   )
+  steps.expect(2 * years.length + 4 + BREAKDOWN_FACETS.length)
   for (const { y } of years) {
+    steps.next(`${y} skill pairs`)
     await fillPairs(ch, { from: `${y}-01-01`, to: `${y}-12-31` })
+    steps.next(`${y} salaries`)
     await fillSalaries(ch, { from: `${y}-01-01`, to: `${y}-12-31` })
   }
   const settings = { max_partitions_per_insert_block: '0' }
   for (const table of ['tally_ads', 'tally_skills'] as const)
-    for (const grain of ['board', 'all'] as const)
+    for (const grain of ['board', 'all'] as const) {
+      steps.next(`${table} ${grain === 'all' ? 'all boards' : 'per board'}`)
       await ch.command({ query: fillSql(table, grain), query_params: range, clickhouse_settings: settings })
+    }
   // One facet per insert: each holds one facet's (value, day) sets in memory.
-  for (const facet of BREAKDOWN_FACETS)
+  for (const facet of BREAKDOWN_FACETS) {
+    steps.next(`facet ${facet}`)
     await ch.command({
       query: facetFillSql(facet),
       query_params: { ...range, ...REGION_PARAMS },
       clickhouse_settings: settings,
     })
+  }
+}
+
+/** Build progress: statements done of those expected so far, and the one starting. */
+export interface TallyProgress {
+  done: number
+  total: number
+  step: string
+}
+
+export interface RefreshOptions {
+  /** Wait before moving rows (readers' cached state); default twice the state cache's life. */
+  settleMs?: number
+  onProgress?: (p: TallyProgress) => void
+  /** Aborted: the build stops before its next statement ({ done: 'skipped', reason: 'stopped' }). */
+  signal?: AbortSignal
+}
+
+function buildSteps(opts: RefreshOptions): BuildSteps {
+  let done = -1
+  let total = 0
+  return {
+    expect: (n) => void (total += n),
+    next(step) {
+      if (opts.signal?.aborted) throw new TallyStopped('tally build stopped')
+      done++
+      opts.onProgress?.({ done, total, step })
+    },
+    finish: () => opts.onProgress?.({ done: total, total, step: 'marked current' }),
+  }
 }
 
 /** Whether the tallies may answer: built from the rollups as they are now, nothing changed since. */
@@ -152,11 +205,14 @@ export const tallies = {
    * readers, which cache the state, have seen the change and left the tallies before their rows
    * move. One at a time per client (the scheduler's rounds may overlap on a long build).
    */
-  async refresh(ch: ClickHouseClient, opts: { settleMs?: number } = {}): Promise<TallyRefresh> {
+  async refresh(ch: ClickHouseClient, opts: RefreshOptions = {}): Promise<TallyRefresh> {
     if (running.has(ch)) return { done: 'skipped', reason: 'a refresh is under way' }
     running.add(ch)
     try {
-      return await refreshOnce(ch, opts.settleMs ?? 2 * ROLLUP_STATE_TTL_MS)
+      return await refreshOnce(ch, opts.settleMs ?? 2 * ROLLUP_STATE_TTL_MS, buildSteps(opts))
+    } catch (err) {
+      if (err instanceof TallyStopped) return { done: 'skipped', reason: 'stopped' }
+      throw err
     } finally {
       running.delete(ch)
     }
@@ -176,7 +232,7 @@ export const tallies = {
   },
 }
 
-async function refreshOnce(ch: ClickHouseClient, settleMs: number): Promise<TallyRefresh> {
+async function refreshOnce(ch: ClickHouseClient, settleMs: number, steps: BuildSteps): Promise<TallyRefresh> {
   const s = await rollups.state(ch)
   if (!rollupUsable(s))
     return {
@@ -214,7 +270,7 @@ async function refreshOnce(ch: ClickHouseClient, settleMs: number): Promise<Tall
     await mark(ch, 'tally:full', 'building', openedAt)
     for (const table of TALLY_TABLES)
       await ch.command({ query: `TRUNCATE TABLE ${await maintenanceTarget(ch, table)}` })
-    await fill(ch, ALL_DAYS)
+    await fill(ch, ALL_DAYS, steps)
   } else {
     // The tables are partitioned by year: each year holding a month to refresh is refilled whole.
     for (const year of [...new Set(months.map((m) => m.slice(0, 4)))]) {
@@ -224,10 +280,11 @@ async function refreshOnce(ch: ClickHouseClient, settleMs: number): Promise<Tall
             y: Number(year),
           }),
         })
-      await fill(ch, { from: `${year}-01-01`, to: `${year}-12-31` })
+      await fill(ch, { from: `${year}-01-01`, to: `${year}-12-31` }, steps)
     }
   }
   await mark(ch, 'tally', String(version), at)
   if (full) await mark(ch, 'tally:full', 'done', Math.max(Date.now(), openedAt + 1))
+  steps.finish()
   return full ? { done: 'full' } : { done: 'months', months }
 }

@@ -66,69 +66,18 @@ export async function fillPairs(ch: ClickHouseClient, range: { from: string; to:
   for (const query of [DAY_ROWS, SPAN_ROWS, MONTH_ROWS]) await ch.command({ query, query_params: range })
 }
 
-/** A window's parts: the whole months it holds, and its days before and after them. */
-export interface PairWindow {
-  from: string
-  to: string
-  /** First days of the first and last whole month (from > to when it holds none). */
-  monthFrom: string
-  monthTo: string
-  /** Days of the window outside the whole months, before and after them (empty: from > to). */
-  headTo: string
-  tailFrom: string
-}
-
-const day = (d: Date) => d.toISOString().slice(0, 10)
-const utc = (s: string) => new Date(`${s}T00:00:00Z`)
-
-/** Splits a window (YYYY-MM-DD, inclusive) into whole months and the days around them. */
-export function pairWindow(from: string, to: string): PairWindow {
-  const f = utc(from)
-  const t = utc(to)
-  const firstWhole = f.getUTCDate() === 1 ? f : new Date(Date.UTC(f.getUTCFullYear(), f.getUTCMonth() + 1, 1))
-  const afterTo = new Date(t.getTime() + 86_400_000)
-  // The month of `to` is whole when `to` is its last day.
-  const lastWhole =
-    afterTo.getUTCDate() === 1
-      ? new Date(Date.UTC(t.getUTCFullYear(), t.getUTCMonth(), 1))
-      : new Date(Date.UTC(t.getUTCFullYear(), t.getUTCMonth() - 1, 1))
-  if (firstWhole > lastWhole)
-    return {
-      from,
-      to,
-      monthFrom: day(firstWhole),
-      monthTo: day(lastWhole),
-      headTo: to,
-      tailFrom: day(afterTo),
-    }
-  const afterLast = new Date(Date.UTC(lastWhole.getUTCFullYear(), lastWhole.getUTCMonth() + 1, 1))
-  return {
-    from,
-    to,
-    monthFrom: day(firstWhole),
-    monthTo: day(lastWhole),
-    headTo: day(new Date(firstWhole.getTime() - 86_400_000)),
-    tailFrom: day(afterLast),
-  }
-}
-
 /**
  * Per other skill (in `keep`; not aliased `skill`, which would shadow the column in WHERE), the
  * jobs seen with the anchor in the window: month rows of the
  * whole months, and the day rows around them and the span rows that are inside the window with
  * their previous interval starting before it. (In a whole month, a day row with a previous
  * interval never counts: that interval starts in the month too.) Parameters: anchor_skill, keep
- * and the PairWindow's fields prefixed `pw_`.
+ * and the window's fields prefixed `tw_` (tally-window.ts).
  */
 export const PAIRS_COUNT_SQL = `SELECT other, sum(jobs) AS together FROM tally_pairs
   WHERE skill = {anchor_skill:String} AND other IN {keep:Array(String)} AND (
-    (kind = 'month' AND lo BETWEEN {pw_monthFrom:Date} AND {pw_monthTo:Date})
-    OR (((kind = 'day' AND (lo BETWEEN {pw_from:Date} AND {pw_headTo:Date} OR lo BETWEEN {pw_tailFrom:Date} AND {pw_to:Date}))
-         OR (kind = 'span' AND lo BETWEEN {pw_from:Date} AND {pw_to:Date}))
-        AND hi <= {pw_to:Date} AND (prev_lo = toDate(0) OR prev_lo < {pw_from:Date})))
+    (kind = 'month' AND lo BETWEEN {tw_monthFrom:Date} AND {tw_monthTo:Date})
+    OR (((kind = 'day' AND (lo BETWEEN {tw_from:Date} AND {tw_headTo:Date} OR lo BETWEEN {tw_tailFrom:Date} AND {tw_to:Date}))
+         OR (kind = 'span' AND lo BETWEEN {tw_from:Date} AND {tw_to:Date}))
+        AND hi <= {tw_to:Date} AND (prev_lo = toDate(0) OR prev_lo < {tw_from:Date})))
   GROUP BY other`
-
-/** The query parameters of a window for PAIRS_COUNT_SQL. */
-export function pairWindowParams(w: PairWindow): Record<string, string> {
-  return Object.fromEntries(Object.entries(w).map(([k, v]) => [`pw_${k}`, v]))
-}

@@ -23,6 +23,8 @@ export class Scheduler {
   private timer: NodeJS.Timeout | undefined
   private progressTimer: NodeJS.Timeout | undefined
   private stopped = false
+  /** Aborted by stop(): a tally build stops before its next statement. */
+  private readonly stopping = new AbortController()
   private lastProgress = ''
   private ticks = 0
   private runsResumed = false
@@ -150,11 +152,21 @@ export class Scheduler {
       const done = await rollups.maintain(this.deps.ch)
       if (done.dropped.length || done.repaired.length) this.deps.log.info(done, 'rollups maintained')
       const t0 = Date.now()
-      const tally = await tallies.refresh(this.deps.ch)
+      const tally = await tallies.refresh(this.deps.ch, { signal: this.stopping.signal })
       if (tally.done === 'full' || tally.done === 'months')
         this.deps.log.info({ ...tally, ms: Date.now() - t0 }, 'tallies refreshed')
     } catch (err) {
-      this.deps.log.error({ err }, 'rollup upkeep failed; the next idle tick retries (charts read raw rows)')
+      // A statement still running when the stop deadline closed the connections.
+      if (this.stopped)
+        this.deps.log.info(
+          { err: (err as Error).message },
+          'rollup upkeep cut off by the shutdown; redone after the next start',
+        )
+      else
+        this.deps.log.error(
+          { err },
+          'rollup upkeep failed; the next idle tick retries (charts read raw rows)',
+        )
     }
   }
 
@@ -178,12 +190,14 @@ export class Scheduler {
   }
 
   /**
-   * Stops scheduling and waits (at most `deadlineMs`) for a round under way, such as a tally
-   * refresh, so connections are not closed under it. A round cut off leaves nothing wrong: the
-   * tallies' mark is written last, so they are not read until a later refresh completes.
+   * Stops scheduling, tells a tally build under way to stop before its next statement, and waits
+   * (at most `deadlineMs`) for the round, so connections are not closed under it. A round cut off
+   * leaves nothing wrong: the tallies' mark is written last, so they are not read until a later
+   * refresh completes.
    */
   async stop(deadlineMs = 10_000): Promise<void> {
     this.stopped = true
+    this.stopping.abort()
     clearInterval(this.timer)
     clearInterval(this.progressTimer)
     let timer: NodeJS.Timeout | undefined
