@@ -228,7 +228,19 @@ async function latencyTable(ch: ClickHouseHandle): Promise<void> {
 /** Builds the tallies (what the idle upkeep does after a load) and prints how long it took. */
 async function buildTallies(ch: ClickHouseHandle): Promise<void> {
   const t0 = performance.now()
-  const r = await tallies.refresh(ch.client, { settleMs: 0 })
+  let stepAt = t0
+  let last = ''
+  const r = await tallies.refresh(ch.client, {
+    settleMs: 0,
+    // Each statement's time, as the next one starts: where a build's time goes.
+    onProgress: (p) => {
+      const now = performance.now()
+      if (last)
+        console.log(`  tallies: ${last} in ${((now - stepAt) / 1000).toFixed(1)} s (${p.done}/${p.total})`)
+      last = p.step
+      stepAt = now
+    },
+  })
   console.log(
     `tallies: ${r.done === 'skipped' ? `not built: ${r.reason}` : r.done} in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
   )
