@@ -6,7 +6,7 @@
 import type { ClickHouseClient } from '@clickhouse/client'
 import { queryRows } from '../clickhouse/query.ts'
 import { listSkills } from '../taxonomy/index.ts'
-import { queryCoverage } from './coverage.ts'
+import { queryCoverageKept } from './coverage.ts'
 import type { CoverageRow } from './coverage-rules.ts'
 import { compileWhere, type Filters } from './filters.ts'
 import { choosePath, overFilters } from './query-path.ts'
@@ -80,7 +80,7 @@ export async function querySeries(ch: ClickHouseClient, q: SeriesQuery): Promise
       }) GROUP BY kind, series`,
       params,
     ),
-    queryCoverage(ch, { ...q.filters, from: null, to: null }),
+    queryCoverageKept(ch, q.filters),
   ])
   const completeOf = periodCompleteness(coverage, q.interval)
   // Counts by series, then period (its day number): ~10k points look up numbers, not strings.
