@@ -5,7 +5,7 @@ import { SOURCE_ATTRIBUTION } from '../attribution.ts'
 import { fromDateTime } from '../clickhouse/datetime.ts'
 import { queryRows } from '../clickhouse/query.ts'
 import type { AdEvidence } from '../contracts/api/index.ts'
-import { FIRST_WINDOW_DAYS } from './ad-search.ts'
+import { FIRST_WINDOW_DAYS, newestAdRows } from './ad-search.ts'
 import { addDays, NO_FILTERS } from './filters.ts'
 import { newestDay } from './query-path.ts'
 
@@ -29,8 +29,8 @@ export async function queryAdsForSkill(
   const to = q.to ?? '2149-06-06'
   // Newest first with a limit: read the most recent days first and widen the window only while it
   // has too few ads (every ad outside the window is older than every ad inside it). Each ad's
-  // newest row: in the first window (a month) by sorting its rows, ~2× faster than FINAL; wider
-  // windows by FINAL, which streams. The skill's rows by grouping on ad_skills' key, the same.
+  // newest row as ad search reads it (newestAdRows in the first window); the skill's rows by
+  // grouping on ad_skills' key instead of FINAL.
   const since = (lower: string, first: boolean) =>
     queryRows<Row>(
       ch,
@@ -38,9 +38,10 @@ export async function queryAdsForSkill(
                      toString(a.posted_at) AS posted_at, s.evidence AS evidence, s.inferred AS inferred
               FROM ${
                 first
-                  ? `(SELECT ad_id, source, url, title, company, posted_at, posted_day, extractor_version FROM ads
-                      WHERE posted_day >= {from:Date} AND posted_day <= {to:Date}
-                      ORDER BY extracted_at DESC LIMIT 1 BY source, posted_day, ad_id) AS a`
+                  ? newestAdRows(
+                      'posted_day >= {from:Date} AND posted_day <= {to:Date}',
+                      'ad_id, source, url, title, company, posted_at, posted_day, extractor_version',
+                    )
                   : 'ads AS a FINAL'
               }
               INNER JOIN (SELECT ad_id, extractor_version, argMax(evidence, extracted_at) AS evidence,

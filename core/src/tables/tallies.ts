@@ -22,6 +22,7 @@ import {
   type BreakdownFacet,
 } from '../analytics/facet-sql.ts'
 import { fillPairs } from './tally-pairs.ts'
+import { IN_RANGE, severalCellsSql } from './tally-sql.ts'
 import { fillSalaries } from './tally-salaries.ts'
 import { currentTallyMark, ROLLUP_STATE_TTL_MS, rollups, rollupUsable, type RollupState } from './rollups.ts'
 
@@ -46,20 +47,17 @@ const ALL_DAYS = { from: '1970-01-01', to: '2149-06-06' }
 function fillSql(table: TallyTable, grain: 'board' | 'all'): string {
   const [from, keys] =
     table === 'tally_ads' ? ['rollup_ads', 'posted_day'] : ['rollup_skills', 'skill, posted_day']
-  const inRange = 'posted_day BETWEEN {from:Date} AND {to:Date}'
   const cells = grain === 'board' ? 'posted_day, source' : 'posted_day'
-  const several = `several AS (SELECT job FROM rollup_ads
-                     WHERE job IN (SELECT job FROM rollup_ads WHERE ${inRange})
-                     GROUP BY job HAVING uniqExact(${cells}) > 1)`
+  const several = severalCellsSql('rollup_ads', cells)
   const into = `INSERT INTO ${table} (${keys}, source, prev_day, job, jobs)`
   // Jobs in one cell: a count per cell.
   const single = `SELECT ${keys}, ${grain === 'board' ? 'source' : "''"} AS board, toDate(0), toUInt64(0),
-      toUInt32(uniqExact(job)) FROM ${from} WHERE ${inRange} AND job NOT IN several GROUP BY ${keys}, board`
+      toUInt32(uniqExact(job)) FROM ${from} WHERE ${IN_RANGE} AND job NOT IN several GROUP BY ${keys}, board`
   if (grain === 'board')
     return `${into} WITH ${several} ${single}
       UNION ALL
       SELECT DISTINCT ${keys}, source, toDate(0), job, toUInt32(0) FROM ${from}
-      WHERE ${inRange} AND job IN several`
+      WHERE ${IN_RANGE} AND job IN several`
   // Over all boards, a job in several cells (days): per (skill,) job its sorted distinct days, each
   // with the one before, then the jobs per (day, previous day).
   const group = table === 'tally_ads' ? 'job' : 'skill, job'
@@ -79,15 +77,12 @@ function fillSql(table: TallyTable, grain: 'board' | 'all'): string {
  * tally_skills, with the facet's value (from the rollup_ads row) in the skill's place.
  */
 function facetFillSql(facet: BreakdownFacet): string {
-  const inRange = 'posted_day BETWEEN {from:Date} AND {to:Date}'
   const rows = (where: string) =>
     `SELECT posted_day, job, arrayJoin(${facetValuesSql(facet)}) AS value FROM rollup_ads WHERE ${where}`
   return `INSERT INTO tally_facets (facet, value, posted_day, prev_day, jobs)
-    WITH several AS (SELECT job FROM rollup_ads
-                     WHERE job IN (SELECT job FROM rollup_ads WHERE ${inRange})
-                     GROUP BY job HAVING uniqExact(posted_day) > 1)
+    WITH ${severalCellsSql('rollup_ads', 'posted_day')}
     SELECT '${facet}', value, posted_day, toDate(0), toUInt32(uniqExact(job))
-    FROM (${rows(`${inRange} AND job NOT IN several`)}) GROUP BY value, posted_day
+    FROM (${rows(`${IN_RANGE} AND job NOT IN several`)}) GROUP BY value, posted_day
     UNION ALL
     SELECT '${facet}', value, day, prev, toUInt32(count()) FROM (
       SELECT value, job, arraySort(groupUniqArray(posted_day)) AS days

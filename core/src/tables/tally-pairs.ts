@@ -4,13 +4,10 @@
 // make, ~18M groups per million ads); read by core/src/analytics/cooccurrence.ts through
 // `pairsCountSql`. The row kinds and why they count each job once: the migration's header.
 import type { ClickHouseClient } from '@clickhouse/client'
+import { IN_RANGE, severalCellsSql } from './tally-sql.ts'
 
-const IN_RANGE = 'posted_day BETWEEN {from:Date} AND {to:Date}'
-
-/** Jobs with a copy in the range and copies on more than one day (any day). */
-const SEVERAL_DAYS = `several AS (SELECT job FROM rollup_ads
-  WHERE job IN (SELECT job FROM rollup_ads WHERE ${IN_RANGE})
-  GROUP BY job HAVING uniqExact(posted_day) > 1)`
+/** Jobs with a copy in the range and copies on more than one day. */
+const SEVERAL_DAYS = severalCellsSql('rollup_ads', 'posted_day')
 
 /**
  * Jobs on one day: per job its skills, every ordered pair, counted per (pair, day). The skills

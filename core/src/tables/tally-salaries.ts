@@ -5,14 +5,11 @@
 // (core/src/analytics/salary-sql.ts); read by core/src/analytics/salary-tally.ts. Why these rows
 // give the rollups' numbers: the migration's header.
 import type { ClickHouseClient } from '@clickhouse/client'
+import { IN_RANGE, severalCellsSql } from './tally-sql.ts'
 import { FIRST_COPY_SQL, SKILLS_UNION_SQL } from '../analytics/salary-sql.ts'
 
-const IN_RANGE = 'posted_day BETWEEN {from:Date} AND {to:Date}'
-
-/** Jobs with a salaried copy in the range and salaried copies on more than one day. */
-const SEVERAL_DAYS = `several AS (SELECT job FROM rollup_salaries
-  WHERE job IN (SELECT job FROM rollup_salaries WHERE ${IN_RANGE})
-  GROUP BY job HAVING uniqExact(posted_day) > 1)`
+/** Jobs with a copy in the range and copies on more than one day. */
+const SEVERAL_DAYS = severalCellsSql('rollup_salaries', 'posted_day')
 
 /** Jobs on one day: their first copy's value under '' and under each of their skills. */
 const DAY_ROWS = `INSERT INTO tally_salaries (kind, skill, lo, hi, employment, usd, job, jobs)
