@@ -1,5 +1,5 @@
 // The batched writer's two encodings on the embedded engine: rows of one shape go as
-// JSONCompactEachRow through chDB's raw insert, rows of mixed shapes as JSONEachRow; both store
+// JSONCompactEachRow (read by chDB from an insert file), rows of mixed shapes as JSONEachRow; both store
 // exactly the values given, and a column left out keeps its DEFAULT expression.
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { mkdtempSync, rmSync } from 'node:fs'

@@ -4,17 +4,21 @@
 // per session), so each query's parameters are bound as typed literals first (inline-params.ts)
 // and the query goes to the session with the fewest queries in flight. Measured on 2 cores:
 // 4 × `sleep(0.2)` take ~0.8 s on one session or with native binding, ~0.2 s here. Inserts hand
-// their rows to chDB as one buffer (its parallel parser) rather than as one long SQL string.
+// their rows to chDB as a file it reads (INSERT … FROM INFILE, its parallel parser) rather than as
+// one long SQL string.
 import type { Stream } from 'node:stream'
 import type {
   ConnBaseQueryParams,
   ConnExecParams,
   ConnInsertParams,
+  ConnInsertResult,
   ConnPingParams,
   Connection,
 } from '@clickhouse/client-common'
 import { randomUUID } from 'node:crypto'
-import { parseError } from '@clickhouse/client-common'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { inlineParams } from './inline-params.ts'
 
 export interface ChdbPoolOptions {
@@ -23,22 +27,11 @@ export interface ChdbPoolOptions {
   sessions: number
   /** 'literal' (default): bind parameters as typed literals; 'native': chDB's serialised binding. */
   binding?: 'literal' | 'native'
+  /** Where the directory of in-flight insert files is made (default: the OS temp directory). */
+  spoolParent?: string
 }
 
 type ChdbConnection = Connection<Stream.Readable>
-
-/** chdb's own extension on its connection: inserts of bytes in a text format. */
-interface ChdbRaw {
-  chdb: {
-    rawInsert(p: {
-      table: string
-      columns?: string[]
-      values: Buffer
-      format: string
-      settings?: Record<string, string | number | boolean>
-    }): Promise<{ rowsWritten?: number } | undefined>
-  }
-}
 
 /** The insert statement @clickhouse/client builds: `INSERT INTO t[ (a, b)] FORMAT F`. */
 const INSERT_SQL =
@@ -68,6 +61,11 @@ function engineSettings(settings: object | undefined): Record<string, string | n
   return out
 }
 
+/** A ClickHouse string literal. */
+function quoteString(value: string): string {
+  return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`
+}
+
 async function toBuffer(values: string | Stream.Readable): Promise<Buffer> {
   if (typeof values === 'string') return Buffer.from(values)
   const chunks: Buffer[] = []
@@ -86,7 +84,9 @@ export async function createChdbPool(opts: ChdbPoolOptions): Promise<ChdbConnect
     await Promise.all(sessions.map((s) => s.close()))
     throw err
   }
-  return new ChdbPool(sessions, opts.binding ?? 'literal')
+  // Insert files live here until their insert ends; the directory goes when the pool closes.
+  const spool = await mkdtemp(join(opts.spoolParent ?? tmpdir(), 'stackradar-inserts-'))
+  return new ChdbPool(sessions, opts.binding ?? 'literal', spool)
 }
 
 class ChdbPool implements ChdbConnection {
@@ -95,6 +95,7 @@ class ChdbPool implements ChdbConnection {
   constructor(
     private readonly sessions: ChdbConnection[],
     private readonly binding: 'literal' | 'native',
+    private readonly spool: string,
   ) {
     this.busy = sessions.map(() => 0)
   }
@@ -137,42 +138,30 @@ class ChdbPool implements ChdbConnection {
     if (!m) return this.run((s) => s.insert(params))
     const [, table, columns, format] = m
     return this.run(async (s) => {
-      // The rows as one buffer handed to chDB's parallel parser (rawInsert), instead of one SQL
-      // string with the rows appended (measured ~3× faster for the same rows).
       const body = await toBuffer(params.values)
       const query_id = params.query_id ?? randomUUID()
-      let rowsWritten = 0
+      let summary: ConnInsertResult['summary'] = undefined
       if (body.length > 0) {
-        const raw = (s as unknown as ChdbRaw).chdb
+        // The rows go through a file that the engine reads itself (INSERT … FROM INFILE): its
+        // reader parses in parallel. Measured on 2 cores for 295k skill rows (36 MB of
+        // JSONCompactEachRow): 0.6–0.9 s, against 1.6–2.3 s for the same bytes handed over in
+        // memory (chdb's rawInsert) and ~3× that as one SQL string.
+        const file = join(this.spool, `${query_id.replace(/[^A-Za-z0-9-]/g, '')}.rows`)
+        await writeFile(file, body)
         try {
-          const res = await raw.rawInsert({
-            table: table!,
-            columns: columns?.split(',').map((c) => c.trim()),
-            values: body,
-            format: format!,
-            settings: engineSettings(params.clickhouse_settings),
+          const res = await s.command({
+            query:
+              `INSERT INTO ${table}${columns ? ` (${columns})` : ''} ` +
+              `FROM INFILE ${quoteString(file)} FORMAT ${format}`,
+            clickhouse_settings: engineSettings(params.clickhouse_settings),
+            query_id,
           })
-          rowsWritten = Number(res?.rowsWritten ?? 0)
-        } catch (err) {
-          throw parseError(err instanceof Error ? err.message : String(err))
+          summary = res.summary
+        } finally {
+          await rm(file, { force: true })
         }
       }
-      const n = String(rowsWritten)
-      return {
-        query_id,
-        response_headers: {},
-        http_status_code: 200,
-        summary: {
-          read_rows: n,
-          read_bytes: String(body.length),
-          written_rows: n,
-          written_bytes: String(body.length),
-          total_rows_to_read: '0',
-          result_rows: '0',
-          result_bytes: '0',
-          elapsed_ns: '0',
-        },
-      }
+      return { query_id, response_headers: {}, http_status_code: 200, summary }
     })
   }
 
@@ -182,5 +171,6 @@ class ChdbPool implements ChdbConnection {
 
   async close(): Promise<void> {
     await Promise.all(this.sessions.map((s) => s.close()))
+    await rm(this.spool, { recursive: true, force: true })
   }
 }
