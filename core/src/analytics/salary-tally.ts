@@ -102,20 +102,24 @@ export async function salaryRowsFromTally(
     OR (kind = 'whole' AND lo BETWEEN {tw_from:Date} AND {tw_to:Date} AND hi <= {tw_to:Date}))`
   const cellSkills = q.by === 'none' ? [''] : q.skills
   const premiumSkills = q.skills.length ? ['', ...q.skills] : []
+  // One row per histogram (its values and their counts as two arrays): ~10× fewer bytes to format
+  // and parse than a row per value (17k value counts for ten years by year on 1M ads).
   const histogram = queryRows<{
     part: string
     skill: string
     period: string
     employment: string
-    usd: number
-    n: string
+    usd: number[]
+    n: (string | number)[]
   }>(
     ch,
-    `SELECT 'cell' AS part, skill, ${q.periodOfLo} AS period, employment, usd, sum(jobs) AS n FROM tally_salaries
-     WHERE skill IN {cell_skills:Array(String)} AND ${inWindow} GROUP BY skill, period, employment, usd
-     UNION ALL
-     SELECT 'premium' AS part, skill, 'all' AS period, employment, usd, sum(jobs) AS n FROM tally_salaries
-     WHERE skill IN {premium_skills:Array(String)} AND ${inWindow} GROUP BY skill, employment, usd`,
+    `SELECT part, skill, period, employment, groupArray(usd) AS usd, groupArray(n) AS n FROM (
+       SELECT 'cell' AS part, skill, ${q.periodOfLo} AS period, employment, usd, sum(jobs) AS n FROM tally_salaries
+       WHERE skill IN {cell_skills:Array(String)} AND ${inWindow} GROUP BY skill, period, employment, usd
+       UNION ALL
+       SELECT 'premium' AS part, skill, 'all' AS period, employment, usd, sum(jobs) AS n FROM tally_salaries
+       WHERE skill IN {premium_skills:Array(String)} AND ${inWindow} GROUP BY skill, employment, usd)
+     GROUP BY part, skill, period, employment`,
     { ...params, cell_skills: cellSkills, premium_skills: premiumSkills },
   )
   const spanning = perJob(
@@ -128,10 +132,11 @@ export async function salaryRowsFromTally(
   const cells: Histograms = new Map()
   const premium: Histograms = new Map()
   for (const r of rows) {
-    const n = Number(r.n)
-    if (r.part === 'cell')
-      add(cells, `${r.period}|${q.by === 'none' ? 'all' : r.skill}|${r.employment}`, r.usd, n)
-    else add(premium, `${r.skill}|${r.employment}`, r.usd, n)
+    const key =
+      r.part === 'cell'
+        ? `${r.period}|${q.by === 'none' ? 'all' : r.skill}|${r.employment}`
+        : `${r.skill}|${r.employment}`
+    for (let i = 0; i < r.usd.length; i++) add(r.part === 'cell' ? cells : premium, key, r.usd[i]!, Number(r.n[i]))
   }
   for (const j of jobs) {
     const groups = q.by === 'none' ? ['all'] : q.skills.filter((s) => j.skills.includes(s))
