@@ -5,7 +5,7 @@
 import type { ClickHouseClient } from '@clickhouse/client'
 import type { BreakdownRow } from '../contracts/api/breakdown.ts'
 import { queryRows } from '../clickhouse/query.ts'
-import { FACET_SQL, REGION_PARAMS, type BreakdownFacet } from './facet-sql.ts'
+import { FACET_SQL, REGION_PARAMS, SKILL_SPLIT_FACETS, type BreakdownFacet } from './facet-sql.ts'
 import { compileWhere, type Filters } from './filters.ts'
 import { choosePath, overFilters } from './query-path.ts'
 import { round } from './stats.ts'
@@ -64,29 +64,48 @@ export interface SkillSplitsQuery<F extends BreakdownFacet> {
 /**
  * Several facets of the ads that mention one skill, over the whole range (period 'all'), in one
  * query: each row enters once per facet (once per industry), grouped by facet and value. The
- * same rows as queryBreakdown per facet with `interval: 'all'` (the skill profile's splits).
+ * same rows as queryBreakdown per facet with `interval: 'all'` (the skill profile's splits). With
+ * no filter but dates, from tally_skill_facets.
  */
 export async function querySkillSplits<F extends BreakdownFacet>(
   ch: ClickHouseClient,
   q: SkillSplitsQuery<F>,
 ): Promise<Record<F, BreakdownRow[]>> {
-  const p = await choosePath(ch, { filters: q.filters })
   const w = compileWhere(q.filters)
   const params = { ...w.params, ...REGION_PARAMS, skill: q.skill }
-  const from = p.skills({ sql: `${w.sql} AND skill = {skill:String}`, params })
-  // Index 0 (no facet) is the total, unless given; facets are numbered, their names stay out of SQL.
-  const entries = q.facets.map((facet, i) =>
-    facet === 'industry'
-      ? `arrayMap(v -> (toUInt8(${i + 1}), toString(v)), if(empty(industries), ['unknown'], industries))`
-      : `[(toUInt8(${i + 1}), toString(${FACET_SQL[facet]}))]`,
-  )
-  if (q.total === undefined) entries.push(`[(toUInt8(0), '')]`)
-  const rows = await queryRows<{ facet: number; value: string; ads: string }>(
-    ch,
-    `SELECT (arrayJoin(arrayConcat(${entries.join(', ')})) AS e).1 AS facet, e.2 AS value, ${p.count()} AS ads
-     ${from} GROUP BY facet, value ORDER BY facet, ads DESC, value`,
-    params,
-  )
+  // With no filter but dates, the split facets and the total known: the skill × facet tallies.
+  const tallied =
+    q.total !== undefined &&
+    q.filters.source.length === 0 &&
+    q.facets.every((f) => (SKILL_SPLIT_FACETS as readonly string[]).includes(f))
+  const tally = tallied ? await choosePath(ch, { filters: q.filters, additive: true }) : null
+  let rows: { facet: number; value: string; ads: string }[]
+  if (tally?.path === 'tally') {
+    const named = await queryRows<{ name: string; value: string; ads: string }>(
+      ch,
+      `SELECT facet AS name, value, ${tally.count(overFilters(q.filters))} AS ads FROM tally_skill_facets
+       WHERE skill = {skill:String} AND facet IN {facets:Array(String)} AND ${w.sql}
+       GROUP BY facet, value HAVING ads > 0 ORDER BY ads DESC, value`,
+      { ...w.params, skill: q.skill, facets: q.facets },
+    )
+    rows = named.map((r) => ({ facet: q.facets.indexOf(r.name as F) + 1, value: r.value, ads: r.ads }))
+  } else {
+    const p = await choosePath(ch, { filters: q.filters })
+    const from = p.skills({ sql: `${w.sql} AND skill = {skill:String}`, params })
+    // Index 0 (no facet) is the total, unless given; facets are numbered, their names stay out of SQL.
+    const entries = q.facets.map((facet, i) =>
+      facet === 'industry'
+        ? `arrayMap(v -> (toUInt8(${i + 1}), toString(v)), if(empty(industries), ['unknown'], industries))`
+        : `[(toUInt8(${i + 1}), toString(${FACET_SQL[facet]}))]`,
+    )
+    if (q.total === undefined) entries.push(`[(toUInt8(0), '')]`)
+    rows = await queryRows(
+      ch,
+      `SELECT (arrayJoin(arrayConcat(${entries.join(', ')})) AS e).1 AS facet, e.2 AS value, ${p.count()} AS ads
+       ${from} GROUP BY facet, value ORDER BY facet, ads DESC, value`,
+      params,
+    )
+  }
   const total = q.total ?? Number(rows.find((r) => Number(r.facet) === 0)?.ads ?? 0)
   const out = {} as Record<F, BreakdownRow[]>
   q.facets.forEach((facet, i) => {

@@ -37,3 +37,6 @@ export function facetValuesSql(facet: BreakdownFacet): string {
 }
 
 export { BREAKDOWN_FACETS }
+
+/** The facets of a skill's split (the skill page), tallied per skill in tally_skill_facets. */
+export const SKILL_SPLIT_FACETS = ['work_mode', 'country', 'seniority', 'industry'] as const

@@ -17,6 +17,8 @@ import { choosePath, withAnalyticsPath } from './query-path.ts'
 import { queryRankings } from './rankings.ts'
 import { querySalaries } from './salaries.ts'
 import { querySkillProfile } from './skill-profile.ts'
+import { querySkillSplits } from './breakdown.ts'
+import { SKILL_SPLIT_FACETS } from './facet-sql.ts'
 import { querySkillCatalog } from './skills.ts'
 import { querySeries } from './trend-series.ts'
 import {
@@ -248,6 +250,29 @@ describe('rollup and raw paths give the same numbers', () => {
             )
             expect(rollup, `${skill} ${from}..${to}`).toEqual(raw)
           }
+      })
+
+    if (name === 'none')
+      it("a skill's split by facet over windows that cut jobs on several days and months", async () => {
+        const windows = [
+          ['2017-02-27', '2017-03-02'],
+          ['2017-03-01', '2017-03-31'],
+          ['2017-03-02', '2017-04-30'],
+          ['2016-12-21', '2017-01-08'],
+          ['2017-01-02', '2017-12-31'],
+          ['2016-12-30', '2017-01-19'],
+        ]
+        let values = 0
+        for (const [from, to] of windows)
+          for (const skill of ['python', 'docker', 'go']) {
+            const f = { ...filters, from: from!, to: to! }
+            const { raw, rollup } = await both(() =>
+              querySkillSplits(ch.client, { filters: f, facets: SKILL_SPLIT_FACETS, skill, total: 10 }),
+            )
+            expect(rollup, `${skill} ${from}..${to}`).toEqual(raw)
+            values += Object.values(raw).flat().length
+          }
+        expect(values).toBeGreaterThan(50)
       })
 
     if (name === 'none')

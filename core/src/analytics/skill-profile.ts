@@ -13,6 +13,7 @@ import type { SkillCategory } from '../taxonomy/types.ts'
 import { queryAdsForSkill } from './ads.ts'
 import { querySkillSplits, type BreakdownRow } from './breakdown.ts'
 import { queryCooccurrence } from './cooccurrence.ts'
+import { SKILL_SPLIT_FACETS } from './facet-sql.ts'
 import { compileWhere, type Filters } from './filters.ts'
 import { choosePath, overFilters } from './query-path.ts'
 import { queryRankings } from './rankings.ts'
@@ -20,8 +21,6 @@ import { querySalaries } from './salaries.ts'
 import { PERIOD_SQL } from './trends.ts'
 
 export type SkillProfile = SkillProfileBody
-
-const SPLIT_FACETS = ['work_mode', 'country', 'seniority', 'industry'] as const
 
 export async function querySkillProfile(
   ch: ClickHouseClient,
@@ -58,7 +57,7 @@ export async function querySkillProfile(
     salaryOf(now),
     salaryOf(before),
     queryCooccurrence(ch, { filters: now, skills: [q.skill], limit: 15, known }),
-    querySkillSplits(ch, { filters: now, facets: SPLIT_FACETS, skill: q.skill, total: known.anchorAds }),
+    querySkillSplits(ch, { filters: now, facets: SKILL_SPLIT_FACETS, skill: q.skill, total: known.anchorAds }),
     queryAdsForSkill(ch, {
       skill: q.skill,
       from: now.from,

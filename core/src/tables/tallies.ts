@@ -1,5 +1,5 @@
-// Tables tally_ads, tally_skills, tally_facets (migration 010), tally_pairs (011) and
-// tally_salaries (012): the rollups collapsed to counts that add up, for the questions that filter
+// Tables tally_ads, tally_skills, tally_facets (migration 010), tally_pairs (011),
+// tally_salaries (012) and tally_skill_facets (013): the rollups collapsed to counts that add up, for the questions that filter
 // and group only by day, board and skill (or a facet's value, a skill pair, a salary), in two
 // grains: per board and over all boards (source ''; tally_facets and the pairs and salaries,
 // filled by tally-pairs.ts and tally-salaries.ts, have only this). A job whose
@@ -19,6 +19,7 @@ import {
   BREAKDOWN_FACETS,
   facetValuesSql,
   REGION_PARAMS,
+  SKILL_SPLIT_FACETS,
   type BreakdownFacet,
 } from '../analytics/facet-sql.ts'
 import { fillPairs } from './tally-pairs.ts'
@@ -32,6 +33,7 @@ export const TALLY_TABLES = [
   'tally_facets',
   'tally_pairs',
   'tally_salaries',
+  'tally_skill_facets',
 ] as const
 type TallyTable = 'tally_ads' | 'tally_skills'
 
@@ -77,19 +79,33 @@ function fillSql(table: TallyTable, grain: 'board' | 'all'): string {
  * tally_skills, with the facet's value (from the rollup_ads row) in the skill's place.
  */
 function facetFillSql(facet: BreakdownFacet): string {
+  return facetRowsSql('tally_facets', 'rollup_ads', '', `('${facet}', arrayJoin(${facetValuesSql(facet)}))`)
+}
+
+/**
+ * tally_skill_facets' rows of days from..to: as tally_facets' per skill (from the rollup_skills
+ * rows), for every split facet in one pass over the rows (one year at a time bounds its memory).
+ */
+function skillFacetFillSql(): string {
+  const entries = SKILL_SPLIT_FACETS.map((f) => `arrayMap(v -> ('${f}', v), ${facetValuesSql(f)})`)
+  return facetRowsSql('tally_skill_facets', 'rollup_skills', 'skill, ', `arrayJoin(arrayConcat(${entries.join(', ')}))`)
+}
+
+/** The facet tallies' fill: `entry` is a (facet, value) tuple per row and value (an arrayJoin). */
+function facetRowsSql(table: string, from: string, skill: string, entry: string): string {
   const rows = (where: string) =>
-    `SELECT posted_day, job, arrayJoin(${facetValuesSql(facet)}) AS value FROM rollup_ads WHERE ${where}`
-  return `INSERT INTO tally_facets (facet, value, posted_day, prev_day, jobs)
+    `SELECT ${skill}posted_day, job, ${entry} AS e, e.1 AS facet, e.2 AS value FROM ${from} WHERE ${where}`
+  return `INSERT INTO ${table} (${skill}facet, value, posted_day, prev_day, jobs)
     WITH ${severalCellsSql('rollup_ads', 'posted_day')}
-    SELECT '${facet}', value, posted_day, toDate(0), toUInt32(uniqExact(job))
-    FROM (${rows(`${IN_RANGE} AND job NOT IN several`)}) GROUP BY value, posted_day
+    SELECT ${skill}facet, value, posted_day, toDate(0), toUInt32(uniqExact(job))
+    FROM (${rows(`${IN_RANGE} AND job NOT IN several`)}) GROUP BY ${skill}facet, value, posted_day
     UNION ALL
-    SELECT '${facet}', value, day, prev, toUInt32(count()) FROM (
-      SELECT value, job, arraySort(groupUniqArray(posted_day)) AS days
-      FROM (${rows('job IN several')}) GROUP BY value, job)
+    SELECT ${skill}facet, value, day, prev, toUInt32(count()) FROM (
+      SELECT ${skill}facet, value, job, arraySort(groupUniqArray(posted_day)) AS days
+      FROM (${rows('job IN several')}) GROUP BY ${skill}facet, value, job)
     ARRAY JOIN days AS day, arrayPushFront(arrayPopBack(days), toDate(0)) AS prev
     WHERE day BETWEEN {from:Date} AND {to:Date}
-    GROUP BY value, day, prev`
+    GROUP BY ${skill}facet, value, day, prev`
 }
 
 /** Reports each statement of a build before it runs, and stops the build between them. */
@@ -111,18 +127,24 @@ async function fill(
   steps: BuildSteps,
 ): Promise<void> {
   // A full build writes every year's partition in one insert (more than 100 years of days would
-  // pass the default limit), except the pairs and salaries: one year at a time (years with rows).
+  // pass the default limit), except the pairs, salaries and skill splits: one year at a time
+  // (years with rows).
   const years = await queryRows<{ y: number }>(
     ch,
     `SELECT DISTINCT toYear(posted_day) AS y FROM rollup_ads WHERE posted_day BETWEEN {from:Date} AND {to:Date} ORDER BY y`,
     range,
   )
-  steps.expect(2 * years.length + 4 + BREAKDOWN_FACETS.length)
+  steps.expect(3 * years.length + 4 + BREAKDOWN_FACETS.length)
   for (const { y } of years) {
     steps.next(`${y} skill pairs`)
     await fillPairs(ch, { from: `${y}-01-01`, to: `${y}-12-31` })
     steps.next(`${y} salaries`)
     await fillSalaries(ch, { from: `${y}-01-01`, to: `${y}-12-31` })
+    steps.next(`${y} skill splits`)
+    await ch.command({
+      query: skillFacetFillSql(),
+      query_params: { from: `${y}-01-01`, to: `${y}-12-31`, ...REGION_PARAMS },
+    })
   }
   const settings = { max_partitions_per_insert_block: '0' }
   for (const table of ['tally_ads', 'tally_skills'] as const)
