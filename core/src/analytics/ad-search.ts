@@ -8,7 +8,7 @@ import { queryRows } from '../clickhouse/query.ts'
 import { adPlainText } from '../text/ad-text.ts'
 import type { AdHit } from '../contracts/api/ads.ts'
 import { addDays, compileWhere, FilterError, NO_FILTERS, type Filters } from './filters.ts'
-import { newestDay } from './query-path.ts'
+import { dayHolding, newestDay } from './query-path.ts'
 
 /** Before any ad: a window starting here is the whole table. */
 const EARLIEST_DAY = '1970-01-01'
@@ -67,6 +67,39 @@ type JobTuple = [string, string, string, string, number, string, string, string,
 /** Days in the first window searched back from the newest ad; each further window is 16× longer. */
 export const FIRST_WINDOW_DAYS = 31
 
+/** One window of a newest-first search: from `since` (null: from the floor), and whether it is small. */
+export interface SearchWindow {
+  since: string | null
+  /** Small enough to read each ad's newest row by sorting (newestAdRows) rather than FINAL. */
+  small: boolean
+}
+
+/**
+ * The windows a newest-first search reads back from `top` until one holds a page: from `holding`
+ * (the tallies' estimate, dayHolding) when it is shorter than the first fixed window, then
+ * FIRST_WINDOW_DAYS days, 16× longer each time, until the window reaches `floor`.
+ */
+export function* searchWindows(
+  top: string | null,
+  floor: string,
+  holding: string | null,
+): Generator<SearchWindow> {
+  if (!top) {
+    yield { since: null, small: false }
+    return
+  }
+  const fixed = addDays(top, -FIRST_WINDOW_DAYS)
+  if (holding && holding > fixed && holding > floor && holding <= top) yield { since: holding, small: true }
+  for (let days = FIRST_WINDOW_DAYS; ; days *= 16) {
+    const since = addDays(top, -days)
+    if (since <= floor) {
+      yield { since: null, small: false }
+      return
+    }
+    yield { since, small: days === FIRST_WINDOW_DAYS }
+  }
+}
+
 /**
  * `ads` as `a` with each stored ad's newest row, among the rows whose days `days` selects (a
  * condition on posted_day, a key column: the same for every row of an ad). For a searched first
@@ -103,13 +136,22 @@ export async function searchAds(ch: ClickHouseClient, q: AdSearchQuery): Promise
       { ...params, since },
     )
   const top = await searchStart(ch, q.filters.to, cTime)
+  // With one skill (or none) and only date and board filters, the tallies say from which day of
+  // the first window about twice a page of jobs is on record (a day or two for a common skill).
+  const holding =
+    top && q.skills.length <= 1
+      ? await dayHolding(ch, {
+          filters: q.filters,
+          skill: q.skills[0],
+          to: top,
+          days: FIRST_WINDOW_DAYS,
+          need: (q.limit + 1) * 2,
+        })
+      : null
   let rows: Awaited<ReturnType<typeof jobsSince>> = []
-  for (let days = FIRST_WINDOW_DAYS; ; days *= 16) {
-    const since = top ? addDays(top, -days) : null
-    const floor = q.filters.from ?? EARLIEST_DAY
-    const whole = since === null || since <= floor
-    rows = await jobsSince(whole ? null : since, days === FIRST_WINDOW_DAYS)
-    if (whole || rows.length > q.limit) break
+  for (const w of searchWindows(top, q.filters.from ?? EARLIEST_DAY, holding)) {
+    rows = await jobsSince(w.since, w.small && w.since !== null)
+    if (w.since === null || rows.length > q.limit) break
   }
   const page = rows.slice(0, q.limit)
   const ids = page.map((r) => r.ad_id)

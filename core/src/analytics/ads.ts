@@ -5,9 +5,9 @@ import { SOURCE_ATTRIBUTION } from '../attribution.ts'
 import { fromDateTime } from '../clickhouse/datetime.ts'
 import { queryRows } from '../clickhouse/query.ts'
 import type { AdEvidence } from '../contracts/api/index.ts'
-import { FIRST_WINDOW_DAYS, newestAdRows } from './ad-search.ts'
-import { addDays, NO_FILTERS } from './filters.ts'
-import { newestDay } from './query-path.ts'
+import { FIRST_WINDOW_DAYS, newestAdRows, searchWindows } from './ad-search.ts'
+import { NO_FILTERS } from './filters.ts'
+import { dayHolding, newestDay } from './query-path.ts'
 
 export type { AdEvidence }
 
@@ -57,15 +57,23 @@ export async function queryAdsForSkill(
       { skill: q.skill, from: lower, to, source: q.source ?? '', limit: q.limit },
     )
   // The newest day from the tallies or rollups when they can say (an earlier day than the ads'
-  // newest only widens the first window).
+  // newest only widens the first window), then the day of the first window from which the skill
+  // has about twice the ads asked for (the tallies' estimate: a day or two for a common skill).
   const top = await newestDay(ch, NO_FILTERS)
   const end = top && top < to ? top : to
+  const holding = top
+    ? await dayHolding(ch, {
+        filters: { ...NO_FILTERS, source: q.source ? [q.source] : [] },
+        skill: q.skill,
+        to: end,
+        days: FIRST_WINDOW_DAYS,
+        need: q.limit * 2,
+      })
+    : null
   let rows: Row[] = []
-  for (let days = FIRST_WINDOW_DAYS; ; days *= 16) {
-    const lower = addDays(end, -days)
-    const whole = !top || lower <= from
-    rows = await since(whole ? from : lower, !whole && days === FIRST_WINDOW_DAYS)
-    if (whole || rows.length >= q.limit) break
+  for (const w of searchWindows(top ? end : null, from, holding)) {
+    rows = await since(w.since ?? from, w.small)
+    if (w.since === null || rows.length >= q.limit) break
   }
   return rows.map((r) => ({
     adId: r.ad_id,

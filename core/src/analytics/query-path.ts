@@ -14,7 +14,7 @@ import { queryRows } from '../clickhouse/query.ts'
 import { ROLLUP_STATE_TTL_MS, rollups, rollupUsable, type RollupState } from '../tables/rollups.ts'
 import { tallyUsable } from '../tables/tallies.ts'
 import { BREAKDOWN_FACETS, FACET_SQL, type BreakdownFacet } from './facet-sql.ts'
-import { compileWhere, type CompiledWhere, type Filters } from './filters.ts'
+import { addDays, compileWhere, type CompiledWhere, type Filters } from './filters.ts'
 
 export { rollupUsable }
 
@@ -226,6 +226,38 @@ export async function newestDay(ch: ClickHouseClient, f: Filters): Promise<strin
     ch,
     `SELECT if(count() = 0, NULL, toString(max(posted_day))) AS d ${p.ads(w)}`,
     w.params,
+  )
+  return row?.d ?? null
+}
+
+/**
+ * The latest day D within `days` days up to `to` from which the skill (or, without one, any ad)
+ * has at least `need` jobs up to `to` under the filters, by the tallies' per-day counts; null when
+ * they cannot say (not current, filters they cannot apply, fewer jobs in those days). An estimate
+ * for "newest first" searches: a job on several days counts on each, so D may be too late, never
+ * too early. Callers search back from D and widen when it holds too few; any lower bound keeps
+ * their answer exact.
+ */
+export async function dayHolding(
+  ch: ClickHouseClient,
+  q: { filters: Filters; skill?: string; to: string; days: number; need: number },
+): Promise<string | null> {
+  const filters = { ...q.filters, from: addDays(q.to, -q.days), to: q.to }
+  const p = await choosePath(ch, { filters, additive: true })
+  if (p.path !== 'tally') return null
+  const w = compileWhere(filters)
+  const from = q.skill
+    ? p.skills({ sql: `${w.sql} AND skill = {hold_skill:String}`, params: w.params })
+    : p.ads(w)
+  // Per day, every copy day counts (a period of one day holds no earlier copy day).
+  const perDay = p.count({ from: '{f_from:Date}', to: '{f_to:Date}', period: 'posted_day' })
+  const [row] = await queryRows<{ d: string }>(
+    ch,
+    `SELECT toString(posted_day) AS d FROM (
+       SELECT posted_day, sum(n) OVER (ORDER BY posted_day DESC ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS c
+       FROM (SELECT posted_day, ${perDay} AS n ${from} GROUP BY posted_day))
+     WHERE c >= {hold_need:UInt32} ORDER BY posted_day DESC LIMIT 1`,
+    { ...w.params, hold_skill: q.skill ?? '', hold_need: q.need },
   )
   return row?.d ?? null
 }
