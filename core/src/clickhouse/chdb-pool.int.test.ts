@@ -14,10 +14,14 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }))
 it('inserts through files it removes, also when the insert fails', async () => {
   const spoolParent = join(dir, 'spool')
   mkdirSync(spoolParent)
+  // A killed process's spool (no process has pid 2^22 + 1 here) is removed when a pool starts.
+  const dead = join(spoolParent, `stackradar-inserts-${2 ** 22 + 1}-abc`)
+  mkdirSync(dead)
   const connection = await createChdbPool({ path: join(dir, 'db'), sessions: 2, spoolParent })
   const client = createClient({ connection: connection as never })
-  const [spool] = readdirSync(spoolParent)
-  expect(spool).toMatch(/^stackradar-inserts-/)
+  const [spool, ...others] = readdirSync(spoolParent)
+  expect(others).toEqual([])
+  expect(spool).toMatch(new RegExp(`^stackradar-inserts-${process.pid}-`))
   await client.command({ query: 'CREATE TABLE t (id UInt32, s String) ENGINE = MergeTree ORDER BY id' })
 
   const rows = [

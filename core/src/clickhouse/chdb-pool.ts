@@ -16,7 +16,7 @@ import type {
   Connection,
 } from '@clickhouse/client-common'
 import { randomUUID } from 'node:crypto'
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { inlineParams } from './inline-params.ts'
@@ -61,6 +61,28 @@ function engineSettings(settings: object | undefined): Record<string, string | n
   return out
 }
 
+const SPOOL_PREFIX = 'stackradar-inserts-'
+
+/** Spool directories of processes that no longer run (named with their pid). */
+async function removeDeadSpools(parent: string): Promise<void> {
+  const names = await readdir(parent).catch(() => [] as string[])
+  for (const name of names) {
+    const pid = Number(/^stackradar-inserts-(\d+)-/.exec(name)?.[1])
+    if (!pid || pid === process.pid || alive(pid)) continue
+    await rm(join(parent, name), { recursive: true, force: true }).catch(() => {})
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (err) {
+    // EPERM: it runs under another user.
+    return (err as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}
+
 /** A ClickHouse string literal. */
 function quoteString(value: string): string {
   return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`
@@ -84,8 +106,11 @@ export async function createChdbPool(opts: ChdbPoolOptions): Promise<ChdbConnect
     await Promise.all(sessions.map((s) => s.close()))
     throw err
   }
-  // Insert files live here until their insert ends; the directory goes when the pool closes.
-  const spool = await mkdtemp(join(opts.spoolParent ?? tmpdir(), 'stackradar-inserts-'))
+  // Insert files live here until their insert ends; the directory goes when the pool closes (a
+  // killed process's is removed by the next pool that starts).
+  const parent = opts.spoolParent ?? tmpdir()
+  await removeDeadSpools(parent)
+  const spool = await mkdtemp(join(parent, `${SPOOL_PREFIX}${process.pid}-`))
   return new ChdbPool(sessions, opts.binding ?? 'literal', spool)
 }
 
