@@ -8,10 +8,11 @@ import { queryRows } from '../clickhouse/query.ts'
 import { adPlainText } from '../text/ad-text.ts'
 import type { AdHit } from '../contracts/api/ads.ts'
 import { addDays, compileWhere, FilterError, NO_FILTERS, type Filters } from './filters.ts'
-import { dayHolding, newestDay } from './query-path.ts'
+import { newestAndHolding, newestDay } from './query-path.ts'
 
 /** Before any ad: a window starting here is the whole table. */
 const EARLIEST_DAY = '1970-01-01'
+const LATEST_DAY = '2149-06-06'
 
 /**
  * The day the first window ends on: the newest stored day (from the tallies or rollups when they
@@ -135,19 +136,21 @@ export async function searchAds(ch: ClickHouseClient, q: AdSearchQuery): Promise
        ORDER BY newest DESC, id DESC LIMIT {n:UInt32}`,
       { ...params, since },
     )
-  const top = await searchStart(ch, q.filters.to, cTime)
-  // With one skill (or none) and only date and board filters, the tallies say from which day of
-  // the first window about twice a page of jobs is on record (a day or two for a common skill).
-  const holding =
-    top && q.skills.length <= 1
-      ? await dayHolding(ch, {
+  // With one skill (or none) and only date and board filters, the tallies say in one query the
+  // newest day and from which day of the first window about twice a page of jobs is on record (a
+  // day or two for a common skill); otherwise the newest day alone.
+  const est =
+    q.skills.length <= 1
+      ? await newestAndHolding(ch, {
           filters: q.filters,
           skill: q.skills[0],
-          to: top,
+          cap: [q.filters.to ?? LATEST_DAY, cTime.slice(0, 10)].sort()[0]!,
           days: FIRST_WINDOW_DAYS,
           need: (q.limit + 1) * 2,
         })
       : null
+  const top = est ? est.top : await searchStart(ch, q.filters.to, cTime)
+  const holding = est?.holding ?? null
   let rows: Awaited<ReturnType<typeof jobsSince>> = []
   for (const w of searchWindows(top, q.filters.from ?? EARLIEST_DAY, holding)) {
     rows = await jobsSince(w.since, w.small && w.since !== null)

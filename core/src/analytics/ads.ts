@@ -7,7 +7,7 @@ import { queryRows } from '../clickhouse/query.ts'
 import type { AdEvidence } from '../contracts/api/index.ts'
 import { FIRST_WINDOW_DAYS, newestAdRows, searchWindows } from './ad-search.ts'
 import { NO_FILTERS } from './filters.ts'
-import { dayHolding, newestDay } from './query-path.ts'
+import { newestAndHolding, newestDay } from './query-path.ts'
 
 export type { AdEvidence }
 
@@ -56,20 +56,19 @@ export async function queryAdsForSkill(
               LIMIT {limit:UInt32}`,
       { skill: q.skill, from: lower, to, source: q.source ?? '', limit: q.limit },
     )
-  // The newest day from the tallies or rollups when they can say (an earlier day than the ads'
-  // newest only widens the first window), then the day of the first window from which the skill
-  // has about twice the ads asked for (the tallies' estimate: a day or two for a common skill).
-  const top = await newestDay(ch, NO_FILTERS)
+  // The newest day (an earlier day than the ads' newest only widens the first window) and, from
+  // the tallies in the same query, the day of the first window from which the skill has about
+  // twice the ads asked for (a day or two for a common skill).
+  const est = await newestAndHolding(ch, {
+    filters: { ...NO_FILTERS, source: q.source ? [q.source] : [] },
+    skill: q.skill,
+    cap: to,
+    days: FIRST_WINDOW_DAYS,
+    need: q.limit * 2,
+  })
+  const top = est ? est.top : await newestDay(ch, NO_FILTERS)
   const end = top && top < to ? top : to
-  const holding = top
-    ? await dayHolding(ch, {
-        filters: { ...NO_FILTERS, source: q.source ? [q.source] : [] },
-        skill: q.skill,
-        to: end,
-        days: FIRST_WINDOW_DAYS,
-        need: q.limit * 2,
-      })
-    : null
+  const holding = est?.holding ?? null
   let rows: Row[] = []
   for (const w of searchWindows(top ? end : null, from, holding)) {
     rows = await since(w.since ?? from, w.small)

@@ -14,7 +14,7 @@ import { queryRows } from '../clickhouse/query.ts'
 import { ROLLUP_STATE_TTL_MS, rollups, rollupUsable, type RollupState } from '../tables/rollups.ts'
 import { tallyUsable } from '../tables/tallies.ts'
 import { BREAKDOWN_FACETS, FACET_SQL, type BreakdownFacet } from './facet-sql.ts'
-import { addDays, compileWhere, type CompiledWhere, type Filters } from './filters.ts'
+import { compileWhere, type CompiledWhere, type Filters } from './filters.ts'
 
 export { rollupUsable }
 
@@ -176,7 +176,10 @@ const stateCache = new WeakMap<ClickHouseClient, HeldState>()
  * the held state still answers, so under steady traffic no request waits for it: the read is
  * ~20 ms of metadata queries on chDB, once a second, which made up most of a cheap request's p95.
  */
-export function cachedRollupState(ch: ClickHouseClient, clock: () => number = Date.now): Promise<RollupState> {
+export function cachedRollupState(
+  ch: ClickHouseClient,
+  clock: () => number = Date.now,
+): Promise<RollupState> {
   const now = clock()
   const had = stateCache.get(ch)
   if (had && now - had.at < ROLLUP_STATE_TTL_MS) {
@@ -230,34 +233,46 @@ export async function newestDay(ch: ClickHouseClient, f: Filters): Promise<strin
   return row?.d ?? null
 }
 
+/** What `newestAndHolding` answers: the newest day (capped) and the estimate from it. */
+export interface NewestAndHolding {
+  /** The newest day with an ad (over all boards, as `newestDay(NO_FILTERS)`), at most `cap`; null: no ads. */
+  top: string | null
+  /** The latest day D within `days` days up to `top` from which there are `need` jobs to `top`. */
+  holding: string | null
+}
+
 /**
- * The latest day D within `days` days up to `to` from which the skill (or, without one, any ad)
- * has at least `need` jobs up to `to` under the filters, by the tallies' per-day counts; null when
- * they cannot say (not current, filters they cannot apply, fewer jobs in those days). An estimate
- * for "newest first" searches: a job on several days counts on each, so D may be too late, never
- * too early. Callers search back from D and widen when it holds too few; any lower bound keeps
- * their answer exact.
+ * In one query, the newest day with an ad (at most `cap`) and the latest day D within `days` days
+ * up to it from which the skill (or, without one, any ad) has at least `need` jobs up to it under
+ * the filters, by the tallies' per-day counts; null when the tallies cannot say (not current,
+ * filters they cannot apply), and `holding` null with fewer jobs in those days. An estimate for
+ * "newest first" searches: a job on several days counts on each, so D may be too late, never too
+ * early. Callers search back from D and widen when it holds too few; any lower bound keeps their
+ * answer exact.
  */
-export async function dayHolding(
+export async function newestAndHolding(
   ch: ClickHouseClient,
-  q: { filters: Filters; skill?: string; to: string; days: number; need: number },
-): Promise<string | null> {
-  const filters = { ...q.filters, from: addDays(q.to, -q.days), to: q.to }
+  q: { filters: Filters; skill?: string; cap: string; days: number; need: number },
+): Promise<NewestAndHolding | null> {
+  const filters = { ...q.filters, from: null, to: null }
   const p = await choosePath(ch, { filters, additive: true })
   if (p.path !== 'tally') return null
   const w = compileWhere(filters)
+  const inDays = `${w.sql} AND posted_day BETWEEN newest - {hold_days:UInt16} AND newest`
   const from = q.skill
-    ? p.skills({ sql: `${w.sql} AND skill = {hold_skill:String}`, params: w.params })
-    : p.ads(w)
+    ? p.skills({ sql: `${inDays} AND skill = {hold_skill:String}`, params: w.params })
+    : p.ads({ sql: inDays, params: w.params })
   // Per day, every copy day counts (a period of one day holds no earlier copy day).
-  const perDay = p.count({ from: '{f_from:Date}', to: '{f_to:Date}', period: 'posted_day' })
-  const [row] = await queryRows<{ d: string }>(
+  const perDay = p.count({ from: 'toDate(0)', to: 'newest', period: 'posted_day' })
+  const [row] = await queryRows<{ top: string | null; holding: string | null }>(
     ch,
-    `SELECT toString(posted_day) AS d FROM (
-       SELECT posted_day, sum(n) OVER (ORDER BY posted_day DESC ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS c
-       FROM (SELECT posted_day, ${perDay} AS n ${from} GROUP BY posted_day))
-     WHERE c >= {hold_need:UInt32} ORDER BY posted_day DESC LIMIT 1`,
-    { ...w.params, hold_skill: q.skill ?? '', hold_need: q.need },
+    `WITH (SELECT if(count() = 0, NULL, least(max(posted_day), {hold_cap:Date})) FROM tally_ads WHERE source = '') AS newest
+     SELECT toString(newest) AS top, (
+       SELECT if(count() = 0, NULL, toString(max(posted_day))) FROM (
+         SELECT posted_day, sum(n) OVER (ORDER BY posted_day DESC ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS c
+         FROM (SELECT posted_day, ${perDay} AS n ${from} GROUP BY posted_day))
+       WHERE c >= {hold_need:UInt32}) AS holding`,
+    { ...w.params, hold_skill: q.skill ?? '', hold_need: q.need, hold_cap: q.cap, hold_days: q.days },
   )
-  return row?.d ?? null
+  return { top: row?.top ?? null, holding: row?.holding ?? null }
 }

@@ -136,7 +136,8 @@ export async function salaryRowsFromTally(
       r.part === 'cell'
         ? `${r.period}|${q.by === 'none' ? 'all' : r.skill}|${r.employment}`
         : `${r.skill}|${r.employment}`
-    for (let i = 0; i < r.usd.length; i++) add(r.part === 'cell' ? cells : premium, key, r.usd[i]!, Number(r.n[i]))
+    for (let i = 0; i < r.usd.length; i++)
+      add(r.part === 'cell' ? cells : premium, key, r.usd[i]!, Number(r.n[i]))
   }
   for (const j of jobs) {
     const groups = q.by === 'none' ? ['all'] : q.skills.filter((s) => j.skills.includes(s))
