@@ -57,8 +57,8 @@ export interface SkillSplitsQuery<F extends BreakdownFacet> {
   filters: Filters
   facets: readonly F[]
   skill: string
-  /** The skill's distinct ads under the filters, when the caller counts them (maybe still under way). */
-  total?: number | Promise<number>
+  /** The skill's distinct ads under the filters, when the caller has counted them already. */
+  total?: number
 }
 
 /**
@@ -71,8 +71,6 @@ export async function querySkillSplits<F extends BreakdownFacet>(
   ch: ClickHouseClient,
   q: SkillSplitsQuery<F>,
 ): Promise<Record<F, BreakdownRow[]>> {
-  // A total still under way is awaited only after the query: its failure is the caller's to report.
-  if (q.total instanceof Promise) q.total.catch(() => {})
   const w = compileWhere(q.filters)
   const params = { ...w.params, ...REGION_PARAMS, skill: q.skill }
   // With no filter but dates, the split facets and the total known: the skill × facet tallies.
@@ -108,7 +106,7 @@ export async function querySkillSplits<F extends BreakdownFacet>(
       params,
     )
   }
-  const total = (await q.total) ?? Number(rows.find((r) => Number(r.facet) === 0)?.ads ?? 0)
+  const total = q.total ?? Number(rows.find((r) => Number(r.facet) === 0)?.ads ?? 0)
   const out = {} as Record<F, BreakdownRow[]>
   q.facets.forEach((facet, i) => {
     out[facet] = rows

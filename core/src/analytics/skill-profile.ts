@@ -16,7 +16,7 @@ import { queryCooccurrence } from './cooccurrence.ts'
 import { SKILL_SPLIT_FACETS } from './facet-sql.ts'
 import { compileWhere, type Filters } from './filters.ts'
 import { choosePath, overFilters } from './query-path.ts'
-import { queryRankings, resolveWindows } from './rankings.ts'
+import { queryRankings } from './rankings.ts'
 import { querySalaries } from './salaries.ts'
 import { PERIOD_SQL } from './trends.ts'
 
@@ -29,29 +29,17 @@ export async function querySkillProfile(
   const s = getSkill(q.skill)
   if (!s) throw new Error(`unknown skill ${q.skill}`)
   const f = { ...q.filters, category: [] }
-  // The windows first (the newest day: one small query), so the rankings' counts run beside the
-  // other parts; only co-occurrence and the splits' shares wait for them.
-  const windows = await resolveWindows(ch, f)
-  const now = { ...f, from: windows.current.from, to: windows.current.to }
-  const before = { ...f, from: windows.previous.from, to: windows.previous.to }
-  const rankingsP = queryRankings(ch, {
-    filters: now,
-    compare: windows.previous,
-    minCount: q.minCount,
-    sort: 'rank',
-    order: 'asc',
-  })
+  const rankings = await queryRankings(ch, { filters: f, minCount: q.minCount, sort: 'rank', order: 'asc' })
+  const now = { ...f, from: rankings.window.from, to: rankings.window.to }
+  const before = { ...f, from: rankings.compareWindow.from, to: rankings.compareWindow.to }
+  const all = [...rankings.ranked, ...rankings.belowMinimum]
+  const ranking = all.find((r) => r.skill === q.skill) ?? null
   // Distinct ads in the current window under the same filters (every category), per skill.
-  const knownP = rankingsP.then((rankings) => {
-    const all = [...rankings.ranked, ...rankings.belowMinimum]
-    const ranking = all.find((r) => r.skill === q.skill) ?? null
-    const known = {
-      total: rankings.window.total,
-      anchorAds: ranking?.ads ?? 0,
-      skillAds: new Map(all.map((r) => [r.skill, r.ads])),
-    }
-    return { rankings, ranking, known }
-  })
+  const known = {
+    total: rankings.window.total,
+    anchorAds: ranking?.ads ?? 0,
+    skillAds: new Map(all.map((r) => [r.skill, r.ads])),
+  }
   const salaryOf = async (filters: Filters) =>
     (
       await querySalaries(ch, {
@@ -63,19 +51,13 @@ export async function querySkillProfile(
         minN: q.minN,
       })
     ).cells
-  const [{ rankings, ranking }, trend, salNow, salBefore, co, split, evidence] = await Promise.all([
-    knownP,
+  const [trend, salNow, salBefore, co, split, evidence] = await Promise.all([
     // The monthly share over both windows.
     monthlyShare(ch, { ...f, from: before.from, to: now.to }, q.skill),
     salaryOf(now),
     salaryOf(before),
-    knownP.then(({ known }) => queryCooccurrence(ch, { filters: now, skills: [q.skill], limit: 15, known })),
-    querySkillSplits(ch, {
-      filters: now,
-      facets: SKILL_SPLIT_FACETS,
-      skill: q.skill,
-      total: knownP.then(({ known }) => known.anchorAds),
-    }),
+    queryCooccurrence(ch, { filters: now, skills: [q.skill], limit: 15, known }),
+    querySkillSplits(ch, { filters: now, facets: SKILL_SPLIT_FACETS, skill: q.skill, total: known.anchorAds }),
     queryAdsForSkill(ch, {
       skill: q.skill,
       from: now.from,
