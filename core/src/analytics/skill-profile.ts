@@ -57,7 +57,12 @@ export async function querySkillProfile(
     salaryOf(now),
     salaryOf(before),
     queryCooccurrence(ch, { filters: now, skills: [q.skill], limit: 15, known }),
-    querySkillSplits(ch, { filters: now, facets: SKILL_SPLIT_FACETS, skill: q.skill, total: known.anchorAds }),
+    querySkillSplits(ch, {
+      filters: now,
+      facets: SKILL_SPLIT_FACETS,
+      skill: q.skill,
+      total: known.anchorAds,
+    }),
     queryAdsForSkill(ch, {
       skill: q.skill,
       from: now.from,

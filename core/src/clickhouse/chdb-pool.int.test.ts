@@ -30,7 +30,9 @@ it('inserts through files it removes, also when the insert fails', async () => {
   ]
   await client.insert({ table: 't', values: rows, format: 'JSONEachRow' })
   await client.insert({ table: 't', values: [[3, 'x']], columns: ['id', 's'], format: 'JSONCompactEachRow' })
-  const got = await (await client.query({ query: 'SELECT id, s FROM t ORDER BY id', format: 'JSONEachRow' })).json()
+  const got = await (
+    await client.query({ query: 'SELECT id, s FROM t ORDER BY id', format: 'JSONEachRow' })
+  ).json()
   expect(got).toEqual([...rows, { id: 3, s: 'x' }])
   expect(readdirSync(join(spoolParent, spool!))).toEqual([])
 

@@ -88,7 +88,12 @@ function facetFillSql(facet: BreakdownFacet): string {
  */
 function skillFacetFillSql(): string {
   const entries = SKILL_SPLIT_FACETS.map((f) => `arrayMap(v -> ('${f}', v), ${facetValuesSql(f)})`)
-  return facetRowsSql('tally_skill_facets', 'rollup_skills', 'skill, ', `arrayJoin(arrayConcat(${entries.join(', ')}))`)
+  return facetRowsSql(
+    'tally_skill_facets',
+    'rollup_skills',
+    'skill, ',
+    `arrayJoin(arrayConcat(${entries.join(', ')}))`,
+  )
 }
 
 /** The facet tallies' fill: `entry` is a (facet, value) tuple per row and value (an arrayJoin). */
