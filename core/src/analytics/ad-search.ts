@@ -77,7 +77,7 @@ export interface SearchWindow {
 
 /**
  * The windows a newest-first search reads back from `top` until one holds a page: from `holding`
- * (the tallies' estimate, dayHolding) when it is shorter than the first fixed window, then
+ * (the tallies' estimate, newestAndHolding) when it is shorter than the first fixed window, then
  * FIRST_WINDOW_DAYS days, 16× longer each time, until the window reaches `floor`.
  */
 export function* searchWindows(
