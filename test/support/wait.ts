@@ -22,3 +22,41 @@ export async function waitFor<T>(
     `timed out after ${timeoutMs} ms waiting for ${what}; last value: ${JSON.stringify(last)}${lastErr ? `; last error: ${String(lastErr)}` : ''}`,
   )
 }
+
+/**
+ * Waits for `done` while the work advances: fails only when `progress` (a count that rises as the
+ * work goes on, e.g. ads extracted) has not risen for `stallPolls` polls in a row, however long the
+ * whole wait takes. A slow machine advances slowly and still passes; stuck work fails. A poll
+ * that throws (a dependency still reconnecting) counts as one without progress.
+ */
+export async function waitForProgress<T>(
+  what: string,
+  probe: () => Promise<T>,
+  done: (v: T) => boolean,
+  progress: (v: T) => number,
+  { stallPolls = 240, everyMs = 250 } = {},
+): Promise<T> {
+  let best = -Infinity
+  let stalled = 0
+  let last: T | undefined
+  let lastErr: unknown
+  for (;;) {
+    try {
+      last = await probe()
+      if (done(last)) return last
+      const p = progress(last)
+      if (p > best) {
+        best = p
+        stalled = 0
+      } else stalled++
+    } catch (err) {
+      lastErr = err
+      stalled++
+    }
+    if (stalled >= stallPolls)
+      throw new Error(
+        `no progress in ${stallPolls} polls waiting for ${what}; last value: ${JSON.stringify(last)}${lastErr ? `; last error: ${String(lastErr)}` : ''}`,
+      )
+    await new Promise((r) => setTimeout(r, everyMs))
+  }
+}
