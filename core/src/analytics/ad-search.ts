@@ -7,27 +7,12 @@ import { fromDateTime } from '../clickhouse/datetime.ts'
 import { queryRows } from '../clickhouse/query.ts'
 import { adPlainText } from '../text/ad-text.ts'
 import type { AdHit } from '../contracts/api/ads.ts'
-import { addDays, compileWhere, FilterError, NO_FILTERS, type Filters } from './filters.ts'
-import { newestAndHolding, newestDay } from './query-path.ts'
+import { addDays, compileWhere, FilterError, type Filters } from './filters.ts'
+import { newestAndHolding, newestDayUpTo } from './query-path.ts'
 
 /** Before any ad: a window starting here is the whole table. */
 const EARLIEST_DAY = '1970-01-01'
 const LATEST_DAY = '2149-06-06'
-
-/**
- * The day the first window ends on: the newest stored day (from the tallies or rollups when they
- * can say: a day read there is never after the ads' newest, and an earlier one only widens the
- * window), or the filter's end or the cursor's day when earlier (null when nothing is stored).
- */
-async function searchStart(
-  ch: ClickHouseClient,
-  to: string | null,
-  cursorTime: string,
-): Promise<string | null> {
-  const newest = await newestDay(ch, NO_FILTERS)
-  if (!newest) return null
-  return [newest, to ?? newest, cursorTime.slice(0, 10)].sort()[0]!
-}
 
 export interface AdSearchQuery {
   filters: Filters
@@ -136,21 +121,22 @@ export async function searchAds(ch: ClickHouseClient, q: AdSearchQuery): Promise
        ORDER BY newest DESC, id DESC LIMIT {n:UInt32}`,
       { ...params, since },
     )
-  // With one skill (or none) and only date and board filters, the tallies say in one query the
-  // newest day and from which day of the first window about twice a page of jobs is on record (a
-  // day or two for a common skill); otherwise the newest day alone.
-  const est =
+  // The first window ends on the newest stored day, or the filter's end or the cursor's day when
+  // earlier (from the tallies or rollups when they can say: a day read there is never after the
+  // ads' newest, and an earlier one only widens the window). With one skill (or none), the same
+  // query estimates from which day about twice a page of jobs is on record (a day or two for a
+  // common skill).
+  const cap = [q.filters.to ?? LATEST_DAY, cTime.slice(0, 10)].sort()[0]!
+  const { top, holding } =
     q.skills.length <= 1
       ? await newestAndHolding(ch, {
           filters: q.filters,
           skill: q.skills[0],
-          cap: [q.filters.to ?? LATEST_DAY, cTime.slice(0, 10)].sort()[0]!,
+          cap,
           days: FIRST_WINDOW_DAYS,
           need: (q.limit + 1) * 2,
         })
-      : null
-  const top = est ? est.top : await searchStart(ch, q.filters.to, cTime)
-  const holding = est?.holding ?? null
+      : { top: await newestDayUpTo(ch, cap), holding: null }
   let rows: Awaited<ReturnType<typeof jobsSince>> = []
   for (const w of searchWindows(top, q.filters.from ?? EARLIEST_DAY, holding)) {
     rows = await jobsSince(w.since, w.small && w.since !== null)

@@ -7,7 +7,7 @@ import { queryRows } from '../clickhouse/query.ts'
 import type { AdEvidence } from '../contracts/api/index.ts'
 import { FIRST_WINDOW_DAYS, newestAdRows, searchWindows } from './ad-search.ts'
 import { NO_FILTERS } from './filters.ts'
-import { newestAndHolding, newestDay } from './query-path.ts'
+import { newestAndHolding } from './query-path.ts'
 
 export type { AdEvidence }
 
@@ -56,21 +56,18 @@ export async function queryAdsForSkill(
               LIMIT {limit:UInt32}`,
       { skill: q.skill, from: lower, to, source: q.source ?? '', limit: q.limit },
     )
-  // The newest day (an earlier day than the ads' newest only widens the first window) and, from
-  // the tallies in the same query, the day of the first window from which the skill has about
-  // twice the ads asked for (a day or two for a common skill).
-  const est = await newestAndHolding(ch, {
+  // The newest day, at most `to` (an earlier day than the ads' newest only widens the first
+  // window) and, from the tallies in the same query, the day of the first window from which the
+  // skill has about twice the ads asked for (a day or two for a common skill).
+  const { top, holding } = await newestAndHolding(ch, {
     filters: { ...NO_FILTERS, source: q.source ? [q.source] : [] },
     skill: q.skill,
     cap: to,
     days: FIRST_WINDOW_DAYS,
     need: q.limit * 2,
   })
-  const top = est ? est.top : await newestDay(ch, NO_FILTERS)
-  const end = top && top < to ? top : to
-  const holding = est?.holding ?? null
   let rows: Row[] = []
-  for (const w of searchWindows(top ? end : null, from, holding)) {
+  for (const w of searchWindows(top, from, holding)) {
     rows = await since(w.since ?? from, w.small)
     if (w.since === null || rows.length >= q.limit) break
   }

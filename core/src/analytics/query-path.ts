@@ -14,7 +14,7 @@ import { queryRows } from '../clickhouse/query.ts'
 import { ROLLUP_STATE_TTL_MS, rollups, rollupUsable, type RollupState } from '../tables/rollups.ts'
 import { tallyUsable } from '../tables/tallies.ts'
 import { BREAKDOWN_FACETS, FACET_SQL, type BreakdownFacet } from './facet-sql.ts'
-import { compileWhere, type CompiledWhere, type Filters } from './filters.ts'
+import { compileWhere, NO_FILTERS, type CompiledWhere, type Filters } from './filters.ts'
 
 export { rollupUsable }
 
@@ -237,26 +237,34 @@ export async function newestDay(ch: ClickHouseClient, f: Filters): Promise<strin
 export interface NewestAndHolding {
   /** The newest day with an ad (over all boards, as `newestDay(NO_FILTERS)`), at most `cap`; null: no ads. */
   top: string | null
-  /** The latest day D within `days` days up to `top` from which there are `need` jobs to `top`. */
+  /**
+   * The latest day D within `days` days up to `top` from which there are `need` jobs to `top`;
+   * null when the tallies cannot say (not current, filters they cannot apply) or hold fewer.
+   */
   holding: string | null
 }
 
+/** The newest day with an ad (over all boards), at most `cap`; null when nothing is stored. */
+export async function newestDayUpTo(ch: ClickHouseClient, cap: string): Promise<string | null> {
+  const newest = await newestDay(ch, NO_FILTERS)
+  return newest && newest > cap ? cap : newest
+}
+
 /**
- * In one query, the newest day with an ad (at most `cap`) and the latest day D within `days` days
- * up to it from which the skill (or, without one, any ad) has at least `need` jobs up to it under
- * the filters, by the tallies' per-day counts; null when the tallies cannot say (not current,
- * filters they cannot apply), and `holding` null with fewer jobs in those days. An estimate for
- * "newest first" searches: a job on several days counts on each, so D may be too late, never too
- * early. Callers search back from D and widen when it holds too few; any lower bound keeps their
- * answer exact.
+ * The newest day with an ad (at most `cap`) and, from the tallies in the same query, the latest
+ * day D within `days` days up to it from which the skill (or, without one, any ad) has at least
+ * `need` jobs up to it under the filters. An estimate for "newest first" searches: a job on
+ * several days counts on each, so D may be too late, never too early. Callers search back from D
+ * and widen when it holds too few; any lower bound keeps their answer exact. Where the tallies
+ * cannot say, the newest day alone.
  */
 export async function newestAndHolding(
   ch: ClickHouseClient,
   q: { filters: Filters; skill?: string; cap: string; days: number; need: number },
-): Promise<NewestAndHolding | null> {
+): Promise<NewestAndHolding> {
   const filters = { ...q.filters, from: null, to: null }
   const p = await choosePath(ch, { filters, additive: true })
-  if (p.path !== 'tally') return null
+  if (p.path !== 'tally') return { top: await newestDayUpTo(ch, q.cap), holding: null }
   const w = compileWhere(filters)
   const inDays = `${w.sql} AND posted_day BETWEEN newest - {hold_days:UInt16} AND newest`
   const from = q.skill

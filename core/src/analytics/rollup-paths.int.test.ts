@@ -359,7 +359,7 @@ describe('rollup and raw paths give the same numbers', () => {
             need: (limit + 1) * 2,
           }),
         )
-        const day = est?.holding ?? null
+        const day = est.holding
         if (day !== null) estimated++
       }
     // The estimate answered for some of them (else the tally runs above tested nothing new).

@@ -1,10 +1,11 @@
 // Salary percentiles and premiums from the salary tallies (core/src/tables/tally-salaries.ts): how
 // many jobs pay each value, per skill ('' = all) and month or day (and per span of days for jobs
 // on several days inside the window), summed over the window, plus the jobs whose days the
-// window cuts, worked out per job from rollup_salaries (as the rollup path does). The percentiles are then taken from the value counts with ClickHouse's
-// quantileExactInclusive rule, so the answer is the rollup path's (rollup-paths.int.test.ts). For
-// questions with no filter but dates, grouped by nothing or by skill, per month, quarter, year or
-// over the whole window; salaries.ts decides.
+// window cuts, worked out per job from rollup_salaries (as the rollup path does). The
+// percentiles are then taken from the value counts with ClickHouse's quantileExactInclusive rule,
+// so the answer is the rollup path's (rollup-paths.int.test.ts). For questions with no filter but
+// dates, grouped by nothing or by skill, per month, quarter, year or over the whole window;
+// salaries.ts decides.
 import type { ClickHouseClient } from '@clickhouse/client'
 import { queryRows } from '../clickhouse/query.ts'
 import { tallyWindow, tallyWindowParams } from '../tables/tally-window.ts'

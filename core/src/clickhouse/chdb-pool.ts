@@ -19,7 +19,7 @@ import { randomUUID } from 'node:crypto'
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { inlineParams } from './inline-params.ts'
+import { inlineParams, quoteLiteral } from './inline-params.ts'
 
 export interface ChdbPoolOptions {
   path: string
@@ -67,7 +67,7 @@ const SPOOL_PREFIX = 'stackradar-inserts-'
 async function removeDeadSpools(parent: string): Promise<void> {
   const names = await readdir(parent).catch(() => [] as string[])
   for (const name of names) {
-    const pid = Number(/^stackradar-inserts-(\d+)-/.exec(name)?.[1])
+    const pid = Number(new RegExp(`^${SPOOL_PREFIX}(\\d+)-`).exec(name)?.[1])
     if (!pid || pid === process.pid || alive(pid)) continue
     await rm(join(parent, name), { recursive: true, force: true }).catch(() => {})
   }
@@ -81,11 +81,6 @@ function alive(pid: number): boolean {
     // EPERM: it runs under another user.
     return (err as NodeJS.ErrnoException).code === 'EPERM'
   }
-}
-
-/** A ClickHouse string literal. */
-function quoteString(value: string): string {
-  return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`
 }
 
 async function toBuffer(values: string | Stream.Readable): Promise<Buffer> {
@@ -177,7 +172,7 @@ class ChdbPool implements ChdbConnection {
           const res = await s.command({
             query:
               `INSERT INTO ${table}${columns ? ` (${columns})` : ''} ` +
-              `FROM INFILE ${quoteString(file)} FORMAT ${format}`,
+              `FROM INFILE ${quoteLiteral(file)} FORMAT ${format}`,
             clickhouse_settings: engineSettings(params.clickhouse_settings),
             query_id,
           })

@@ -1,8 +1,9 @@
 // Tables tally_ads, tally_skills, tally_facets (migration 010), tally_pairs (011),
-// tally_salaries (012) and tally_skill_facets (013): the rollups collapsed to counts that add up, for the questions that filter
-// and group only by day, board and skill (or a facet's value, a skill pair, a salary), in two
-// grains: per board and over all boards (source ''; tally_facets and the pairs and salaries,
-// filled by tally-pairs.ts and tally-salaries.ts, have only this). A job whose
+// tally_salaries (012) and tally_skill_facets (013): the rollups collapsed to counts that add up,
+// for the questions that filter and group only by day, board and skill (or a facet's value, a
+// skill pair, a salary), in two grains: per board and over all boards (source ''; the facets,
+// pairs, salaries and skill splits have only this; pairs and salaries are filled by
+// tally-pairs.ts and tally-salaries.ts). A job whose
 // copies all fall in one cell of a grain adds to that cell's `jobs`; per board, a job with copies
 // in several cells keeps a row per cell with its hash (counted distinct); over all boards, a row
 // per copy day with the previous one (summed; the query layer's `notCountedBefore` says when such
