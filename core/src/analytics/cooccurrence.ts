@@ -13,7 +13,7 @@ import type { SkillCategory } from '../taxonomy/types.ts'
 import { compileWhere, skillsInCategories, type CompiledWhere, type Filters } from './filters.ts'
 import { PAIRS_COUNT_SQL } from '../tables/tally-pairs.ts'
 import { tallyWindow, tallyWindowParams } from '../tables/tally-window.ts'
-import { choosePath, overFilters, type CountPath } from './query-path.ts'
+import { choosePath, overFilters, skillsOver, type CountPath } from './query-path.ts'
 import { round } from './stats.ts'
 
 export interface CooccurrenceQuery {
@@ -179,15 +179,19 @@ async function countPairs(
     ...tallyWindowParams(window),
   })
   const over = overFilters(q.filters)
+  const skillRows = skillsOver(
+    p,
+    { sql: `${w.sql} AND (skill IN {keep:Array(String)} OR skill = {anchor_skill:String})`, params },
+    q.filters,
+    over,
+  )
   const counts = q.known
     ? null
     : queryRows<{ skill: string; n: string }>(
         ch,
-        `SELECT skill, ${p.count(over)} AS n
-         ${p.skills({ sql: `${w.sql} AND (skill IN {keep:Array(String)} OR skill = {anchor_skill:String})`, params })}
-         GROUP BY skill
+        `SELECT skill, ${p.count(over)} AS n ${skillRows.from} GROUP BY skill
          UNION ALL SELECT '' AS skill, ${p.count(over)} AS n ${p.ads(w)}`,
-        { ...params, anchor_skill: anchor },
+        { ...params, ...skillRows.params, anchor_skill: anchor },
       )
   const [rows, all] = await Promise.all([together, counts])
   const n = new Map((all ?? []).map((r) => [r.skill, Number(r.n)]))

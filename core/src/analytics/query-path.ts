@@ -13,8 +13,10 @@ import type { ClickHouseClient } from '@clickhouse/client'
 import { queryRows } from '../clickhouse/query.ts'
 import { ROLLUP_STATE_TTL_MS, rollups, rollupUsable, type RollupState } from '../tables/rollups.ts'
 import { tallyUsable } from '../tables/tallies.ts'
+import { tallyWindow } from '../tables/tally-window.ts'
 import { BREAKDOWN_FACETS, FACET_SQL, type BreakdownFacet } from './facet-sql.ts'
-import { compileWhere, NO_FILTERS, type CompiledWhere, type Filters } from './filters.ts'
+import { addDays, compileWhere, NO_FILTERS, type CompiledWhere, type Filters } from './filters.ts'
+import { PERIOD_SQL } from './trends.ts'
 
 export { rollupUsable }
 
@@ -48,6 +50,12 @@ export interface CountPath {
   ads(w: CompiledWhere): string
   /** FROM … WHERE … over ad copy × named skill rows; `skill` is a column. */
   skills(w: CompiledWhere): string
+  /**
+   * `skills(w)` with the whole months tm_from..tm_to (first days; tm_end: tm_to's last day) read
+   * from month rows, and the days around them from day rows unless `days` is false (the window
+   * holds only whole months). Only the all-boards tallies have them, used through `skillsOver`.
+   */
+  skillsByMonth?(w: CompiledWhere, days: boolean): string
   /** Rows with a facet's value (an ad copy's, or the facet tallies'), and the value's SQL. */
   facets(facet: BreakdownFacet, w: CompiledWhere): { from: string; value: string }
   /** Distinct jobs among the rows (and among those where `cond` holds). */
@@ -106,6 +114,16 @@ const TALLY_ALL_BOARDS: CountPath = {
   path: 'tally',
   ads: (w) => `FROM tally_ads WHERE source = '' AND ${w.sql}`,
   skills: (w) => `FROM tally_skills WHERE source = '' AND ${w.sql}`,
+  // Month rows (tally_skill_months) for the whole months, the day rows around them.
+  skillsByMonth: (w, days) => {
+    const months = `SELECT skill, posted_day, prev_day, jobs FROM tally_skill_months
+      WHERE posted_day BETWEEN {tm_from:Date} AND {tm_to:Date} AND ${w.sql}`
+    if (!days) return `FROM (${months})`
+    return `FROM (${months}
+      UNION ALL
+      SELECT skill, posted_day, prev_day, jobs FROM tally_skills
+      WHERE source = '' AND (posted_day < {tm_from:Date} OR posted_day > {tm_end:Date}) AND ${w.sql})`
+  },
   // The facet's name is one of the enum's (checked), so it is written as a literal.
   facets: (facet, w) => {
     if (!BREAKDOWN_FACETS.includes(facet)) throw new Error(`unknown facet '${String(facet).slice(0, 20)}'`)
@@ -113,6 +131,40 @@ const TALLY_ALL_BOARDS: CountPath = {
   },
   count: (over) => `sumIf(jobs, ${notCountedBefore(over)})`,
   countIf: (cond, over) => `sumIf(jobs, (${cond}) AND ${notCountedBefore(over)})`,
+}
+
+/**
+ * `p.skills(w)` for a count over the filters' window (`w` = compileWhere(f), `over` =
+ * overFilters(f, period?)), with its whole months from the month rows when the path has them and
+ * the count's periods are made of whole months (month, quarter, year, or one for the window): a
+ * month's day rows left out of its month row have their previous copy day in the same month, so in
+ * the window and the period, and never count. Its params go with the query's.
+ */
+export function skillsOver(
+  p: CountPath,
+  w: CompiledWhere,
+  f: Filters,
+  over?: Over,
+): { from: string; params: Record<string, string> } {
+  const monthly = [undefined, PERIOD_SQL.month, PERIOD_SQL.quarter, PERIOD_SQL.year].includes(over?.period)
+  // Without an end, the window runs to the last Date (2149-06-06): its last month is whole.
+  const from = f.from ?? '1970-01-01'
+  const t = tallyWindow(from, f.to ?? '2149-06-30')
+  if (!p.skillsByMonth || !monthly || t.monthFrom > t.monthTo) return { from: p.skills(w), params: {} }
+  const end = addDays(nextMonth(t.monthTo), -1)
+  const days = t.headTo >= from || (f.to !== null && t.tailFrom <= f.to)
+  return {
+    from: p.skillsByMonth(w, days),
+    params: { tm_from: t.monthFrom, tm_to: t.monthTo, tm_end: end < MAX_DATE ? end : MAX_DATE },
+  }
+}
+
+/** ClickHouse's last Date. */
+const MAX_DATE = '2149-06-06'
+
+const nextMonth = (first: string) => {
+  const d = new Date(`${first}T00:00:00Z`)
+  return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1)).toISOString().slice(0, 10)
 }
 
 export interface PathQuestion {

@@ -15,7 +15,7 @@ import { querySkillSplits, type BreakdownRow } from './breakdown.ts'
 import { queryCooccurrence } from './cooccurrence.ts'
 import { SKILL_SPLIT_FACETS } from './facet-sql.ts'
 import { compileWhere, type Filters } from './filters.ts'
-import { choosePath, overFilters } from './query-path.ts'
+import { choosePath, overFilters, skillsOver } from './query-path.ts'
 import { queryRankings } from './rankings.ts'
 import { querySalaries } from './salaries.ts'
 import { PERIOD_SQL } from './trends.ts'
@@ -99,13 +99,13 @@ async function monthlyShare(ch: ClickHouseClient, filters: Filters, skill: strin
   const params = { ...w.params, skill }
   const period = `toString(${PERIOD_SQL.month})`
   const over = overFilters(filters, PERIOD_SQL.month)
+  const skillRows = skillsOver(p, { sql: `${w.sql} AND skill = {skill:String}`, params }, filters, over)
   const rows = await queryRows<{ period: string; with_skill: number; n: string }>(
     ch,
     `SELECT ${period} AS period, 0 AS with_skill, ${p.count(over)} AS n ${p.ads(w)} GROUP BY period
      UNION ALL
-     SELECT ${period} AS period, 1 AS with_skill, ${p.count(over)} AS n
-     ${p.skills({ sql: `${w.sql} AND skill = {skill:String}`, params })} GROUP BY period`,
-    params,
+     SELECT ${period} AS period, 1 AS with_skill, ${p.count(over)} AS n ${skillRows.from} GROUP BY period`,
+    { ...params, ...skillRows.params },
   )
   const withSkill = new Map(
     rows.filter((r) => Number(r.with_skill) === 1).map((r) => [r.period, Number(r.n)]),

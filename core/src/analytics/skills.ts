@@ -6,7 +6,7 @@ import { queryRows } from '../clickhouse/query.ts'
 import { listSkills } from '../taxonomy/index.ts'
 import { CATEGORY_LABELS } from '../taxonomy/categories.ts'
 import { compileWhere, type Filters } from './filters.ts'
-import { choosePath, overFilters } from './query-path.ts'
+import { choosePath, overFilters, skillsOver } from './query-path.ts'
 import { competitionRanks, round } from './stats.ts'
 
 export type CatalogSkill = Skill
@@ -18,12 +18,13 @@ export async function querySkillCatalog(
   const p = await choosePath(ch, { filters, additive: true })
   const w = compileWhere(filters)
   const over = overFilters(filters)
+  const rows = skillsOver(p, w, filters, over)
   const [totals, counts] = await Promise.all([
     queryRows<{ n: string }>(ch, `SELECT ${p.count(over)} AS n ${p.ads(w)}`, w.params),
     queryRows<{ skill: string; n: string }>(
       ch,
-      `SELECT skill, ${p.count(over)} AS n ${p.skills(w)} GROUP BY skill`,
-      w.params,
+      `SELECT skill, ${p.count(over)} AS n ${rows.from} GROUP BY skill`,
+      { ...w.params, ...rows.params },
     ),
   ])
   const total = Number(totals[0]?.n ?? 0)

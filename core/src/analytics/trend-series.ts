@@ -9,7 +9,7 @@ import { listSkills } from '../taxonomy/index.ts'
 import { queryCoverageKept } from './coverage.ts'
 import type { CoverageRow } from './coverage-rules.ts'
 import { compileWhere, type Filters } from './filters.ts'
-import { choosePath, overFilters } from './query-path.ts'
+import { choosePath, overFilters, skillsOver } from './query-path.ts'
 import { rollingMean, round, wilson } from './stats.ts'
 import { PERIOD_SQL, type Interval } from './trends.ts'
 
@@ -49,6 +49,12 @@ export async function querySeries(ch: ClickHouseClient, q: SeriesQuery): Promise
     cat_ids: cats.map((s) => s.id),
     cat_names: cats.map((s) => s.category),
   }
+  const skillRows = skillsOver(
+    p,
+    { sql: `${w.sql} AND skill IN {skills:Array(String)}`, params },
+    q.filters,
+    over,
+  )
   const [totals, counts, coverage] = await Promise.all([
     queryRows<{ period: string; total: string }>(
       ch,
@@ -66,7 +72,7 @@ export async function querySeries(ch: ClickHouseClient, q: SeriesQuery): Promise
           q.skills.length &&
             `SELECT ${PERIOD_SQL[q.interval]} AS period, 'skill' AS kind, toString(skill) AS series,
                     ${p.count(over)} AS ads
-             ${p.skills({ sql: `${w.sql} AND skill IN {skills:Array(String)}`, params })}
+             ${skillRows.from}
              GROUP BY period, series`,
           cats.length &&
             `SELECT ${PERIOD_SQL[q.interval]} AS period, 'category' AS kind,
@@ -78,7 +84,7 @@ export async function querySeries(ch: ClickHouseClient, q: SeriesQuery): Promise
           .filter(Boolean)
           .join(' UNION ALL ') || "SELECT toDate(0) AS period, '' AS kind, '' AS series, 0 AS ads WHERE 0"
       }) GROUP BY kind, series`,
-      params,
+      { ...params, ...skillRows.params },
     ),
     queryCoverageKept(ch, q.filters),
   ])

@@ -1,5 +1,5 @@
 // Tables tally_ads, tally_skills, tally_facets (migration 010), tally_pairs (011),
-// tally_salaries (012) and tally_skill_facets (013): the rollups collapsed to counts that add up,
+// tally_salaries (012), tally_skill_facets (013) and tally_skill_months (014): the rollups collapsed to counts that add up,
 // for the questions that filter and group only by day, board and skill (or a facet's value, a
 // skill pair, a salary), in two grains: per board and over all boards (source ''; the facets,
 // pairs, salaries and skill splits have only this; pairs and salaries are filled by
@@ -35,6 +35,7 @@ export const TALLY_TABLES = [
   'tally_pairs',
   'tally_salaries',
   'tally_skill_facets',
+  'tally_skill_months',
 ] as const
 type TallyTable = 'tally_ads' | 'tally_skills'
 
@@ -74,6 +75,16 @@ function fillSql(table: TallyTable, grain: 'board' | 'all'): string {
     WHERE day BETWEEN {from:Date} AND {to:Date}
     GROUP BY ${skill}day, prev`
 }
+
+/**
+ * tally_skill_months' rows of the months from..to, from tally_skills' all-boards rows (filled
+ * first): per skill and month, the day rows whose previous day is in an earlier month, summed per
+ * previous day (the others never count where the month is read whole).
+ */
+const MONTHS_FILL_SQL = `INSERT INTO tally_skill_months (skill, posted_day, prev_day, jobs)
+  SELECT skill, toStartOfMonth(posted_day) AS month, prev_day, toUInt32(sum(jobs)) FROM tally_skills
+  WHERE source = '' AND posted_day BETWEEN {from:Date} AND {to:Date} AND toStartOfMonth(prev_day) < month
+  GROUP BY skill, month, prev_day`
 
 /**
  * tally_facets' rows of days from..to for one facet, over all boards: as the all-boards grain of
@@ -140,7 +151,7 @@ async function fill(
     `SELECT DISTINCT toYear(posted_day) AS y FROM rollup_ads WHERE posted_day BETWEEN {from:Date} AND {to:Date} ORDER BY y`,
     range,
   )
-  steps.expect(3 * years.length + 4 + BREAKDOWN_FACETS.length)
+  steps.expect(3 * years.length + 5 + BREAKDOWN_FACETS.length)
   for (const { y } of years) {
     steps.next(`${y} skill pairs`)
     await fillPairs(ch, { from: `${y}-01-01`, to: `${y}-12-31` })
@@ -158,6 +169,8 @@ async function fill(
       steps.next(`${table} ${grain === 'all' ? 'all boards' : 'per board'}`)
       await ch.command({ query: fillSql(table, grain), query_params: range, clickhouse_settings: settings })
     }
+  steps.next('tally_skills months')
+  await ch.command({ query: MONTHS_FILL_SQL, query_params: range, clickhouse_settings: settings })
   // One facet per insert: each holds one facet's (value, day) sets in memory.
   for (const facet of BREAKDOWN_FACETS) {
     steps.next(`facet ${facet}`)
