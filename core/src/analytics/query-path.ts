@@ -13,7 +13,6 @@ import type { ClickHouseClient } from '@clickhouse/client'
 import { queryRows } from '../clickhouse/query.ts'
 import { ROLLUP_STATE_TTL_MS, rollups, rollupUsable, type RollupState } from '../tables/rollups.ts'
 import { tallyUsable } from '../tables/tallies.ts'
-import { tallyWindow } from '../tables/tally-window.ts'
 import { BREAKDOWN_FACETS, FACET_SQL, type BreakdownFacet } from './facet-sql.ts'
 import { addDays, compileWhere, NO_FILTERS, type CompiledWhere, type Filters } from './filters.ts'
 import { PERIOD_SQL } from './trends.ts'
@@ -51,11 +50,12 @@ export interface CountPath {
   /** FROM … WHERE … over ad copy × named skill rows; `skill` is a column. */
   skills(w: CompiledWhere): string
   /**
-   * `skills(w)` with the whole months tm_from..tm_to (first days; tm_end: tm_to's last day) read
-   * from month rows, and the days around them from day rows unless `days` is false (the window
-   * holds only whole months). Only the all-boards tallies have them, used through `skillsOver`.
+   * `skills(w)` with the whole periods tp_from..tp_to of grain tp_grain (first days; tp_end: the
+   * last one's last day) read from period rows, and the days around them from day rows unless
+   * `days` is false (the window holds only whole periods). Only the all-boards tallies have them,
+   * used through `skillsOver`.
    */
-  skillsByMonth?(w: CompiledWhere, days: boolean): string
+  skillsByPeriod?(w: CompiledWhere, days: boolean): string
   /** Rows with a facet's value (an ad copy's, or the facet tallies'), and the value's SQL. */
   facets(facet: BreakdownFacet, w: CompiledWhere): { from: string; value: string }
   /** Distinct jobs among the rows (and among those where `cond` holds). */
@@ -114,15 +114,15 @@ const TALLY_ALL_BOARDS: CountPath = {
   path: 'tally',
   ads: (w) => `FROM tally_ads WHERE source = '' AND ${w.sql}`,
   skills: (w) => `FROM tally_skills WHERE source = '' AND ${w.sql}`,
-  // Month rows (tally_skill_months) for the whole months, the day rows around them.
-  skillsByMonth: (w, days) => {
-    const months = `SELECT skill, posted_day, prev_day, jobs FROM tally_skill_months
-      WHERE posted_day BETWEEN {tm_from:Date} AND {tm_to:Date} AND ${w.sql}`
-    if (!days) return `FROM (${months})`
-    return `FROM (${months}
+  // Period rows (tally_skill_periods) for the whole periods, the day rows around them.
+  skillsByPeriod: (w, days) => {
+    const periods = `SELECT skill, posted_day, prev_day, jobs FROM tally_skill_periods
+      WHERE grain = {tp_grain:String} AND posted_day BETWEEN {tp_from:Date} AND {tp_to:Date} AND ${w.sql}`
+    if (!days) return `FROM (${periods})`
+    return `FROM (${periods}
       UNION ALL
       SELECT skill, posted_day, prev_day, jobs FROM tally_skills
-      WHERE source = '' AND (posted_day < {tm_from:Date} OR posted_day > {tm_end:Date}) AND ${w.sql})`
+      WHERE source = '' AND (posted_day < {tp_from:Date} OR posted_day > {tp_end:Date}) AND ${w.sql})`
   },
   // The facet's name is one of the enum's (checked), so it is written as a literal.
   facets: (facet, w) => {
@@ -135,10 +135,10 @@ const TALLY_ALL_BOARDS: CountPath = {
 
 /**
  * `p.skills(w)` for a count over the filters' window (`w` = compileWhere(f), `over` =
- * overFilters(f, period?)), with its whole months from the month rows when the path has them and
- * the count's periods are made of whole months (month, quarter, year, or one for the window): a
- * month's day rows left out of its month row have their previous copy day in the same month, so in
- * the window and the period, and never count. Its params go with the query's.
+ * overFilters(f, period?)), with its whole periods from the period rows when the path has them:
+ * weeks for a count by week, months for one by month, quarter, year or over the whole window. A
+ * period's day rows left out of its rows have their previous copy day in the same period, so in
+ * the window and the count's period, and never count. Its params go with the query's.
  */
 export function skillsOver(
   p: CountPath,
@@ -146,25 +146,64 @@ export function skillsOver(
   f: Filters,
   over?: Over,
 ): { from: string; params: Record<string, string> } {
-  const monthly = [undefined, PERIOD_SQL.month, PERIOD_SQL.quarter, PERIOD_SQL.year].includes(over?.period)
-  // Without an end, the window runs to the last Date (2149-06-06): its last month is whole.
+  const grain =
+    over?.period === PERIOD_SQL.week
+      ? 'week'
+      : [undefined, PERIOD_SQL.month, PERIOD_SQL.quarter, PERIOD_SQL.year].includes(over?.period)
+        ? 'month'
+        : null
   const from = f.from ?? '1970-01-01'
-  const t = tallyWindow(from, f.to ?? '2149-06-30')
-  if (!p.skillsByMonth || !monthly || t.monthFrom > t.monthTo) return { from: p.skills(w), params: {} }
-  const end = addDays(nextMonth(t.monthTo), -1)
-  const days = t.headTo >= from || (f.to !== null && t.tailFrom <= f.to)
+  // Without an end, the window runs to the last Date: the period holding it is whole.
+  const span = grain && wholePeriods(grain, from, f.to ?? periodEnd(grain, MAX_DATE))
+  if (!p.skillsByPeriod || !grain || !span) return { from: p.skills(w), params: {} }
+  const days = span.first > from || (f.to !== null && span.end < f.to)
   return {
-    from: p.skillsByMonth(w, days),
-    params: { tm_from: t.monthFrom, tm_to: t.monthTo, tm_end: end < MAX_DATE ? end : MAX_DATE },
+    from: p.skillsByPeriod(w, days),
+    params: {
+      tp_grain: grain,
+      tp_from: span.first,
+      tp_to: span.last,
+      tp_end: span.end < MAX_DATE ? span.end : MAX_DATE,
+    },
   }
 }
 
-/** ClickHouse's last Date. */
+/** ClickHouse's last Date, and its first Monday (toMonday gives 1970-01-01 before it). */
 const MAX_DATE = '2149-06-06'
+const FIRST_MONDAY = '1970-01-05'
 
-const nextMonth = (first: string) => {
-  const d = new Date(`${first}T00:00:00Z`)
-  return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1)).toISOString().slice(0, 10)
+const utc = (day: string) => new Date(`${day}T00:00:00Z`)
+
+/** The first day of the period holding `day`, as PERIOD_SQL starts it. */
+function periodStart(grain: 'week' | 'month', day: string): string {
+  if (grain === 'month') return `${day.slice(0, 7)}-01`
+  if (day < FIRST_MONDAY) return '1970-01-01'
+  return addDays(day, -((utc(day).getUTCDay() + 6) % 7))
+}
+
+/** The last day of the period holding `day` (past MAX_DATE for its own period). */
+function periodEnd(grain: 'week' | 'month', day: string): string {
+  if (grain === 'week') return day < FIRST_MONDAY ? '1970-01-04' : addDays(periodStart('week', day), 6)
+  const d = utc(day)
+  return addDays(
+    new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1)).toISOString().slice(0, 10),
+    -1,
+  )
+}
+
+/**
+ * The periods a window holds whole: the first's and last's first days, and the last's last day;
+ * null when it holds none.
+ */
+export function wholePeriods(
+  grain: 'week' | 'month',
+  from: string,
+  to: string,
+): { first: string; last: string; end: string } | null {
+  const first = periodStart(grain, from) === from ? from : addDays(periodEnd(grain, from), 1)
+  const end = periodEnd(grain, to) === to ? to : addDays(periodStart(grain, to), -1)
+  if (end < first) return null
+  return { first, last: periodStart(grain, end), end }
 }
 
 export interface PathQuestion {

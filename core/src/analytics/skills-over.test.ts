@@ -1,9 +1,9 @@
-// Which rows a count over a window reads: the all-boards tallies' month rows for the whole months
-// of the window when the count's periods are made of whole months, the day rows otherwise.
+// Which rows a count over a window reads: the all-boards tallies' week or month rows for the
+// periods the window holds whole, when the count's periods are made of them; day rows otherwise.
 import type { ClickHouseClient } from '@clickhouse/client'
 import { describe, expect, it } from 'vitest'
 import { compileWhere, NO_FILTERS, type Filters } from './filters.ts'
-import { choosePath, overFilters, skillsOver, withAnalyticsPath } from './query-path.ts'
+import { choosePath, overFilters, skillsOver, wholePeriods, withAnalyticsPath } from './query-path.ts'
 import { PERIOD_SQL } from './trends.ts'
 
 // Forced paths are chosen without a query, so no client is needed.
@@ -15,50 +15,86 @@ async function rowsFor(filters: Filters, period?: string, mode: 'tally' | 'rollu
   const p = await pathFor(mode, filters)
   return skillsOver(p, compileWhere(filters), filters, overFilters(filters, period))
 }
+const window = (from: string | null, to: string | null): Filters => ({ ...NO_FILTERS, from, to })
 
 describe('skillsOver', () => {
-  it('reads an unbounded window, or one of whole months, from the month rows alone', async () => {
-    const r = await rowsFor(NO_FILTERS)
-    expect(r.from).toContain('tally_skill_months')
-    expect(r.from).not.toContain('tally_skills')
-    expect(r.params).toEqual({ tm_from: '1970-01-01', tm_to: '2149-06-01', tm_end: '2149-06-06' })
-    const whole = await rowsFor({ ...NO_FILTERS, from: '2025-12-01', to: '2026-11-30' }, PERIOD_SQL.month)
-    expect(whole.from).not.toContain('tally_skills')
-    expect(whole.params).toEqual({ tm_from: '2025-12-01', tm_to: '2026-11-01', tm_end: '2026-11-30' })
+  it('reads an unbounded window, or one of whole periods, from the period rows alone', async () => {
+    const months = await rowsFor(NO_FILTERS)
+    expect(months.from).toContain('tally_skill_periods')
+    expect(months.from).not.toContain('tally_skills')
+    expect(months.params).toEqual({
+      tp_grain: 'month',
+      tp_from: '1970-01-01',
+      tp_to: '2149-06-01',
+      tp_end: '2149-06-06',
+    })
+    const weeks = await rowsFor(NO_FILTERS, PERIOD_SQL.week)
+    expect(weeks.from).not.toContain('tally_skills')
+    expect(weeks.params).toEqual({
+      tp_grain: 'week',
+      tp_from: '1970-01-01',
+      tp_to: '2149-06-02',
+      tp_end: '2149-06-06',
+    })
+    const year = await rowsFor(window('2025-12-01', '2026-11-30'), PERIOD_SQL.quarter)
+    expect(year.from).not.toContain('tally_skills')
+    expect(year.params).toMatchObject({ tp_grain: 'month', tp_from: '2025-12-01', tp_to: '2026-11-01' })
   })
 
-  it('reads the days around the whole months from the day rows', async () => {
-    for (const [from, to] of [
-      ['2025-11-30', '2026-11-30'],
-      ['2025-12-01', '2026-11-29'],
-      ['2025-11-30', null],
+  it('reads the days around the whole periods from the day rows', async () => {
+    for (const [from, to, period] of [
+      ['2025-11-30', '2026-11-30', PERIOD_SQL.month],
+      ['2025-12-01', '2026-11-29', undefined],
+      ['2025-11-30', null, PERIOD_SQL.year],
+      ['2026-11-03', '2026-11-30', PERIOD_SQL.week],
     ] as const) {
-      const r = await rowsFor({ ...NO_FILTERS, from, to })
-      expect(r.from).toContain('tally_skill_months')
+      const r = await rowsFor(window(from, to), period)
+      expect(r.from).toContain('tally_skill_periods')
       expect(r.from).toContain('tally_skills')
     }
   })
 
-  it('ends the month rows on the last day of the last whole month (leap years included)', async () => {
-    for (const [from, to, end] of [
-      ['2023-12-01', '2024-02-29', '2024-02-29'],
-      ['2025-12-01', '2026-02-28', '2026-02-28'],
-      ['2025-12-01', '2026-03-30', '2026-02-28'],
-    ] as const) {
-      const r = await rowsFor({ ...NO_FILTERS, from, to }, PERIOD_SQL.quarter)
-      expect(r.params).toMatchObject({ tm_from: from, tm_end: end })
-    }
-  })
-
-  it('reads day rows for weeks, windows without a whole month, and other paths', async () => {
+  it('reads day rows without a whole period, and on other paths', async () => {
     const plain = (f: Filters) => `FROM tally_skills WHERE source = '' AND ${compileWhere(f).sql}`
-    expect(await rowsFor(NO_FILTERS, PERIOD_SQL.week)).toEqual({ from: plain(NO_FILTERS), params: {} })
-    const inMonth = { ...NO_FILTERS, from: '2026-03-02', to: '2026-04-30' }
-    expect((await rowsFor(inMonth, PERIOD_SQL.month)).from).toContain('tally_skill_months')
-    const cut = { ...NO_FILTERS, from: '2026-03-02', to: '2026-04-29' }
+    const cut = window('2026-03-02', '2026-04-29')
     expect(await rowsFor(cut, PERIOD_SQL.month)).toEqual({ from: plain(cut), params: {} })
+    const midWeek = window('2026-11-04', '2026-11-14')
+    expect(await rowsFor(midWeek, PERIOD_SQL.week)).toEqual({ from: plain(midWeek), params: {} })
     expect((await rowsFor(NO_FILTERS, undefined, 'rollup')).from).toContain('rollup_skills')
     const board = { ...NO_FILTERS, source: ['hn'] }
-    expect((await rowsFor(board)).from).not.toContain('tally_skill_months')
+    expect((await rowsFor(board)).from).not.toContain('tally_skill_periods')
+  })
+})
+
+describe('wholePeriods', () => {
+  it('finds the whole weeks and months of a window (leap days, the first days of the Date type)', () => {
+    expect(wholePeriods('month', '2023-12-01', '2024-02-29')).toEqual({
+      first: '2023-12-01',
+      last: '2024-02-01',
+      end: '2024-02-29',
+    })
+    expect(wholePeriods('month', '2025-12-02', '2026-03-30')).toEqual({
+      first: '2026-01-01',
+      last: '2026-02-01',
+      end: '2026-02-28',
+    })
+    // 2026-11-02 is a Monday.
+    expect(wholePeriods('week', '2026-11-02', '2026-11-22')).toEqual({
+      first: '2026-11-02',
+      last: '2026-11-16',
+      end: '2026-11-22',
+    })
+    expect(wholePeriods('week', '2026-11-03', '2026-11-23')).toEqual({
+      first: '2026-11-09',
+      last: '2026-11-16',
+      end: '2026-11-22',
+    })
+    // toMonday gives 1970-01-01 for 1970-01-01..04: that short week is a period of its own.
+    expect(wholePeriods('week', '1970-01-01', '1970-01-11')).toEqual({
+      first: '1970-01-01',
+      last: '1970-01-05',
+      end: '1970-01-11',
+    })
+    expect(wholePeriods('week', '2026-11-03', '2026-11-08')).toBeNull()
   })
 })

@@ -54,6 +54,14 @@ async function expectExact(c: ClickHouseHandle, ads: FixtureAd[], year: string):
         categories: [],
         rolling: 0,
       }),
+      // Weeks: a week across new year has period rows from both years' days.
+      querySeries(c.client, {
+        filters: NO_FILTERS,
+        interval: 'week',
+        skills: ['python', 'go'],
+        categories: [],
+        rolling: 0,
+      }),
       querySeries(c.client, {
         filters: NO_FILTERS,
         interval: 'year',
@@ -87,7 +95,7 @@ async function expectExact(c: ClickHouseHandle, ads: FixtureAd[], year: string):
     ])
   const tally = await withAnalyticsPath('tally', ask)
   expect(tally).toEqual(await withAnalyticsPath('raw', ask))
-  const [catalog, , , , byYear] = tally
+  const [catalog, , , , , byYear] = tally
   expect(catalog.total).toBe(jobs.length)
   const python = jobs.filter((j) => j.allSkills.has('python')).length
   expect(catalog.skills.find((s) => s.id === 'python')!.ads).toBe(python)
@@ -117,6 +125,8 @@ describe('tallies', () => {
       makeAd({ id: 'c', day: '2017-03-05', skills: ['go'] }),
       // One job on two boards the same day: two cells, counted once.
       makeAd({ id: 'c2', dedupe: 'c', source: 'board-b', day: '2017-03-05', skills: ['go', 'python'] }),
+      // A Sunday: its week starts on 2016-12-26, so refilling 2017 refills that week's 2017 rows.
+      makeAd({ id: 'n', day: '2017-01-01', skills: ['python'] }),
     ]
     await writeAds(ch, base)
     expect(await usable(ch)).toBe(false)

@@ -1,5 +1,6 @@
 // Tables tally_ads, tally_skills, tally_facets (migration 010), tally_pairs (011),
-// tally_salaries (012), tally_skill_facets (013) and tally_skill_months (014): the rollups collapsed to counts that add up,
+// tally_salaries (012), tally_skill_facets (013) and tally_skill_periods (014): the rollups collapsed to counts that add
+// up,
 // for the questions that filter and group only by day, board and skill (or a facet's value, a
 // skill pair, a salary), in two grains: per board and over all boards (source ''; the facets,
 // pairs, salaries and skill splits have only this; pairs and salaries are filled by
@@ -35,7 +36,7 @@ export const TALLY_TABLES = [
   'tally_pairs',
   'tally_salaries',
   'tally_skill_facets',
-  'tally_skill_months',
+  'tally_skill_periods',
 ] as const
 type TallyTable = 'tally_ads' | 'tally_skills'
 
@@ -77,14 +78,24 @@ function fillSql(table: TallyTable, grain: 'board' | 'all'): string {
 }
 
 /**
- * tally_skill_months' rows of the months from..to, from tally_skills' all-boards rows (filled
- * first): per skill and month, the day rows whose previous day is in an earlier month, summed per
- * previous day (the others never count where the month is read whole).
+ * tally_skill_periods' rows of one grain from the days from..to, from tally_skills' all-boards rows
+ * (filled first): per skill and week or month, the day rows whose previous day is before the
+ * period (or none: 1970-01-01), summed per previous day and year of the days (the others never
+ * count where the period is read whole). A period starts where the trends' PERIOD_SQL starts it
+ * (toMonday gives 1970-01-01 for the days before the Date type's first Monday).
  */
-const MONTHS_FILL_SQL = `INSERT INTO tally_skill_months (skill, posted_day, prev_day, jobs)
-  SELECT skill, toStartOfMonth(posted_day) AS month, prev_day, toUInt32(sum(jobs)) FROM tally_skills
-  WHERE source = '' AND posted_day BETWEEN {from:Date} AND {to:Date} AND toStartOfMonth(prev_day) < month
-  GROUP BY skill, month, prev_day`
+const PERIOD_FILL_SQL = {
+  week: periodFillSql('week', 'toMonday'),
+  month: periodFillSql('month', 'toStartOfMonth'),
+}
+
+function periodFillSql(grain: string, start: string): string {
+  return `INSERT INTO tally_skill_periods (grain, skill, posted_day, prev_day, jobs, year)
+  SELECT '${grain}', skill, ${start}(posted_day) AS period, prev_day, toUInt32(sum(jobs)), toYear(posted_day) AS y
+  FROM tally_skills WHERE source = '' AND posted_day BETWEEN {from:Date} AND {to:Date}
+    AND (prev_day = toDate(0) OR prev_day < period)
+  GROUP BY skill, period, prev_day, y`
+}
 
 /**
  * tally_facets' rows of days from..to for one facet, over all boards: as the all-boards grain of
@@ -151,7 +162,7 @@ async function fill(
     `SELECT DISTINCT toYear(posted_day) AS y FROM rollup_ads WHERE posted_day BETWEEN {from:Date} AND {to:Date} ORDER BY y`,
     range,
   )
-  steps.expect(3 * years.length + 5 + BREAKDOWN_FACETS.length)
+  steps.expect(3 * years.length + 6 + BREAKDOWN_FACETS.length)
   for (const { y } of years) {
     steps.next(`${y} skill pairs`)
     await fillPairs(ch, { from: `${y}-01-01`, to: `${y}-12-31` })
@@ -169,8 +180,10 @@ async function fill(
       steps.next(`${table} ${grain === 'all' ? 'all boards' : 'per board'}`)
       await ch.command({ query: fillSql(table, grain), query_params: range, clickhouse_settings: settings })
     }
-  steps.next('tally_skills months')
-  await ch.command({ query: MONTHS_FILL_SQL, query_params: range, clickhouse_settings: settings })
+  for (const grain of ['week', 'month'] as const) {
+    steps.next(`tally_skills ${grain}s`)
+    await ch.command({ query: PERIOD_FILL_SQL[grain], query_params: range, clickhouse_settings: settings })
+  }
   // One facet per insert: each holds one facet's (value, day) sets in memory.
   for (const facet of BREAKDOWN_FACETS) {
     steps.next(`facet ${facet}`)
