@@ -300,6 +300,12 @@ describe('rollup and raw paths give the same numbers', () => {
               }
               const { raw, rollup } = await both(() => querySalaries(ch.client, sq))
               expect(rollup, `${by} ${interval} ${from}..${to}`).toEqual(raw)
+              // The cells alone (the skill profile's): the same cells, no premium.
+              const cellsOnly = await both(() => querySalaries(ch.client, { ...sq, premium: false }))
+              expect(cellsOnly.raw, `cells only ${by} ${interval} ${from}..${to}`).toEqual({
+                ...raw,
+                premium: [],
+              })
             }
       })
 
@@ -310,6 +316,8 @@ describe('rollup and raw paths give the same numbers', () => {
           const q = { filters, by, skills: ['python', 'go', 'docker'], interval, currency: 'EUR', minN: 1 }
           const { raw, rollup } = await both(() => querySalaries(ch.client, q))
           expect(rollup, `${by} ${interval}`).toEqual(raw)
+          const cellsOnly = await both(() => querySalaries(ch.client, { ...q, premium: false }))
+          expect(cellsOnly.raw, `cells only ${by} ${interval}`).toEqual({ ...raw, premium: [] })
           cells += raw.cells.length
         }
       }

@@ -35,6 +35,8 @@ export interface SalaryQuery {
   interval: Interval | 'all'
   currency: string
   minN: number
+  /** False: the cells alone, without the premium (default true). */
+  premium?: boolean
 }
 
 export type Salaries = SalariesBody
@@ -85,6 +87,7 @@ export async function querySalaries(ch: ClickHouseClient, q: SalaryQuery): Promi
             skills: q.skills,
             periodOfLo: period.replaceAll('posted_day', 'lo'),
             rate: perUsd,
+            premium: q.premium !== false,
           },
           (jobsWhere, params) =>
             queryRows<PerJobSalary>(
@@ -151,7 +154,8 @@ async function aggregateRows(
   perUsd: number,
 ): Promise<SalaryAggRow[]> {
   // The union of a job's skills is the costly part of the grouping: only when skills are asked.
-  const perAd = perAdSql(p, w.sql, period, q.by === 'skill' || q.skills.length > 0)
+  const premium = q.premium !== false && q.skills.length > 0
+  const perAd = perAdSql(p, w.sql, period, q.by === 'skill' || premium)
   const params = { ...w.params, skills: q.skills, rate: perUsd }
   // Each distinct ad enters its cell(s) (its group, or each asked skill it has for by=skill) and,
   // per asked skill, the premium row of that skill with a flag saying whether it has it (the
@@ -160,7 +164,7 @@ async function aggregateRows(
     q.by === 'skill'
       ? `arrayMap(s -> ('cell', period, s, 0), arrayIntersect(skills, {skills:Array(String)}))`
       : `[('cell', period, toString(${GROUP_SQL[q.by]}), 0)]`
-  const premiumEntries = q.skills.length
+  const premiumEntries = premium
     ? `arrayMap(s -> ('premium', 'all', s, toUInt8(has(skills, s))), {skills:Array(String)})`
     : `[]`
   const cellLevels = "quantilesExactInclusiveIf(0.1, 0.25, 0.5, 0.75, 0.9)(v, kind = 'cell')"

@@ -85,6 +85,8 @@ export interface SalaryTallyQuery {
   /** toString(period of lo) as SQL, or "'all'". */
   periodOfLo: string
   rate: number
+  /** False: cells only (no premium rows, so no every-job histograms to read). */
+  premium: boolean
 }
 
 /**
@@ -102,7 +104,7 @@ export async function salaryRowsFromTally(
     OR (kind = 'day' AND (lo BETWEEN {tw_from:Date} AND {tw_headTo:Date} OR lo BETWEEN {tw_tailFrom:Date} AND {tw_to:Date}))
     OR (kind = 'whole' AND lo BETWEEN {tw_from:Date} AND {tw_to:Date} AND hi <= {tw_to:Date}))`
   const cellSkills = q.by === 'none' ? [''] : q.skills
-  const premiumSkills = q.skills.length ? ['', ...q.skills] : []
+  const premiumSkills = q.premium && q.skills.length ? ['', ...q.skills] : []
   // One row per histogram (its values and their counts as two arrays): ~10× fewer bytes to format
   // and parse than a row per value (17k value counts for ten years by year on 1M ads).
   const histogram = queryRows<{

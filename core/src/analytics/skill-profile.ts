@@ -49,6 +49,8 @@ export async function querySkillProfile(
         interval: 'all',
         currency: q.currency,
         minN: q.minN,
+        // The profile shows the skill's percentiles only.
+        premium: false,
       })
     ).cells
   const [trend, salNow, salBefore, co, split, evidence] = await Promise.all([
