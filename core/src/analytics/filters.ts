@@ -137,6 +137,17 @@ export interface CompiledWhere {
   params: Record<string, unknown>
 }
 
+/**
+ * The condition compileWhere writes for a filter on one of these facets (its parameter is
+ * f_<facet>): the facet tallies' path swaps it for one on their `value` column (facet-path.ts).
+ */
+export const FACET_FILTER_SQL = {
+  country: 'country IN {f_country:Array(String)}',
+  work_mode: 'work_mode IN {f_work_mode:Array(String)}',
+  seniority: 'seniority IN {f_seniority:Array(String)}',
+  industry: 'hasAny(industries, {f_industry:Array(String)})',
+} as const
+
 /** WHERE conditions on `ads` or the rollups (same columns); `dates: false` leaves the range to the caller. */
 export function compileWhere(f: Filters, opts: { dates?: boolean } = {}): CompiledWhere {
   const conds: string[] = ['1 = 1']
@@ -160,7 +171,7 @@ export function compileWhere(f: Filters, opts: { dates?: boolean } = {}): Compil
   inList('role_family', 'f_role_family', f.role_family)
   inList('employment_type', 'f_employment_type', f.employment_type)
   if (f.industry.length) {
-    conds.push('hasAny(industries, {f_industry:Array(String)})')
+    conds.push(FACET_FILTER_SQL.industry)
     params.f_industry = f.industry
   }
   return { sql: conds.join(' AND '), params }

@@ -15,6 +15,7 @@ import { ROLLUP_STATE_TTL_MS, rollups, rollupUsable, type RollupState } from '..
 import { tallyUsable } from '../tables/tallies.ts'
 import { BREAKDOWN_FACETS, FACET_SQL, type BreakdownFacet } from './facet-sql.ts'
 import { addDays, compileWhere, NO_FILTERS, type CompiledWhere, type Filters } from './filters.ts'
+import { facetTallyPath, singleFacetFilter } from './facet-path.ts'
 import { PERIOD_SQL } from './trends.ts'
 
 export { rollupUsable }
@@ -218,6 +219,12 @@ export interface PathQuestion {
   additive?: boolean
   /** True when the query groups by `source` (reads the per-board grain of the tallies). */
   bySource?: boolean
+  /**
+   * With `additive`: true when the query reads only `ads`, `skills` and the counts (no `facets`,
+   * no other tally): then a filter on one value of one split facet is answered from the facet
+   * tallies (facet-path.ts).
+   */
+  facetTallies?: boolean
 }
 
 /** Whether the filters are ones the tallies can apply (dates, boards; category picks skills). */
@@ -304,11 +311,16 @@ export async function choosePath(ch: ClickHouseClient, q: PathQuestion): Promise
   const mode = scoped.getStore() ?? globalMode
   if (mode === 'raw' || q.fits === false) return RAW
   const additive = q.additive === true && tallyFits(q.filters)
-  const tally = q.bySource || q.filters.source.length ? TALLY_BY_BOARD : TALLY_ALL_BOARDS
-  if (mode === 'tally') return additive ? tally : ROLLUP
+  const facet = q.additive && q.facetTallies && !q.bySource ? singleFacetFilter(q.filters) : null
+  const tally = additive
+    ? q.bySource || q.filters.source.length
+      ? TALLY_BY_BOARD
+      : TALLY_ALL_BOARDS
+    : facet && facetTallyPath(facet, TALLY_ALL_BOARDS)
+  if (mode === 'tally') return tally || ROLLUP
   if (mode === 'rollup') return ROLLUP
   const state = await cachedRollupState(ch)
-  if (additive && tallyUsable(state)) return tally
+  if (tally && tallyUsable(state)) return tally
   return rollupUsable(state) ? ROLLUP : RAW
 }
 

@@ -63,7 +63,7 @@ const monthIndex = (day: string) => Number(day.slice(0, 4)) * 12 + Number(day.sl
 
 export async function queryRankings(ch: ClickHouseClient, q: RankingQuery): Promise<Rankings> {
   const { current, previous } = await resolveWindows(ch, q.filters, q.compare)
-  const p = await choosePath(ch, { filters: q.filters, additive: true })
+  const p = await choosePath(ch, { filters: q.filters, additive: true, facetTallies: true })
   const w = compileWhere(q.filters, { dates: false })
   const params = {
     ...w.params,

@@ -143,6 +143,9 @@ const MIXES: Record<string, Partial<Filters>> = {
     to: '2017-12-31',
   },
   'weeks over new year': { from: '2016-12-19', to: '2017-01-15' },
+  // One value of one split facet: the facet tallies' path where the question is additive.
+  'country one': { country: ['US'] },
+  'seniority one+year': { seniority: ['senior'], from: '2017-01-01', to: '2017-12-31' },
   'role+employment+category': {
     role_family: ['backend'],
     employment_type: ['permanent'],

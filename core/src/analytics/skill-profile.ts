@@ -96,7 +96,7 @@ export async function querySkillProfile(
  * and those with the skill, in one query.
  */
 async function monthlyShare(ch: ClickHouseClient, filters: Filters, skill: string): Promise<BreakdownRow[]> {
-  const p = await choosePath(ch, { filters, additive: true })
+  const p = await choosePath(ch, { filters, additive: true, facetTallies: true })
   const w = compileWhere(filters)
   const params = { ...w.params, skill }
   const period = `toString(${PERIOD_SQL.month})`

@@ -15,7 +15,7 @@ export async function querySkillCatalog(
   ch: ClickHouseClient,
   filters: Filters,
 ): Promise<{ total: number; skills: CatalogSkill[] }> {
-  const p = await choosePath(ch, { filters, additive: true })
+  const p = await choosePath(ch, { filters, additive: true, facetTallies: true })
   const w = compileWhere(filters)
   const over = overFilters(filters)
   const rows = skillsOver(p, w, filters, over)

@@ -38,7 +38,11 @@ export interface SeriesPoint {
 
 export async function querySeries(ch: ClickHouseClient, q: SeriesQuery): Promise<SeriesPoint[]> {
   // A category series counts jobs over several skills' rows: not a sum of per-skill tallies.
-  const p = await choosePath(ch, { filters: q.filters, additive: q.categories.length === 0 })
+  const p = await choosePath(ch, {
+    filters: q.filters,
+    additive: q.categories.length === 0,
+    facetTallies: true,
+  })
   const w = compileWhere(q.filters)
   const period = `toString(${PERIOD_SQL[q.interval]})`
   const over = overFilters(q.filters, PERIOD_SQL[q.interval])
