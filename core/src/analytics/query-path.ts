@@ -13,8 +13,9 @@ import type { ClickHouseClient } from '@clickhouse/client'
 import { queryRows } from '../clickhouse/query.ts'
 import { ROLLUP_STATE_TTL_MS, rollups, rollupUsable, type RollupState } from '../tables/rollups.ts'
 import { tallyUsable } from '../tables/tallies.ts'
+import { MAX_DATE, periodEnd, wholePeriods } from '../tables/tally-window.ts'
 import { BREAKDOWN_FACETS, FACET_SQL, type BreakdownFacet } from './facet-sql.ts'
-import { addDays, compileWhere, NO_FILTERS, type CompiledWhere, type Filters } from './filters.ts'
+import { compileWhere, NO_FILTERS, type CompiledWhere, type Filters } from './filters.ts'
 import { facetTallyPath, singleFacetFilter } from './facet-path.ts'
 import { PERIOD_SQL } from './trends.ts'
 
@@ -167,44 +168,6 @@ export function skillsOver(
       tp_end: span.end < MAX_DATE ? span.end : MAX_DATE,
     },
   }
-}
-
-/** ClickHouse's last Date, and its first Monday (toMonday gives 1970-01-01 before it). */
-const MAX_DATE = '2149-06-06'
-const FIRST_MONDAY = '1970-01-05'
-
-const utc = (day: string) => new Date(`${day}T00:00:00Z`)
-
-/** The first day of the period holding `day`, as PERIOD_SQL starts it. */
-function periodStart(grain: 'week' | 'month', day: string): string {
-  if (grain === 'month') return `${day.slice(0, 7)}-01`
-  if (day < FIRST_MONDAY) return '1970-01-01'
-  return addDays(day, -((utc(day).getUTCDay() + 6) % 7))
-}
-
-/** The last day of the period holding `day` (past MAX_DATE for its own period). */
-function periodEnd(grain: 'week' | 'month', day: string): string {
-  if (grain === 'week') return day < FIRST_MONDAY ? '1970-01-04' : addDays(periodStart('week', day), 6)
-  const d = utc(day)
-  return addDays(
-    new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1)).toISOString().slice(0, 10),
-    -1,
-  )
-}
-
-/**
- * The periods a window holds whole: the first's and last's first days, and the last's last day;
- * null when it holds none.
- */
-export function wholePeriods(
-  grain: 'week' | 'month',
-  from: string,
-  to: string,
-): { first: string; last: string; end: string } | null {
-  const first = periodStart(grain, from) === from ? from : addDays(periodEnd(grain, from), 1)
-  const end = periodEnd(grain, to) === to ? to : addDays(periodStart(grain, to), -1)
-  if (end < first) return null
-  return { first, last: periodStart(grain, end), end }
 }
 
 export interface PathQuestion {

@@ -1,6 +1,6 @@
-// A window split into the whole months it holds and the days around them.
+// A window split into the whole months (or weeks) it holds and the days around them.
 import { describe, expect, it } from 'vitest'
-import { tallyWindow } from './tally-window.ts'
+import { tallyWindow, wholePeriods } from './tally-window.ts'
 
 describe('tallyWindow', () => {
   it('reads whole months from month rows and the cut ends from day rows', () => {
@@ -35,5 +35,38 @@ describe('tallyWindow', () => {
       headTo: '1969-12-31',
       tailFrom: '2149-06-01',
     })
+  })
+})
+
+describe('wholePeriods', () => {
+  it('finds the whole weeks and months of a window (leap days, the first days of the Date type)', () => {
+    expect(wholePeriods('month', '2023-12-01', '2024-02-29')).toEqual({
+      first: '2023-12-01',
+      last: '2024-02-01',
+      end: '2024-02-29',
+    })
+    expect(wholePeriods('month', '2025-12-02', '2026-03-30')).toEqual({
+      first: '2026-01-01',
+      last: '2026-02-01',
+      end: '2026-02-28',
+    })
+    // 2026-11-02 is a Monday.
+    expect(wholePeriods('week', '2026-11-02', '2026-11-22')).toEqual({
+      first: '2026-11-02',
+      last: '2026-11-16',
+      end: '2026-11-22',
+    })
+    expect(wholePeriods('week', '2026-11-03', '2026-11-23')).toEqual({
+      first: '2026-11-09',
+      last: '2026-11-16',
+      end: '2026-11-22',
+    })
+    // toMonday gives 1970-01-01 for 1970-01-01..04: that short week is a period of its own.
+    expect(wholePeriods('week', '1970-01-01', '1970-01-11')).toEqual({
+      first: '1970-01-01',
+      last: '1970-01-05',
+      end: '1970-01-11',
+    })
+    expect(wholePeriods('week', '2026-11-03', '2026-11-08')).toBeNull()
   })
 })

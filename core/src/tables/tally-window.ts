@@ -1,5 +1,6 @@
-// How the tallies with month rows read a date window: the whole months it holds from the month
-// rows, the days before and after them from the day rows (tally_pairs, tally_salaries).
+// How the tallies with month (or week) rows read a date window: the whole periods it holds from the
+// period rows, the days before and after them from the day rows (tally_pairs, tally_salaries,
+// tally_skill_periods).
 
 /** A window's parts: the whole months it holds, and its days before and after them. */
 export interface TallyWindow {
@@ -50,4 +51,39 @@ export function tallyWindow(from: string, to: string): TallyWindow {
 /** The query parameters of a window: its fields prefixed `tw_` (tw_from, tw_monthFrom, …). */
 export function tallyWindowParams(w: TallyWindow): Record<string, string> {
   return Object.fromEntries(Object.entries(w).map(([k, v]) => [`tw_${k}`, v]))
+}
+
+const plusDays = (d: string, n: number) => day(new Date(utc(d).getTime() + n * 86_400_000))
+
+/** ClickHouse's last Date, and its first Monday (toMonday gives 1970-01-01 before it). */
+export const MAX_DATE = '2149-06-06'
+const FIRST_MONDAY = '1970-01-05'
+
+/** The first day of the period holding the day `d`, as PERIOD_SQL starts it. */
+function periodStart(grain: 'week' | 'month', d: string): string {
+  if (grain === 'month') return `${d.slice(0, 7)}-01`
+  if (d < FIRST_MONDAY) return '1970-01-01'
+  return plusDays(d, -((utc(d).getUTCDay() + 6) % 7))
+}
+
+/** The last day of the period holding the day `d` (past MAX_DATE for its own period). */
+export function periodEnd(grain: 'week' | 'month', d: string): string {
+  if (grain === 'week') return d < FIRST_MONDAY ? '1970-01-04' : plusDays(periodStart('week', d), 6)
+  const t = utc(d)
+  return plusDays(day(new Date(Date.UTC(t.getUTCFullYear(), t.getUTCMonth() + 1, 1))), -1)
+}
+
+/**
+ * The periods a window holds whole: the first's and last's first days, and the last's last day;
+ * null when it holds none.
+ */
+export function wholePeriods(
+  grain: 'week' | 'month',
+  from: string,
+  to: string,
+): { first: string; last: string; end: string } | null {
+  const first = periodStart(grain, from) === from ? from : plusDays(periodEnd(grain, from), 1)
+  const end = periodEnd(grain, to) === to ? to : plusDays(periodStart(grain, to), -1)
+  if (end < first) return null
+  return { first, last: periodStart(grain, end), end }
 }
