@@ -289,7 +289,7 @@ export async function choosePath(ch: ClickHouseClient, q: PathQuestion): Promise
 
 /** The newest day with an ad under the filters (the default end of "now" windows), or null. */
 export async function newestDay(ch: ClickHouseClient, f: Filters): Promise<string | null> {
-  const p = await choosePath(ch, { filters: f, additive: true })
+  const p = await choosePath(ch, { filters: f, additive: true, facetTallies: true })
   const w = compileWhere(f)
   const [row] = await queryRows<{ d: string | null }>(
     ch,
