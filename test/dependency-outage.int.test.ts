@@ -2,7 +2,8 @@
 // ClickHouse server (the chDB-backed HTTP fixture) gone for 30 s. While each is down, /healthz
 // says which and answers 503, API calls that need it answer 503 with a reason instead of hanging,
 // and the log says "down" once, not per reconnect attempt. When it returns, work resumes by
-// itself and the final numbers are exact: nothing lost, nothing counted twice.
+// itself and the final numbers are exact: nothing lost, nothing counted twice. No wait is bounded by
+// elapsed time: each fails after a count of polls (without progress, where there is a count).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { defaultHiringSite } from './support/hiring-site.ts'
 import { startHnFixtureServer, type RunningFixture } from './support/hn-fixture-server.ts'
@@ -13,7 +14,7 @@ import {
 import { freePort, startRedis } from './support/redis-server.ts'
 import { startApiRole, startRole, type RoleProcess } from './support/role-process.ts'
 import { tempDir, testEnv } from './support/test-config.ts'
-import { waitFor, waitForProgress } from './support/wait.ts'
+import { waitForPolls, waitForProgress } from './support/wait.ts'
 
 const site = defaultHiringSite(4)
 let fixture: RunningFixture
@@ -108,7 +109,7 @@ describe('dependency outages', () => {
     // Redis goes away.
     await redis.stop()
     const logBefore = roles.map((r) => r.output().length)
-    const health = await waitFor(
+    const health = await waitForPolls(
       'healthz to report the queue down',
       () => get('/healthz'),
       (h) => h.status === 503,
@@ -133,7 +134,7 @@ describe('dependency outages', () => {
       expect(maxRepeats(during), `${role.role}:\n${during.slice(0, 3000)}`).toBeLessThanOrEqual(2)
     }
     redis = await startRedis({ port: redis.port, dir: redisDir })
-    await waitFor(
+    await waitForPolls(
       'healthz ok after Redis returns',
       () => get('/healthz'),
       (h) => h.status === 200,
@@ -142,7 +143,7 @@ describe('dependency outages', () => {
     // (up to 10 s), so each is waited for rather than read at the moment /healthz recovered.
     for (const role of roles) {
       if (!/redis unreachable/.test(role.output())) continue
-      await waitFor(
+      await waitForPolls(
         `${role.role} to log that Redis is back`,
         async () => role.output(),
         (out) => /redis reachable again/.test(out),
@@ -153,7 +154,7 @@ describe('dependency outages', () => {
     const mid = await status()
     expect(mid.ads.extracted).toBeLessThan(site.totalAds)
     await clickhouse.stop()
-    const chDown = await waitFor(
+    const chDown = await waitForPolls(
       'healthz to report ClickHouse down',
       () => get('/healthz'),
       (h) => h.status === 503,

@@ -60,3 +60,17 @@ export async function waitForProgress<T>(
     await new Promise((r) => setTimeout(r, everyMs))
   }
 }
+
+/**
+ * Waits for `done` for at most `polls` polls: a count, not a clock, so a busy machine (slow
+ * probes, late timers) waits longer instead of failing. For events with no count to watch
+ * (a health check turning, a log line appearing).
+ */
+export function waitForPolls<T>(
+  what: string,
+  probe: () => Promise<T>,
+  done: (v: T) => boolean,
+  { polls = 480, everyMs = 250 } = {},
+): Promise<T> {
+  return waitForProgress(what, probe, done, () => 0, { stallPolls: polls, everyMs })
+}
