@@ -5,7 +5,13 @@
 import type { ClickHouseClient } from '@clickhouse/client'
 import type { BreakdownRow } from '../contracts/api/breakdown.ts'
 import { queryRows } from '../clickhouse/query.ts'
-import { FACET_SQL, REGION_PARAMS, SKILL_SPLIT_FACETS, type BreakdownFacet } from './facet-sql.ts'
+import {
+  FACET_SQL,
+  facetValuesSql,
+  REGION_PARAMS,
+  SKILL_SPLIT_FACETS,
+  type BreakdownFacet,
+} from './facet-sql.ts'
 import { compileWhere, type Filters } from './filters.ts'
 import { choosePath, overFilters } from './query-path.ts'
 import { round } from './stats.ts'
@@ -93,10 +99,8 @@ export async function querySkillSplits<F extends BreakdownFacet>(
     const p = await choosePath(ch, { filters: q.filters })
     const from = p.skills({ sql: `${w.sql} AND skill = {skill:String}`, params })
     // Index 0 (no facet) is the total, unless given; facets are numbered, their names stay out of SQL.
-    const entries = q.facets.map((facet, i) =>
-      facet === 'industry'
-        ? `arrayMap(v -> (toUInt8(${i + 1}), toString(v)), if(empty(industries), ['unknown'], industries))`
-        : `[(toUInt8(${i + 1}), toString(${FACET_SQL[facet]}))]`,
+    const entries = q.facets.map(
+      (facet, i) => `arrayMap(v -> (toUInt8(${i + 1}), v), ${facetValuesSql(facet)})`,
     )
     if (q.total === undefined) entries.push(`[(toUInt8(0), '')]`)
     rows = await queryRows(

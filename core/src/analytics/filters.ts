@@ -163,17 +163,20 @@ export function compileWhere(f: Filters, opts: { dates?: boolean } = {}): Compil
     conds.push(`${column} IN {${key}:Array(String)}`)
     params[key] = values
   }
+  // The facet tallies' path rewrites these conditions (FACET_FILTER_SQL): written from there.
+  const facet = (name: keyof typeof FACET_FILTER_SQL) => {
+    if (!f[name].length) return
+    conds.push(FACET_FILTER_SQL[name])
+    params[`f_${name}`] = f[name]
+  }
   inList('source', 'f_source', f.source)
-  inList('country', 'f_country', f.country)
+  facet('country')
   inList('country', 'f_region', [...new Set(f.region.flatMap((r) => REGIONS[r] ?? []))])
-  inList('work_mode', 'f_work_mode', f.work_mode)
-  inList('seniority', 'f_seniority', f.seniority)
+  facet('work_mode')
+  facet('seniority')
   inList('role_family', 'f_role_family', f.role_family)
   inList('employment_type', 'f_employment_type', f.employment_type)
-  if (f.industry.length) {
-    conds.push(FACET_FILTER_SQL.industry)
-    params.f_industry = f.industry
-  }
+  facet('industry')
   return { sql: conds.join(' AND '), params }
 }
 

@@ -62,12 +62,14 @@ function engineSettings(settings: object | undefined): Record<string, string | n
 }
 
 const SPOOL_PREFIX = 'stackradar-inserts-'
+/** A spool directory's name: the prefix, its process's pid, mkdtemp's suffix. */
+const SPOOL_NAME = new RegExp(`^${SPOOL_PREFIX}(\\d+)-`)
 
 /** Spool directories of processes that no longer run (named with their pid). */
 async function removeDeadSpools(parent: string): Promise<void> {
   const names = await readdir(parent).catch(() => [] as string[])
   for (const name of names) {
-    const pid = Number(new RegExp(`^${SPOOL_PREFIX}(\\d+)-`).exec(name)?.[1])
+    const pid = Number(SPOOL_NAME.exec(name)?.[1])
     if (!pid || pid === process.pid || alive(pid)) continue
     await rm(join(parent, name), { recursive: true, force: true }).catch(() => {})
   }

@@ -1,14 +1,12 @@
 // Tables tally_ads, tally_skills, tally_facets (migration 010), tally_pairs (011),
-// tally_salaries (012), tally_skill_facets (013) and tally_skill_periods (014): the rollups collapsed to counts that add
-// up,
-// for the questions that filter and group only by day, board and skill (or a facet's value, a
-// skill pair, a salary), in two grains: per board and over all boards (source ''; the facets,
-// pairs, salaries and skill splits have only this; pairs and salaries are filled by
-// tally-pairs.ts and tally-salaries.ts). A job whose
-// copies all fall in one cell of a grain adds to that cell's `jobs`; per board, a job with copies
-// in several cells keeps a row per cell with its hash (counted distinct); over all boards, a row
-// per copy day with the previous one (summed; the query layer's `notCountedBefore` says when such
-// a row counts).
+// tally_salaries (012), tally_skill_facets (013) and tally_skill_periods (014): the rollups
+// collapsed to counts that add up, for the questions that filter and group only by day, board and
+// skill (or a facet's value, a skill pair, a salary), in two grains: per board and over all boards
+// (source ''; the facets, pairs, salaries, skill splits and periods have only this; pairs and
+// salaries are filled by tally-pairs.ts and tally-salaries.ts). A job whose copies all fall in one
+// cell of a grain adds to that cell's `jobs`; per board, a job with copies in several cells keeps a
+// row per cell with its hash (counted distinct); over all boards, a row per copy day with the
+// previous one (summed; the query layer's `notCountedBefore` says when such a row counts).
 // Built from the rollups, not by views: a new copy can turn a job of another month from one cell to
 // several, which a view cannot retract. This module owns their build and refresh; the query layer
 // (core/src/analytics/query-path.ts) reads them only while their mark covers every change recorded
