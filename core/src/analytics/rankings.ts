@@ -62,7 +62,15 @@ const daysBetween = (a: string, b: string) => Math.round((Date.parse(b) - Date.p
 const monthIndex = (day: string) => Number(day.slice(0, 4)) * 12 + Number(day.slice(5, 7)) - 1
 
 export async function queryRankings(ch: ClickHouseClient, q: RankingQuery): Promise<Rankings> {
-  const { current, previous } = await resolveWindows(ch, q.filters, q.compare)
+  return queryRankingsIn(ch, q, await resolveWindows(ch, q.filters, q.compare))
+}
+
+/** The rankings over windows already resolved (the skill profile resolves them once for all its parts). */
+export async function queryRankingsIn(
+  ch: ClickHouseClient,
+  q: RankingQuery,
+  { current, previous }: { current: DateWindow; previous: DateWindow },
+): Promise<Rankings> {
   const p = await choosePath(ch, { filters: q.filters, additive: true, facetTallies: true })
   const w = compileWhere(q.filters, { dates: false })
   const params = {

@@ -16,7 +16,7 @@ import { queryCooccurrence } from './cooccurrence.ts'
 import { SKILL_SPLIT_FACETS } from './facet-sql.ts'
 import { compileWhere, type Filters } from './filters.ts'
 import { choosePath, overFilters, skillsOver } from './query-path.ts'
-import { queryRankings } from './rankings.ts'
+import { queryRankingsIn, resolveWindows } from './rankings.ts'
 import { querySalaries } from './salaries.ts'
 import { PERIOD_SQL } from './trends.ts'
 
@@ -29,17 +29,36 @@ export async function querySkillProfile(
   const s = getSkill(q.skill)
   if (!s) throw new Error(`unknown skill ${q.skill}`)
   const f = { ...q.filters, category: [] }
-  const rankings = await queryRankings(ch, { filters: f, minCount: q.minCount, sort: 'rank', order: 'asc' })
-  const now = { ...f, from: rankings.window.from, to: rankings.window.to }
-  const before = { ...f, from: rankings.compareWindow.from, to: rankings.compareWindow.to }
-  const all = [...rankings.ranked, ...rankings.belowMinimum]
-  const ranking = all.find((r) => r.skill === q.skill) ?? null
-  // Distinct ads in the current window under the same filters (every category), per skill.
-  const known = {
-    total: rankings.window.total,
-    anchorAds: ranking?.ads ?? 0,
-    skillAds: new Map(all.map((r) => [r.skill, r.ads])),
-  }
+  // The windows first (the newest day: one small query), then every part at once: only
+  // co-occurrence and the splits wait for the rankings' counts. The evidence ads, a chain of two
+  // queries, no longer start after the rankings.
+  const windows = await resolveWindows(ch, f)
+  const now = { ...f, ...windows.current }
+  const before = { ...f, ...windows.previous }
+  const rankingsAndCounted = queryRankingsIn(
+    ch,
+    { filters: f, minCount: q.minCount, sort: 'rank', order: 'asc' },
+    windows,
+  ).then(async (rankings) => {
+    const all = [...rankings.ranked, ...rankings.belowMinimum]
+    const ranking = all.find((r) => r.skill === q.skill) ?? null
+    // Distinct ads in the current window under the same filters (every category), per skill.
+    const known = {
+      total: rankings.window.total,
+      anchorAds: ranking?.ads ?? 0,
+      skillAds: new Map(all.map((r) => [r.skill, r.ads])),
+    }
+    const [co, split] = await Promise.all([
+      queryCooccurrence(ch, { filters: now, skills: [q.skill], limit: 15, known }),
+      querySkillSplits(ch, {
+        filters: now,
+        facets: SKILL_SPLIT_FACETS,
+        skill: q.skill,
+        total: known.anchorAds,
+      }),
+    ])
+    return { rankings, ranking, co, split }
+  })
   const salaryOf = async (filters: Filters) =>
     (
       await querySalaries(ch, {
@@ -53,18 +72,12 @@ export async function querySkillProfile(
         premium: false,
       })
     ).cells
-  const [trend, salNow, salBefore, co, split, evidence] = await Promise.all([
+  const [{ rankings, ranking, co, split }, trend, salNow, salBefore, evidence] = await Promise.all([
+    rankingsAndCounted,
     // The monthly share over both windows.
     monthlyShare(ch, { ...f, from: before.from, to: now.to }, q.skill),
     salaryOf(now),
     salaryOf(before),
-    queryCooccurrence(ch, { filters: now, skills: [q.skill], limit: 15, known }),
-    querySkillSplits(ch, {
-      filters: now,
-      facets: SKILL_SPLIT_FACETS,
-      skill: q.skill,
-      total: known.anchorAds,
-    }),
     queryAdsForSkill(ch, {
       skill: q.skill,
       from: now.from,
