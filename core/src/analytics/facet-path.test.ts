@@ -2,7 +2,7 @@
 // callers that read only ads, skills and counts; their SQL filters the tallies' value column.
 import type { ClickHouseClient } from '@clickhouse/client'
 import { describe, expect, it } from 'vitest'
-import { singleFacetFilter } from './facet-path.ts'
+import { tallyFacetFilter } from './facet-path.ts'
 import { compileWhere, NO_FILTERS, type Filters } from './filters.ts'
 import { choosePath, withAnalyticsPath } from './query-path.ts'
 
@@ -10,28 +10,38 @@ const f = (mix: Partial<Filters>): Filters => ({ ...NO_FILTERS, ...mix })
 // Forced paths are chosen without a query, so no client is needed.
 const noClient = {} as ClickHouseClient
 
-describe('singleFacetFilter', () => {
+describe('tallyFacetFilter', () => {
   it('takes one value of one split facet, with dates or not', () => {
-    expect(singleFacetFilter(f({ country: ['US'] }))).toBe('country')
-    expect(singleFacetFilter(f({ seniority: ['senior'], from: '2025-01-01', to: '2025-12-31' }))).toBe(
+    expect(tallyFacetFilter(f({ country: ['US'] }))).toBe('country')
+    expect(tallyFacetFilter(f({ seniority: ['senior'], from: '2025-01-01', to: '2025-12-31' }))).toBe(
       'seniority',
     )
-    expect(singleFacetFilter(f({ industry: ['fintech'] }))).toBe('industry')
-    expect(singleFacetFilter(f({ work_mode: ['remote'] }))).toBe('work_mode')
+    expect(tallyFacetFilter(f({ industry: ['fintech'] }))).toBe('industry')
+    expect(tallyFacetFilter(f({ work_mode: ['remote'] }))).toBe('work_mode')
+  })
+
+  it('takes one value of each facet of a tallied pair', () => {
+    expect(tallyFacetFilter(f({ country: ['US'], work_mode: ['remote'] }))).toBe('country+work_mode')
+    expect(tallyFacetFilter(f({ work_mode: ['onsite'], country: ['DE'], from: '2025-01-01' }))).toBe(
+      'country+work_mode',
+    )
   })
 
   it('leaves several values, several facets, other filters and the unknown value to the rollups', () => {
     for (const mix of [
       {},
       { country: ['US', 'CA'] },
-      { country: ['US'], work_mode: ['remote'] },
+      { country: ['US'], work_mode: ['remote', 'hybrid'] },
+      { country: ['US'], seniority: ['senior'] },
+      { country: ['US'], work_mode: ['remote'], seniority: ['senior'] },
+      { country: ['unknown'], work_mode: ['remote'] },
       { country: ['US'], source: ['hn'] },
       { seniority: ['senior'], role_family: ['backend'] },
       { region: ['europe'] },
       { employment_type: ['permanent'] },
       { country: ['unknown'] },
     ] satisfies Partial<Filters>[])
-      expect(singleFacetFilter(f(mix)), JSON.stringify(mix)).toBeNull()
+      expect(tallyFacetFilter(f(mix)), JSON.stringify(mix)).toBeNull()
   })
 })
 
@@ -51,5 +61,13 @@ describe('the facet tallies path', () => {
     expect(() => p.facets('work_mode', w)).toThrow(/one facet at a time/)
     expect((await pathOf(filters, false)).path).toBe('rollup')
     expect((await pathOf(f({ country: ['US', 'CA'] }), true)).path).toBe('rollup')
+  })
+
+  it('reads a pair as one value of the pair facet', async () => {
+    const filters = f({ country: ['US'], work_mode: ['remote'] })
+    const p = await pathOf(filters, true)
+    expect(p.skills(compileWhere(filters))).toBe(
+      "FROM tally_skill_facets WHERE facet = 'country+work_mode' AND 1 = 1 AND value = concat({f_country:Array(String)}[1], '|', {f_work_mode:Array(String)}[1]) AND 1 = 1",
+    )
   })
 })

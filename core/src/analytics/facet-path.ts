@@ -1,5 +1,6 @@
 // The facet tallies as a count path (issue 9): a question filtered by one value of one split
-// facet (work mode, country, seniority or industry), and otherwise only by dates, is answered from
+// facet (work mode, country, seniority or industry), or one value of each facet of a tallied pair
+// (country and work mode), and otherwise only by dates, is answered from
 // tally_facets (the jobs with a copy carrying the value, per day) and tally_skill_facets (the same
 // per skill, the value and the skill from one copy), with the all-boards tallies' rule for jobs on
 // several days. That is what the filter means on the other paths: a job counts when one of its
@@ -7,31 +8,48 @@
 // that stop growing with the ads, instead of distinct jobs over every rollup row of the window.
 // Only for callers that read `ads`, `skills` and the counts (PathQuestion.facetTallies).
 import { FACET_FILTER_SQL, type CompiledWhere, type Filters } from './filters.ts'
-import { SKILL_SPLIT_FACETS } from './facet-sql.ts'
+import { SKILL_SPLIT_FACETS, TALLIED_PAIRS, type TalliedPair } from './facet-sql.ts'
 import type { CountPath } from './query-path.ts'
 
 type FilterFacet = keyof typeof FACET_FILTER_SQL
 
-/** The facet whose one value is the filter set's only filter but dates; null when there is none. */
-export function singleFacetFilter(f: Filters): FilterFacet | null {
+/** What the facet tallies hold as one facet: a split facet, or a pair of them (TALLIED_PAIRS). */
+export type TallyFacet = FilterFacet | TalliedPair
+
+/**
+ * The tallied facet whose one value is the filter set's only filter but dates (or the pair whose
+ * two facets have one value each); null when there is none.
+ */
+export function tallyFacetFilter(f: Filters): TallyFacet | null {
   const others = [f.source, f.region, f.role_family, f.employment_type]
   if (others.some((values) => values.length > 0)) return null
   const set = (Object.keys(FACET_FILTER_SQL) as FilterFacet[]).filter((facet) => f[facet].length > 0)
-  if (set.length !== 1) return null
-  const facet = set[0]!
-  const values = f[facet]
+  // One value each: a job with copies under two values would count twice in the sum of their rows.
   // 'unknown' stands for an empty country or industry in the tallies, which the filter does not match.
-  if (values.length !== 1 || values[0] === 'unknown' || values[0] === '') return null
-  return (SKILL_SPLIT_FACETS as readonly string[]).includes(facet) ? facet : null
+  if (set.some((facet) => f[facet].length !== 1 || f[facet][0] === 'unknown' || f[facet][0] === ''))
+    return null
+  if (set.length === 1) return (SKILL_SPLIT_FACETS as readonly string[]).includes(set[0]!) ? set[0]! : null
+  const pair = (Object.keys(TALLIED_PAIRS) as TalliedPair[]).find(
+    (p) => set.length === 2 && TALLIED_PAIRS[p].every((facet) => set.includes(facet as FilterFacet)),
+  )
+  return pair ?? null
 }
 
 /** The path over one facet's tallies; `count` / `countIf` are the all-boards tallies' (`base`). */
-export function facetTallyPath(facet: FilterFacet, base: Pick<CountPath, 'count' | 'countIf'>): CountPath {
-  // The filter's condition on the facet's column becomes one on the tallies' value column.
+export function facetTallyPath(facet: TallyFacet, base: Pick<CountPath, 'count' | 'countIf'>): CountPath {
+  // The filter's condition on the facet's column (or the pair's two) becomes one on the tallies'
+  // value column.
+  const swap = (sql: string, facetOfCond: FilterFacet, by: string) => {
+    const cond = FACET_FILTER_SQL[facetOfCond]
+    if (!sql.includes(cond)) throw new Error(`the facet tallies need the ${facetOfCond} filter's condition`)
+    return sql.replace(cond, by)
+  }
   const onValue = (w: CompiledWhere) => {
-    const cond = FACET_FILTER_SQL[facet]
-    if (!w.sql.includes(cond)) throw new Error(`the facet tallies need the ${facet} filter's condition`)
-    return w.sql.replace(cond, `value IN {f_${facet}:Array(String)}`)
+    if (!(facet in TALLIED_PAIRS))
+      return swap(w.sql, facet as FilterFacet, `value IN {f_${facet}:Array(String)}`)
+    const [a, b] = TALLIED_PAIRS[facet as TalliedPair] as readonly FilterFacet[] as [FilterFacet, FilterFacet]
+    const value = `value = concat({f_${a}:Array(String)}[1], '|', {f_${b}:Array(String)}[1])`
+    return swap(swap(w.sql, a, value), b, '1 = 1')
   }
   return {
     path: 'tally',

@@ -40,3 +40,20 @@ export { BREAKDOWN_FACETS }
 
 /** The facets of a skill's split (the skill page), tallied per skill in tally_skill_facets. */
 export const SKILL_SPLIT_FACETS = ['work_mode', 'country', 'seniority', 'industry'] as const
+
+/**
+ * Facet pairs tallied as one facet (tally_facets, tally_skill_facets), for a filter of one value
+ * of each: the value is the two facets' values of a copy joined by '|' (country 'US' and work mode
+ * 'remote': 'US|remote'). Country with work mode is the pair a job seeker sets first.
+ */
+export const TALLIED_PAIRS = {
+  'country+work_mode': ['country', 'work_mode'],
+} as const satisfies Record<string, readonly [BreakdownFacet, BreakdownFacet]>
+
+export type TalliedPair = keyof typeof TALLIED_PAIRS
+
+/** A pair's value of a row, as an array of one string (as facetValuesSql). */
+export function pairValuesSql(pair: TalliedPair): string {
+  const [a, b] = TALLIED_PAIRS[pair]
+  return `[concat(toString(${a}), '|', toString(${b}))]`
+}

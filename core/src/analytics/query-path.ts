@@ -16,7 +16,7 @@ import { tallyUsable } from '../tables/tallies.ts'
 import { MAX_DATE, periodEnd, wholePeriods } from '../tables/tally-window.ts'
 import { BREAKDOWN_FACETS, FACET_SQL, type BreakdownFacet } from './facet-sql.ts'
 import { compileWhere, NO_FILTERS, type CompiledWhere, type Filters } from './filters.ts'
-import { facetTallyPath, singleFacetFilter } from './facet-path.ts'
+import { facetTallyPath, tallyFacetFilter } from './facet-path.ts'
 import { PERIOD_SQL } from './trends.ts'
 
 export { rollupUsable }
@@ -274,7 +274,7 @@ export async function choosePath(ch: ClickHouseClient, q: PathQuestion): Promise
   const mode = scoped.getStore() ?? globalMode
   if (mode === 'raw' || q.fits === false) return RAW
   const additive = q.additive === true && tallyFits(q.filters)
-  const facet = q.additive && q.facetTallies && !q.bySource ? singleFacetFilter(q.filters) : null
+  const facet = q.additive && q.facetTallies && !q.bySource ? tallyFacetFilter(q.filters) : null
   const tally = additive
     ? q.bySource || q.filters.source.length
       ? TALLY_BY_BOARD

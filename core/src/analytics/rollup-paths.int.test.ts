@@ -146,6 +146,14 @@ const MIXES: Record<string, Partial<Filters>> = {
   // One value of one split facet: the facet tallies' path where the question is additive.
   'country one': { country: ['US'] },
   'seniority one+year': { seniority: ['senior'], from: '2017-01-01', to: '2017-12-31' },
+  // One value of each facet of a tallied pair: the pair's rows in the facet tallies.
+  'country+work_mode one': { country: ['US'], work_mode: ['remote'] },
+  'country+work_mode one+cut year': {
+    country: ['US'],
+    work_mode: ['remote'],
+    from: '2017-01-10',
+    to: '2017-12-20',
+  },
   'role+employment+category': {
     role_family: ['backend'],
     employment_type: ['permanent'],

@@ -18,9 +18,12 @@ import { queryRows } from '../clickhouse/query.ts'
 import {
   BREAKDOWN_FACETS,
   facetValuesSql,
+  pairValuesSql,
   REGION_PARAMS,
   SKILL_SPLIT_FACETS,
+  TALLIED_PAIRS,
   type BreakdownFacet,
+  type TalliedPair,
 } from '../analytics/facet-sql.ts'
 import { fillPairs } from './tally-pairs.ts'
 import { IN_RANGE, severalCellsSql } from './tally-sql.ts'
@@ -99,16 +102,23 @@ function periodFillSql(grain: string, start: string): string {
  * tally_facets' rows of days from..to for one facet, over all boards: as the all-boards grain of
  * tally_skills, with the facet's value (from the rollup_ads row) in the skill's place.
  */
-function facetFillSql(facet: BreakdownFacet): string {
-  return facetRowsSql('tally_facets', 'rollup_ads', '', `('${facet}', arrayJoin(${facetValuesSql(facet)}))`)
+function facetFillSql(facet: BreakdownFacet | TalliedPair): string {
+  return facetRowsSql('tally_facets', 'rollup_ads', '', `('${facet}', arrayJoin(${talliedValuesSql(facet)}))`)
 }
+
+/** The values of a row under a breakdown facet or a tallied pair, as an array of strings. */
+const talliedValuesSql = (facet: BreakdownFacet | TalliedPair): string =>
+  facet in TALLIED_PAIRS ? pairValuesSql(facet as TalliedPair) : facetValuesSql(facet as BreakdownFacet)
+
+/** The facets tally_skill_facets holds: the skill page's splits and the tallied pairs. */
+const SKILL_TALLY_FACETS = [...SKILL_SPLIT_FACETS, ...(Object.keys(TALLIED_PAIRS) as TalliedPair[])]
 
 /**
  * tally_skill_facets' rows of days from..to: as tally_facets' per skill (from the rollup_skills
  * rows), for every split facet in one pass over the rows (one year at a time bounds its memory).
  */
 function skillFacetFillSql(): string {
-  const entries = SKILL_SPLIT_FACETS.map((f) => `arrayMap(v -> ('${f}', v), ${facetValuesSql(f)})`)
+  const entries = SKILL_TALLY_FACETS.map((f) => `arrayMap(v -> ('${f}', v), ${talliedValuesSql(f)})`)
   return facetRowsSql(
     'tally_skill_facets',
     'rollup_skills',
@@ -160,7 +170,8 @@ async function fill(
     `SELECT DISTINCT toYear(posted_day) AS y FROM rollup_ads WHERE posted_day BETWEEN {from:Date} AND {to:Date} ORDER BY y`,
     range,
   )
-  steps.expect(3 * years.length + 6 + BREAKDOWN_FACETS.length)
+  const facets = [...BREAKDOWN_FACETS, ...(Object.keys(TALLIED_PAIRS) as TalliedPair[])]
+  steps.expect(3 * years.length + 6 + facets.length)
   for (const { y } of years) {
     steps.next(`${y} skill pairs`)
     await fillPairs(ch, { from: `${y}-01-01`, to: `${y}-12-31` })
@@ -183,7 +194,7 @@ async function fill(
     await ch.command({ query: PERIOD_FILL_SQL[grain], query_params: range, clickhouse_settings: settings })
   }
   // One facet per insert: each holds one facet's (value, day) sets in memory.
-  for (const facet of BREAKDOWN_FACETS) {
+  for (const facet of facets) {
     steps.next(`facet ${facet}`)
     await ch.command({
       query: facetFillSql(facet),
