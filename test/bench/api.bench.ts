@@ -113,13 +113,15 @@ async function load(ch: ClickHouseHandle): Promise<void> {
 }
 
 async function footprint(ch: ClickHouseHandle, when: string): Promise<void> {
-  const du = execFileSync('du', ['-sb', dir]).toString().split('\t')[0]
-  const [parts] = await queryRows<{ parts: string; rows: string }>(
+  // The engine's own count of its parts' bytes: `du` over a live store fails when a merge removes
+  // a part while it walks the directory.
+  const [parts] = await queryRows<{ parts: string; rows: string; bytes: string }>(
     ch.client,
-    `SELECT count() AS parts, sum(rows) AS rows FROM system.parts WHERE database = currentDatabase() AND active`,
+    `SELECT count() AS parts, sum(rows) AS rows, sum(bytes_on_disk) AS bytes
+     FROM system.parts WHERE database = currentDatabase() AND active`,
   )
   console.log(
-    `${when}: RSS ${mb(process.memoryUsage().rss)}, on disk ${mb(Number(du))}, ` +
+    `${when}: RSS ${mb(process.memoryUsage().rss)}, on disk ${mb(Number(parts?.bytes))} (active parts), ` +
       `${parts?.parts} active parts, ${fmt(Number(parts?.rows))} rows`,
   )
 }

@@ -31,7 +31,13 @@ export type { BreakdownRow }
 
 export async function queryBreakdown(ch: ClickHouseClient, q: BreakdownQuery): Promise<BreakdownRow[]> {
   // Without a skill or a board filter, the all-boards tallies hold per-facet rows (tally_facets).
-  const p = await choosePath(ch, { filters: q.filters, additive: !q.skill && !q.filters.source.length })
+  // So do the facet tallies under one value of a facet (or a pair) where they hold the breakdown.
+  const p = await choosePath(ch, {
+    filters: q.filters,
+    additive: !q.skill && !q.filters.source.length,
+    facetTallies: true,
+    breakdown: q.facet,
+  })
   const w = compileWhere(q.filters)
   const params = { ...w.params, ...REGION_PARAMS, skill: q.skill ?? '' }
   const from = q.skill ? p.skills({ sql: `${w.sql} AND skill = {skill:String}`, params }) : p.ads(w)

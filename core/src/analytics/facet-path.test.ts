@@ -2,7 +2,7 @@
 // callers that read only ads, skills and counts; their SQL filters the tallies' value column.
 import type { ClickHouseClient } from '@clickhouse/client'
 import { describe, expect, it } from 'vitest'
-import { tallyFacetFilter } from './facet-path.ts'
+import { facetBreakdownRows, tallyFacetFilter } from './facet-path.ts'
 import { compileWhere, NO_FILTERS, type Filters } from './filters.ts'
 import { choosePath, withAnalyticsPath } from './query-path.ts'
 
@@ -55,10 +55,10 @@ describe('the facet tallies path', () => {
     const w = compileWhere(filters)
     expect(p.path).toBe('tally')
     expect(p.skills(w)).toBe(
-      "FROM tally_skill_facets WHERE facet = 'country' AND 1 = 1 AND posted_day >= {f_from:Date} AND value IN {f_country:Array(String)}",
+      "FROM tally_skill_facets WHERE facet = 'country' AND 1 = 1 AND posted_day >= {f_from:Date} AND tally_skill_facets.value IN {f_country:Array(String)}",
     )
     expect(p.ads(w)).toContain("FROM tally_facets WHERE facet = 'country'")
-    expect(() => p.facets('work_mode', w)).toThrow(/one facet at a time/)
+    expect(() => p.facets('seniority', w)).toThrow(/no breakdown by seniority under a country filter/)
     expect((await pathOf(filters, false)).path).toBe('rollup')
     expect((await pathOf(f({ country: ['US', 'CA'] }), true)).path).toBe('rollup')
   })
@@ -67,7 +67,28 @@ describe('the facet tallies path', () => {
     const filters = f({ country: ['US'], work_mode: ['remote'] })
     const p = await pathOf(filters, true)
     expect(p.skills(compileWhere(filters))).toBe(
-      "FROM tally_skill_facets WHERE facet = 'country+work_mode' AND 1 = 1 AND value = concat({f_country:Array(String)}[1], '|', {f_work_mode:Array(String)}[1]) AND 1 = 1",
+      "FROM tally_skill_facets WHERE facet = 'country+work_mode' AND 1 = 1 AND tally_skill_facets.value = concat({f_country:Array(String)}[1], '|', {f_work_mode:Array(String)}[1]) AND 1 = 1",
     )
+  })
+})
+
+describe('facetBreakdownRows', () => {
+  it('breaks a one-value filter down by its own facet, or by the other facet of a pair', () => {
+    expect(facetBreakdownRows('seniority', 'seniority')).toEqual({ facet: 'seniority', value: 'value' })
+    expect(facetBreakdownRows('country', 'work_mode')).toEqual({
+      facet: 'country+work_mode',
+      value: "splitByChar('|', toString(tally_facets.value))[2]",
+    })
+    expect(facetBreakdownRows('work_mode', 'country')?.value).toBe(
+      "if(splitByChar('|', toString(tally_facets.value))[1] = '', 'unknown', splitByChar('|', toString(tally_facets.value))[1])",
+    )
+    expect(facetBreakdownRows('country+work_mode', 'work_mode')?.facet).toBe('country+work_mode')
+  })
+
+  it('holds no other facet, and no industry (several per copy)', () => {
+    expect(facetBreakdownRows('country', 'seniority')).toBeNull()
+    expect(facetBreakdownRows('country+work_mode', 'industry')).toBeNull()
+    expect(facetBreakdownRows('industry', 'industry')).toBeNull()
+    expect(facetBreakdownRows('seniority', 'region')).toBeNull()
   })
 })

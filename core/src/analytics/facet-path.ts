@@ -8,7 +8,13 @@
 // that stop growing with the ads, instead of distinct jobs over every rollup row of the window.
 // Only for callers that read `ads`, `skills` and the counts (PathQuestion.facetTallies).
 import { FACET_FILTER_SQL, type CompiledWhere, type Filters } from './filters.ts'
-import { SKILL_SPLIT_FACETS, TALLIED_PAIRS, type TalliedPair } from './facet-sql.ts'
+import {
+  pairPartSql,
+  SKILL_SPLIT_FACETS,
+  TALLIED_PAIRS,
+  type BreakdownFacet,
+  type TalliedPair,
+} from './facet-sql.ts'
 import type { CountPath } from './query-path.ts'
 
 type FilterFacet = keyof typeof FACET_FILTER_SQL
@@ -44,21 +50,58 @@ export function facetTallyPath(facet: TallyFacet, base: Pick<CountPath, 'count' 
     if (!sql.includes(cond)) throw new Error(`the facet tallies need the ${facetOfCond} filter's condition`)
     return sql.replace(cond, by)
   }
-  const onValue = (w: CompiledWhere) => {
+  // Qualified by its table: a breakdown names its output `value`, an alias that would replace the
+  // column in WHERE.
+  const onValue = (w: CompiledWhere, table: 'tally_facets' | 'tally_skill_facets') => {
     if (!(facet in TALLIED_PAIRS))
-      return swap(w.sql, facet as FilterFacet, `value IN {f_${facet}:Array(String)}`)
+      return swap(w.sql, facet as FilterFacet, `${table}.value IN {f_${facet}:Array(String)}`)
     const [a, b] = TALLIED_PAIRS[facet as TalliedPair] as readonly FilterFacet[] as [FilterFacet, FilterFacet]
-    const value = `value = concat({f_${a}:Array(String)}[1], '|', {f_${b}:Array(String)}[1])`
+    const value = `${table}.value = concat({f_${a}:Array(String)}[1], '|', {f_${b}:Array(String)}[1])`
     return swap(swap(w.sql, a, value), b, '1 = 1')
   }
   return {
     path: 'tally',
-    ads: (w) => `FROM tally_facets WHERE facet = '${facet}' AND ${onValue(w)}`,
-    skills: (w) => `FROM tally_skill_facets WHERE facet = '${facet}' AND ${onValue(w)}`,
-    facets: () => {
-      throw new Error('the facet tallies hold one facet at a time: no breakdown by another')
+    ads: (w) => `FROM tally_facets WHERE facet = '${facet}' AND ${onValue(w, 'tally_facets')}`,
+    skills: (w) => `FROM tally_skill_facets WHERE facet = '${facet}' AND ${onValue(w, 'tally_skill_facets')}`,
+    facets: (by, w) => {
+      const rows = facetBreakdownRows(facet, by)
+      if (!rows) throw new Error(`the facet tallies hold no breakdown by ${by} under a ${facet} filter`)
+      if (rows.facet === facet)
+        return {
+          from: `FROM tally_facets WHERE facet = '${facet}' AND ${onValue(w, 'tally_facets')}`,
+          value: rows.value,
+        }
+      // A single facet's filter on a pair's rows: its part of the pair's value is the filter's value.
+      const filtered = facet as FilterFacet
+      const part = pairPartSql(rows.facet as TalliedPair, filtered)
+      const sql = swap(w.sql, filtered, `${part} IN {f_${filtered}:Array(String)}`)
+      return { from: `FROM tally_facets WHERE facet = '${rows.facet}' AND ${sql}`, value: rows.value }
     },
     count: base.count,
     countIf: base.countIf,
   }
+}
+
+/**
+ * The facet tallies' rows that break a count under a `facet` filter down by `by`, and the SQL of
+ * a row's `by` value; null when they hold none. A job counts under a value when one of its copies
+ * in the window has it and passes the filter, as on the other paths: rows whose one value carries
+ * both the filtered facet's and `by`'s value. So `by` is the filtered facet itself, or a pair holds
+ * both (the pair's own rows, or a single facet's filter read from the pair that holds it and `by`).
+ */
+export function facetBreakdownRows(
+  facet: TallyFacet,
+  by: BreakdownFacet,
+): { facet: TallyFacet; value: string } | null {
+  // Industry is several values per copy: a copy that passes one industry's filter counts under
+  // its other industries too, which one value's rows do not hold.
+  if (facet === by) return facet === 'industry' ? null : { facet, value: 'value' }
+  if (facet in TALLIED_PAIRS) {
+    const held = (TALLIED_PAIRS[facet as TalliedPair] as readonly string[]).includes(by)
+    return held ? { facet, value: pairPartSql(facet as TalliedPair, by) } : null
+  }
+  const pair = (Object.keys(TALLIED_PAIRS) as TalliedPair[]).find((p) =>
+    [facet, by].every((f) => (TALLIED_PAIRS[p] as readonly string[]).includes(f)),
+  )
+  return pair ? { facet: pair, value: pairPartSql(pair, by) } : null
 }

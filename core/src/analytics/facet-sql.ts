@@ -57,3 +57,15 @@ export function pairValuesSql(pair: TalliedPair): string {
   const [a, b] = TALLIED_PAIRS[pair]
   return `[concat(toString(${a}), '|', toString(${b}))]`
 }
+
+/**
+ * One facet's part of a pair's value (`value` of the pair's rows in tally_facets), as the breakdowns write
+ * that facet's value: an empty country is 'unknown' (FACET_SQL).
+ */
+export function pairPartSql(pair: TalliedPair, facet: BreakdownFacet): string {
+  const i = (TALLIED_PAIRS[pair] as readonly string[]).indexOf(facet)
+  if (i < 0) throw new Error(`the pair ${pair} holds no ${facet}`)
+  // Qualified: the breakdown names its output `value`, an alias that would replace the column.
+  const part = `splitByChar('|', toString(tally_facets.value))[${i + 1}]`
+  return facet === 'country' ? `if(${part} = '', 'unknown', ${part})` : part
+}

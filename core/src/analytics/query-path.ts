@@ -16,7 +16,7 @@ import { tallyUsable } from '../tables/tallies.ts'
 import { MAX_DATE, periodEnd, wholePeriods } from '../tables/tally-window.ts'
 import { BREAKDOWN_FACETS, FACET_SQL, type BreakdownFacet } from './facet-sql.ts'
 import { compileWhere, NO_FILTERS, type CompiledWhere, type Filters } from './filters.ts'
-import { facetTallyPath, tallyFacetFilter } from './facet-path.ts'
+import { facetBreakdownRows, facetTallyPath, tallyFacetFilter } from './facet-path.ts'
 import { PERIOD_SQL } from './trends.ts'
 
 export { rollupUsable }
@@ -188,6 +188,11 @@ export interface PathQuestion {
    * tallies (facet-path.ts).
    */
   facetTallies?: boolean
+  /**
+   * With `facetTallies`: the facet a breakdown groups by (read through `facets`); the facet
+   * tallies answer only when they hold it with the filter's facet (facetBreakdownRows).
+   */
+  breakdown?: BreakdownFacet
 }
 
 /** Whether the filters are ones the tallies can apply (dates, boards; category picks skills). */
@@ -274,7 +279,8 @@ export async function choosePath(ch: ClickHouseClient, q: PathQuestion): Promise
   const mode = scoped.getStore() ?? globalMode
   if (mode === 'raw' || q.fits === false) return RAW
   const additive = q.additive === true && tallyFits(q.filters)
-  const facet = q.additive && q.facetTallies && !q.bySource ? tallyFacetFilter(q.filters) : null
+  const filtered = q.additive && q.facetTallies && !q.bySource ? tallyFacetFilter(q.filters) : null
+  const facet = filtered && (!q.breakdown || facetBreakdownRows(filtered, q.breakdown)) ? filtered : null
   const tally = additive
     ? q.bySource || q.filters.source.length
       ? TALLY_BY_BOARD
