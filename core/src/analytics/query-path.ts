@@ -335,7 +335,8 @@ export async function newestAndHolding(
   q: { filters: Filters; skill?: string; cap: string; days: number; need: number },
 ): Promise<NewestAndHolding> {
   const filters = { ...q.filters, from: null, to: null }
-  const p = await choosePath(ch, { filters, additive: true })
+  // Under one facet value (or a pair) the facet tallies estimate it as well.
+  const p = await choosePath(ch, { filters, additive: true, facetTallies: true })
   if (p.path !== 'tally') return { top: await newestDayUpTo(ch, q.cap), holding: null }
   const w = compileWhere(filters)
   const inDays = `${w.sql} AND posted_day BETWEEN newest - {hold_days:UInt16} AND newest`
