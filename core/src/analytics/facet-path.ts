@@ -6,7 +6,8 @@
 // several days. That is what the filter means on the other paths: a job counts when one of its
 // copies in the window has the value (and, for a skill, names it). So the counts stay sums of rows
 // that stop growing with the ads, instead of distinct jobs over every rollup row of the window.
-// Only for callers that read `ads`, `skills` and the counts (PathQuestion.facetTallies).
+// Only for callers that opt in (PathQuestion.facetTallies): those that read `ads`, `skills` and
+// the counts, and breakdowns by a facet the tallies hold with the filter's (facetBreakdownRows).
 import { FACET_FILTER_SQL, type CompiledWhere, type Filters } from './filters.ts'
 import {
   pairPartSql,

@@ -59,8 +59,8 @@ export function pairValuesSql(pair: TalliedPair): string {
 }
 
 /**
- * One facet's part of a pair's value (`value` of the pair's rows in tally_facets), as the breakdowns write
- * that facet's value: an empty country is 'unknown' (FACET_SQL).
+ * One facet's part of a pair's value (`value` of the pair's rows in tally_facets), as the
+ * breakdowns write that facet's value: an empty country is 'unknown' (FACET_SQL).
  */
 export function pairPartSql(pair: TalliedPair, facet: BreakdownFacet): string {
   const i = (TALLIED_PAIRS[pair] as readonly string[]).indexOf(facet)

@@ -183,9 +183,9 @@ export interface PathQuestion {
   /** True when the query groups by `source` (reads the per-board grain of the tallies). */
   bySource?: boolean
   /**
-   * With `additive`: true when the query reads only `ads`, `skills` and the counts (no `facets`,
-   * no other tally): then a filter on one value of one split facet is answered from the facet
-   * tallies (facet-path.ts).
+   * With `additive`: true when the query reads only `ads`, `skills` and the counts (no other
+   * tally; `facets` only with `breakdown`): then a filter on one value of one split facet, or of
+   * each facet of a tallied pair, is answered from the facet tallies (facet-path.ts).
    */
   facetTallies?: boolean
   /**
