@@ -34,7 +34,7 @@ export async function rollupsCommand(
         `rollups ${s.status}; versions held: ${s.versions.join(', ') || 'none'}; stale months: ${
           s.stale.join(', ') || 'none'
         }; charts read ${rollupUsable(s) ? 'the rollups' : 'raw rows'}\n` +
-          `tallies ${tallyUsable(s) ? 'current: charts with no filter but dates and boards read them' : s.tally ? 'behind the latest writes (the idle upkeep refreshes them)' : 'not built'}\n`,
+          `tallies ${tallyUsable(s) ? 'current: charts filtered by dates and boards only, or by one work mode, country, seniority or industry, or by one country with one work mode, read them' : s.tally ? 'behind the latest writes (the idle upkeep refreshes them)' : 'not built'}\n`,
       )
       return 0
     }
