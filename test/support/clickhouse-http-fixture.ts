@@ -599,10 +599,15 @@ export function spawnClickHouseHttpFixture(opts: {
   }
   return new Promise((resolve, reject) => {
     let stdout = ''
-    const timer = setTimeout(() => {
-      fail(new Error(`clickhouse-http-fixture did not start within ${opts.startTimeoutMs ?? 60_000} ms`))
-      void stop()
-    }, opts.startTimeoutMs ?? 60_000)
+    // 0: wait until it listens or exits (no clock).
+    const limit = opts.startTimeoutMs ?? 60_000
+    const timer =
+      limit > 0
+        ? setTimeout(() => {
+            fail(new Error(`clickhouse-http-fixture did not start within ${limit} ms`))
+            void stop()
+          }, limit)
+        : undefined
     const onExit = (code: number | null, signal: string | null) =>
       fail(
         new Error(

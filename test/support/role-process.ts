@@ -43,7 +43,10 @@ export function startRole(role: string, env: Record<string, string>): RoleProces
   }
 }
 
-/** Start the api+scheduler role and wait (up to `timeoutMs`) for the port it listens on. */
+/**
+ * Start the api+scheduler role and wait for the port it listens on: fails when it exits first, or
+ * after `timeoutMs` (0: no clock, it waits until the role listens or exits).
+ */
 export async function startApiRole(
   env: Record<string, string>,
   timeoutMs = 60_000,
@@ -53,8 +56,14 @@ export async function startApiRole(
   try {
     const port = await Promise.race([
       role.listening,
+      new Promise<number>((_, rej) =>
+        role.proc.once('exit', (code) =>
+          rej(new Error(`api exited (${code}) before listening:\n${role.output()}`)),
+        ),
+      ),
       new Promise<number>((_, rej) => {
-        timer = setTimeout(() => rej(new Error(`api did not start:\n${role.output()}`)), timeoutMs)
+        if (timeoutMs > 0)
+          timer = setTimeout(() => rej(new Error(`api did not start:\n${role.output()}`)), timeoutMs)
       }),
     ])
     return { role, port }
