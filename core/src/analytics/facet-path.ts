@@ -10,8 +10,10 @@
 // the counts, and breakdowns by a facet the tallies hold with the filter's (facetBreakdownRows).
 import { FACET_FILTER_SQL, type CompiledWhere, type Filters } from './filters.ts'
 import {
+  isTalliedPair,
   pairPartSql,
   SKILL_SPLIT_FACETS,
+  TALLIED_PAIR_NAMES,
   TALLIED_PAIRS,
   type BreakdownFacet,
   type TalliedPair,
@@ -36,7 +38,7 @@ export function tallyFacetFilter(f: Filters): TallyFacet | null {
   if (set.some((facet) => f[facet].length !== 1 || f[facet][0] === 'unknown' || f[facet][0] === ''))
     return null
   if (set.length === 1) return (SKILL_SPLIT_FACETS as readonly string[]).includes(set[0]!) ? set[0]! : null
-  const pair = (Object.keys(TALLIED_PAIRS) as TalliedPair[]).find(
+  const pair = TALLIED_PAIR_NAMES.find(
     (p) => set.length === 2 && TALLIED_PAIRS[p].every((facet) => set.includes(facet as FilterFacet)),
   )
   return pair ?? null
@@ -54,9 +56,8 @@ export function facetTallyPath(facet: TallyFacet, base: Pick<CountPath, 'count' 
   // Qualified by its table: a breakdown names its output `value`, an alias that would replace the
   // column in WHERE.
   const onValue = (w: CompiledWhere, table: 'tally_facets' | 'tally_skill_facets') => {
-    if (!(facet in TALLIED_PAIRS))
-      return swap(w.sql, facet as FilterFacet, `${table}.value IN {f_${facet}:Array(String)}`)
-    const [a, b] = TALLIED_PAIRS[facet as TalliedPair] as readonly FilterFacet[] as [FilterFacet, FilterFacet]
+    if (!isTalliedPair(facet)) return swap(w.sql, facet, `${table}.value IN {f_${facet}:Array(String)}`)
+    const [a, b] = TALLIED_PAIRS[facet]
     const value = `${table}.value = concat({f_${a}:Array(String)}[1], '|', {f_${b}:Array(String)}[1])`
     return swap(swap(w.sql, a, value), b, '1 = 1')
   }
@@ -97,11 +98,11 @@ export function facetBreakdownRows(
   // Industry is several values per copy: a copy that passes one industry's filter counts under
   // its other industries too, which one value's rows do not hold.
   if (facet === by) return facet === 'industry' ? null : { facet, value: 'value' }
-  if (facet in TALLIED_PAIRS) {
-    const held = (TALLIED_PAIRS[facet as TalliedPair] as readonly string[]).includes(by)
-    return held ? { facet, value: pairPartSql(facet as TalliedPair, by) } : null
+  if (isTalliedPair(facet)) {
+    const held = (TALLIED_PAIRS[facet] as readonly string[]).includes(by)
+    return held ? { facet, value: pairPartSql(facet, by) } : null
   }
-  const pair = (Object.keys(TALLIED_PAIRS) as TalliedPair[]).find((p) =>
+  const pair = TALLIED_PAIR_NAMES.find((p) =>
     [facet, by].every((f) => (TALLIED_PAIRS[p] as readonly string[]).includes(f)),
   )
   return pair ? { facet: pair, value: pairPartSql(pair, by) } : null

@@ -52,9 +52,20 @@ export const TALLIED_PAIRS = {
 
 export type TalliedPair = keyof typeof TALLIED_PAIRS
 
-/** A pair's value of a row, as an array of one string (as facetValuesSql). */
-export function pairValuesSql(pair: TalliedPair): string {
-  const [a, b] = TALLIED_PAIRS[pair]
+/** The tallied pairs' names. */
+export const TALLIED_PAIR_NAMES = Object.keys(TALLIED_PAIRS) as TalliedPair[]
+
+export function isTalliedPair(facet: string): facet is TalliedPair {
+  return facet in TALLIED_PAIRS
+}
+
+/**
+ * A row's values under a breakdown facet (facetValuesSql) or a tallied pair (one string: its two
+ * facets' values joined by '|'), as the facet tallies' fill writes them.
+ */
+export function tallyValuesSql(facet: BreakdownFacet | TalliedPair): string {
+  if (!isTalliedPair(facet)) return facetValuesSql(facet)
+  const [a, b] = TALLIED_PAIRS[facet]
   return `[concat(toString(${a}), '|', toString(${b}))]`
 }
 

@@ -17,11 +17,10 @@ import { inlineParams } from '../clickhouse/inline-params.ts'
 import { queryRows } from '../clickhouse/query.ts'
 import {
   BREAKDOWN_FACETS,
-  facetValuesSql,
-  pairValuesSql,
   REGION_PARAMS,
   SKILL_SPLIT_FACETS,
-  TALLIED_PAIRS,
+  TALLIED_PAIR_NAMES,
+  tallyValuesSql,
   type BreakdownFacet,
   type TalliedPair,
 } from '../analytics/facet-sql.ts'
@@ -103,22 +102,18 @@ function periodFillSql(grain: string, start: string): string {
  * tally_skills, with the facet's value (from the rollup_ads row) in the skill's place.
  */
 function facetFillSql(facet: BreakdownFacet | TalliedPair): string {
-  return facetRowsSql('tally_facets', 'rollup_ads', '', `('${facet}', arrayJoin(${talliedValuesSql(facet)}))`)
+  return facetRowsSql('tally_facets', 'rollup_ads', '', `('${facet}', arrayJoin(${tallyValuesSql(facet)}))`)
 }
 
-/** The values of a row under a breakdown facet or a tallied pair, as an array of strings. */
-const talliedValuesSql = (facet: BreakdownFacet | TalliedPair): string =>
-  facet in TALLIED_PAIRS ? pairValuesSql(facet as TalliedPair) : facetValuesSql(facet as BreakdownFacet)
-
 /** The facets tally_skill_facets holds: the skill page's splits and the tallied pairs. */
-const SKILL_TALLY_FACETS = [...SKILL_SPLIT_FACETS, ...(Object.keys(TALLIED_PAIRS) as TalliedPair[])]
+const SKILL_TALLY_FACETS = [...SKILL_SPLIT_FACETS, ...TALLIED_PAIR_NAMES]
 
 /**
  * tally_skill_facets' rows of days from..to: as tally_facets' per skill (from the rollup_skills
  * rows), for every split facet in one pass over the rows (one year at a time bounds its memory).
  */
 function skillFacetFillSql(): string {
-  const entries = SKILL_TALLY_FACETS.map((f) => `arrayMap(v -> ('${f}', v), ${talliedValuesSql(f)})`)
+  const entries = SKILL_TALLY_FACETS.map((f) => `arrayMap(v -> ('${f}', v), ${tallyValuesSql(f)})`)
   return facetRowsSql(
     'tally_skill_facets',
     'rollup_skills',
@@ -170,7 +165,7 @@ async function fill(
     `SELECT DISTINCT toYear(posted_day) AS y FROM rollup_ads WHERE posted_day BETWEEN {from:Date} AND {to:Date} ORDER BY y`,
     range,
   )
-  const facets = [...BREAKDOWN_FACETS, ...(Object.keys(TALLIED_PAIRS) as TalliedPair[])]
+  const facets = [...BREAKDOWN_FACETS, ...TALLIED_PAIR_NAMES]
   steps.expect(3 * years.length + 6 + facets.length)
   for (const { y } of years) {
     steps.next(`${y} skill pairs`)

@@ -19,32 +19,16 @@ const utc = (s: string) => new Date(`${s}T00:00:00Z`)
 
 /** Splits a window (YYYY-MM-DD, inclusive) into whole months and the days around them. */
 export function tallyWindow(from: string, to: string): TallyWindow {
-  const f = utc(from)
-  const t = utc(to)
-  const firstWhole = f.getUTCDate() === 1 ? f : new Date(Date.UTC(f.getUTCFullYear(), f.getUTCMonth() + 1, 1))
-  const afterTo = new Date(t.getTime() + 86_400_000)
-  // The month of `to` is whole when `to` is its last day.
-  const lastWhole =
-    afterTo.getUTCDate() === 1
-      ? new Date(Date.UTC(t.getUTCFullYear(), t.getUTCMonth(), 1))
-      : new Date(Date.UTC(t.getUTCFullYear(), t.getUTCMonth() - 1, 1))
-  if (firstWhole > lastWhole)
-    return {
-      from,
-      to,
-      monthFrom: day(firstWhole),
-      monthTo: day(lastWhole),
-      headTo: to,
-      tailFrom: day(afterTo),
-    }
-  const afterLast = new Date(Date.UTC(lastWhole.getUTCFullYear(), lastWhole.getUTCMonth() + 1, 1))
+  const { first, last, end } = periodBounds('month', from, to)
+  // No whole month: every day is a head day, and the month range is empty (first after last).
+  if (end < first) return { from, to, monthFrom: first, monthTo: last, headTo: to, tailFrom: plusDays(to, 1) }
   return {
     from,
     to,
-    monthFrom: day(firstWhole),
-    monthTo: day(lastWhole),
-    headTo: day(new Date(firstWhole.getTime() - 86_400_000)),
-    tailFrom: day(afterLast),
+    monthFrom: first,
+    monthTo: last,
+    headTo: plusDays(first, -1),
+    tailFrom: plusDays(end, 1),
   }
 }
 
@@ -82,8 +66,13 @@ export function wholePeriods(
   from: string,
   to: string,
 ): { first: string; last: string; end: string } | null {
+  const bounds = periodBounds(grain, from, to)
+  return bounds.end < bounds.first ? null : bounds
+}
+
+/** wholePeriods' bounds, also when the window holds no whole period (then end < first). */
+function periodBounds(grain: 'week' | 'month', from: string, to: string) {
   const first = periodStart(grain, from) === from ? from : plusDays(periodEnd(grain, from), 1)
   const end = periodEnd(grain, to) === to ? to : plusDays(periodStart(grain, to), -1)
-  if (end < first) return null
   return { first, last: periodStart(grain, end), end }
 }
