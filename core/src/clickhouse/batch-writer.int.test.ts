@@ -1,6 +1,7 @@
 // The batched writer's two encodings on the embedded engine: rows of one shape go as
 // JSONCompactEachRow (read by chDB from an insert file), rows of mixed shapes as JSONEachRow; both store
-// exactly the values given, and a column left out keeps its DEFAULT expression.
+// exactly the values given, and a column left out keeps its DEFAULT expression. A full buffer goes
+// alone, and a table's batches land in arrival order.
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -65,4 +66,52 @@ it('stores the same values from one-shape and mixed-shape batches; an omitted co
     extracted_at: '2024-01-02 03:04:05.678',
   }))
   expect(rows).toEqual(expected)
+})
+
+it("flushes a full table's buffer alone and keeps each table's batches in arrival order", async () => {
+  // No timer flush during the test: only full buffers and close() write.
+  const writer = new BatchWriter(ch.client, { maxRows: 3, flushMs: 3_600_000 })
+  const at = (i: number, evidence: string) => ({ ...row(200 + i, [evidence]), skill: 'rust' })
+  const seen = '2024-01-02 03:04:05.678'
+  const presence = writer.insert('ad_presence', [
+    {
+      source_key: 'writer-test',
+      ad_id: 'p1',
+      first_seen_at: seen,
+      last_seen_at: seen,
+      closed_at: null,
+      updated_at: seen,
+    },
+  ])
+  // Two full batches of the same keys and version, not awaited in between: the second must land
+  // after the first (ReplacingMergeTree keeps the last inserted of equal versions).
+  const first = writer.insert(
+    'ad_skills',
+    [0, 1, 2].map((i) => at(i, 'first')),
+  )
+  const second = writer.insert(
+    'ad_skills',
+    [0, 1, 2].map((i) => at(i, 'second')),
+  )
+  await Promise.all([first, second])
+  const stored = () =>
+    queryRows<{ ad_id: string; evidence: string[] }>(
+      ch.client,
+      `SELECT ad_id, evidence FROM ad_skills FINAL WHERE skill = 'rust' ORDER BY ad_id`,
+    )
+  const presenceRows = async () =>
+    Number(
+      (
+        await queryRows<{ n: string }>(
+          ch.client,
+          `SELECT count() AS n FROM ad_presence WHERE source_key = 'writer-test'`,
+        )
+      )[0]?.n,
+    )
+  expect(await stored()).toEqual([0, 1, 2].map((i) => ({ ad_id: `ad${200 + i}`, evidence: ['second'] })))
+  // The other table's partial buffer was left to fill: written on close.
+  expect(await presenceRows()).toBe(0)
+  await writer.close()
+  await presence
+  expect(await presenceRows()).toBe(1)
 })

@@ -1,5 +1,6 @@
 // One batched writer per process: rows for each table are buffered and inserted together,
-// flushed when a table's buffer reaches `maxRows`, every `flushMs`, and on close. `insert()`
+// flushed when that table's buffer reaches `maxRows` (that table alone), every `flushMs`, and on
+// close. Different tables' batches are inserted at the same time, each table's in arrival order. `insert()`
 // resolves only once its rows are stored, so a job that awaits it is never acknowledged before
 // its data is durable; a failed flush rejects the waiting callers (their jobs are retried).
 // While ClickHouse is unreachable a flush keeps its rows and retries with backoff for up to
@@ -30,7 +31,8 @@ export interface BatchWriterOptions {
 export class BatchWriter implements TableWriter {
   private readonly buffers = new Map<TableName, Pending>()
   private timer: NodeJS.Timeout | undefined
-  private flushing: Promise<void> = Promise.resolve()
+  /** Per table, its last flush: a table's batches go in arrival order, other tables' alongside. */
+  private readonly chains = new Map<TableName, Promise<void>>()
   private closed = false
   /** Rows stored so far, per table (for progress and benchmarks). */
   readonly written = new Map<string, number>()
@@ -51,32 +53,45 @@ export class BatchWriter implements TableWriter {
     if (!buf) this.buffers.set(table, (buf = { rows: [], waiters: [] }))
     for (const r of rows) buf.rows.push(r)
     const done = new Promise<void>((resolve, reject) => buf.waiters.push({ resolve, reject }))
-    if (buf.rows.length >= this.opts.maxRows) void this.flush()
+    // A full buffer goes alone: the other tables keep filling theirs (fewer, larger parts to merge).
+    if (buf.rows.length >= this.opts.maxRows) this.flushTable(table)
     else this.timer ??= setTimeout(() => void this.flush(), this.opts.flushMs)
     return done
   }
 
-  /** Insert everything buffered now. Flushes run one after another, in arrival order. */
+  /**
+   * Insert everything buffered now; resolves once every table's flushes so far have ended. A
+   * table's batches are inserted one after another in arrival order (equal versions: the last
+   * inserted row wins); different tables' at the same time, so one batch is encoded while another
+   * is stored. Callers that need one table's rows before another's await their own inserts.
+   */
   flush(): Promise<void> {
     if (this.timer) clearTimeout(this.timer)
     this.timer = undefined
-    const batches = [...this.buffers.entries()]
-    this.buffers.clear()
-    if (batches.length === 0) return this.flushing
-    this.flushing = this.flushing.then(() => this.writeBatches(batches))
-    return this.flushing
+    for (const table of [...this.buffers.keys()]) this.flushTable(table)
+    return Promise.all(this.chains.values()).then(() => undefined)
   }
 
-  private async writeBatches(batches: [TableName, Pending][]): Promise<void> {
-    for (const [table, { rows, waiters }] of batches) {
-      try {
-        await this.insertThroughOutage(table, rows)
-        this.written.set(table, (this.written.get(table) ?? 0) + rows.length)
-        for (const w of waiters) w.resolve()
-      } catch (err) {
-        this.opts.log?.error({ err, table, rows: rows.length }, 'batch insert failed; callers will retry')
-        for (const w of waiters) w.reject(err as Error)
-      }
+  private flushTable(table: TableName): void {
+    const batch = this.buffers.get(table)
+    if (!batch) return
+    this.buffers.delete(table)
+    const previous = this.chains.get(table) ?? Promise.resolve()
+    this.chains.set(
+      table,
+      previous.then(() => this.writeBatch(table, batch)),
+    )
+  }
+
+  /** Never rejects: a failed batch rejects its callers (their jobs are retried). */
+  private async writeBatch(table: TableName, { rows, waiters }: Pending): Promise<void> {
+    try {
+      await this.insertThroughOutage(table, rows)
+      this.written.set(table, (this.written.get(table) ?? 0) + rows.length)
+      for (const w of waiters) w.resolve()
+    } catch (err) {
+      this.opts.log?.error({ err, table, rows: rows.length }, 'batch insert failed; callers will retry')
+      for (const w of waiters) w.reject(err as Error)
     }
   }
 
