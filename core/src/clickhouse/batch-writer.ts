@@ -119,6 +119,13 @@ export class BatchWriter implements TableWriter {
 }
 
 /**
+ * No replacing merge of each inserted block: every reader already copes with rows of one key from
+ * different inserts (FINAL, argMax, distinct counts) until background merges collapse them, so
+ * the insert-time pass only costs time (bench:api: 7–12% more ads/s at 300k).
+ */
+const INSERT_SETTINGS = { optimize_on_insert: 0 } as const
+
+/**
  * Rows of one shape (the same keys) go as JSONCompactEachRow with the column list: a quarter of the
  * bytes to build and parse of JSONEachRow (measured: ~4× faster to stringify, ~2× to parse). Rows
  * whose keys differ (an optional column left out) go as JSONEachRow, so omitted columns keep
@@ -127,13 +134,14 @@ export class BatchWriter implements TableWriter {
 async function insertRows(client: ClickHouseClient, table: TableName, rows: unknown[]): Promise<void> {
   const columns = sharedKeys(rows as Record<string, unknown>[])
   if (!columns) {
-    await client.insert({ table, values: rows, format: 'JSONEachRow' })
+    await client.insert({ table, values: rows, format: 'JSONEachRow', clickhouse_settings: INSERT_SETTINGS })
     return
   }
   const values = (rows as Record<string, unknown>[]).map((r) => columns.map((c) => r[c]))
   await client.insert({
     table,
     values,
+    clickhouse_settings: INSERT_SETTINGS,
     columns: columns as [string, ...string[]],
     format: 'JSONCompactEachRow',
   })
