@@ -1,9 +1,11 @@
 // The answer cache against real chDB: a repeated analytics GET does not run its query again,
-// identical requests arriving together share one run, and a write (new data version) refreshes it.
+// identical requests arriving together share one run, and a write (new data version) refreshes it;
+// a replayed answer keeps its first answer's ETag and compressed bytes.
 // Queries are counted through a wrapper around the real client.
+import { brotliDecompressSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ClickHouseClient } from '@clickhouse/client'
-import { openTempClickHouse } from '@stackradar/core/analytics/testing'
+import { fixtureSet, openTempClickHouse, writeAds } from '@stackradar/core/analytics/testing'
 import type { ClickHouseHandle } from '@stackradar/core/clickhouse'
 import { createRootLogger } from '@stackradar/core/logger'
 import { InProcessQueue } from '@stackradar/core/queue'
@@ -113,5 +115,34 @@ describe('answer cache', () => {
     const later = await app.request('/api/v1/status')
     expect(later.headers.get('X-Cache')).toBe('MISS')
     expect(analyticsQueries.length).toBeGreaterThan(before)
+  })
+
+  it('replays a cached answer with the ETag, 304 and compressed bytes of its first answer', async () => {
+    await writeAds(handle, fixtureSet())
+    const app = countingApp(60_000)
+    const url = '/api/v1/trends?skills=python,go,rust&interval=week'
+    const br = { 'Accept-Encoding': 'br' }
+    const first = await app.request(url, { headers: br })
+    expect(first.headers.get('X-Cache')).toBe('MISS')
+    expect(first.headers.get('Content-Encoding')).toBe('br')
+    const tag = first.headers.get('ETag')
+    expect(tag).toMatch(/^"[\w-]{27}"$/)
+    const firstBytes = Buffer.from(await first.arrayBuffer())
+
+    // The hit carries the tag stored with the answer (not re-hashed), which must be the same.
+    const hit = await app.request(url, { headers: br })
+    expect(hit.headers.get('X-Cache')).toBe('HIT')
+    expect(hit.headers.get('ETag')).toBe(tag)
+    expect(hit.headers.get('Content-Encoding')).toBe('br')
+    expect(Buffer.from(await hit.arrayBuffer())).toEqual(firstBytes)
+
+    const plain = await app.request(url)
+    expect(plain.headers.get('X-Cache')).toBe('HIT')
+    expect(plain.headers.get('Content-Encoding')).toBeNull()
+    expect(plain.headers.get('ETag')).toBe(tag)
+    expect(await plain.json()).toEqual(JSON.parse(brotliDecompressSync(firstBytes).toString()))
+
+    const unchanged = await app.request(url, { headers: { 'If-None-Match': tag! } })
+    expect(unchanged.status).toBe(304)
   })
 })

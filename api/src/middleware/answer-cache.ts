@@ -8,6 +8,7 @@ import type { MiddlewareHandler } from 'hono'
 import { cachedDataVersion } from '@stackradar/core/clickhouse'
 import type { ApiDeps } from '../deps.ts'
 import { apiLimits } from './limits.ts'
+import { contentTag } from '../analytics-http.ts'
 
 const CACHED_PREFIXES = [
   '/api/v1/trends',
@@ -27,7 +28,8 @@ const LIVE_PREFIXES = ['/api/v1/status', '/api/v1/sources']
 interface Answer {
   status: number
   headers: [string, string][]
-  body: ArrayBuffer
+  /** Bytes, not an ArrayBuffer: the node server's lightweight Response writes them as they are. */
+  body: Uint8Array
 }
 
 const replay = (a: Answer, how: string) => {
@@ -81,11 +83,10 @@ export function answerCache(deps: Pick<ApiDeps, 'ch' | 'limits' | 'clock'>): Mid
     const run = (async () => {
       await next()
       if (c.res.status !== 200) return undefined
-      const answer: Answer = {
-        status: 200,
-        headers: [...c.res.headers.entries()],
-        body: await c.res.clone().arrayBuffer(),
-      }
+      const body = new Uint8Array(await c.res.clone().arrayBuffer())
+      const answer: Answer = { status: 200, headers: [...c.res.headers.entries()], body }
+      // Its ETag, once: the HTTP layer outside then need not read and hash it on every hit.
+      if (!live && !c.res.headers.has('ETag')) answer.headers.push(['ETag', contentTag(body)])
       if (live) {
         // Bounded like the answer cache: the query string is the client's, so the keys are too.
         liveAnswers.delete(key)
