@@ -6,7 +6,8 @@
 // building the tallies (timed); then the same requests on the rollup path (ANALYTICS_PATH=rollup:
 // no tallies) and the raw path (ANALYTICS_PATH=raw: no rollups) for the ratios, the
 // gain of concurrent sessions + literal binding over chDB's native binding, and 50 concurrent
-// clients on a dashboard mix with the default API settings. RSS and on-disk size are printed too.
+// clients on a dashboard mix with the default API settings, then with the answer cache off. RSS
+// and on-disk size are printed too.
 // The temp data directory is deleted at the end (unless --keep; --data-dir reuses a kept one and
 // leaves it, --load-only stops after loading). `--data-dir <dir> --clients-only` runs only the 50-client
 // mix on the ads already in <dir>: the issue's figure is on the HN replay, e.g. the ~40k HN ads that
