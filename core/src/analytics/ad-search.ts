@@ -61,9 +61,17 @@ export interface SearchWindow {
 }
 
 /**
+ * Days back from the newest the tallies' estimate looks (the first two fixed windows): where a
+ * month holds too few jobs, as on Hacker News between two monthly threads, the estimate still
+ * finds the day that holds a page, rather than a 16× wider window being read.
+ */
+export const ESTIMATE_DAYS = FIRST_WINDOW_DAYS * 16
+
+/**
  * The windows a newest-first search reads back from `top` until one holds a page: from `holding`
- * (the tallies' estimate, newestAndHolding) when it is shorter than the first fixed window, then
- * FIRST_WINDOW_DAYS days, 16× longer each time, until the window reaches `floor`.
+ * (the tallies' estimate, newestAndHolding) first, then the fixed windows FIRST_WINDOW_DAYS days
+ * long and 16× longer each time that reach further back than it, until the window reaches `floor`.
+ * A window within the first fixed one is small (read by sorting); a longer estimate streams.
  */
 export function* searchWindows(
   top: string | null,
@@ -75,13 +83,16 @@ export function* searchWindows(
     return
   }
   const fixed = addDays(top, -FIRST_WINDOW_DAYS)
-  if (holding && holding > fixed && holding > floor && holding <= top) yield { since: holding, small: true }
+  const estimate = holding && holding > floor && holding <= top ? holding : null
+  if (estimate) yield { since: estimate, small: estimate > fixed }
   for (let days = FIRST_WINDOW_DAYS; ; days *= 16) {
     const since = addDays(top, -days)
     if (since <= floor) {
       yield { since: null, small: false }
       return
     }
+    // A window that reaches no further back than the estimate's holds nothing more.
+    if (estimate && since >= estimate) continue
     yield { since, small: days === FIRST_WINDOW_DAYS }
   }
 }
@@ -133,7 +144,7 @@ export async function searchAds(ch: ClickHouseClient, q: AdSearchQuery): Promise
           filters: q.filters,
           skill: q.skills[0],
           cap,
-          days: FIRST_WINDOW_DAYS,
+          days: ESTIMATE_DAYS,
           need: (q.limit + 1) * 2,
         })
       : { top: await newestDayUpTo(ch, cap), holding: null }

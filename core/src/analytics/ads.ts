@@ -5,7 +5,7 @@ import { SOURCE_ATTRIBUTION } from '../attribution.ts'
 import { fromDateTime } from '../clickhouse/datetime.ts'
 import { queryRows } from '../clickhouse/query.ts'
 import type { AdEvidence } from '../contracts/api/index.ts'
-import { FIRST_WINDOW_DAYS, newestAdRows, searchWindows } from './ad-search.ts'
+import { ESTIMATE_DAYS, newestAdRows, searchWindows } from './ad-search.ts'
 import { NO_FILTERS } from './filters.ts'
 import { newestAndHolding } from './query-path.ts'
 
@@ -57,13 +57,13 @@ export async function queryAdsForSkill(
       { skill: q.skill, from: lower, to, source: q.source ?? '', limit: q.limit },
     )
   // The newest day, at most `to` (an earlier day than the ads' newest only widens the first
-  // window) and, from the tallies in the same query, the day of the first window from which the
-  // skill has about twice the ads asked for (a day or two for a common skill).
+  // window) and, from the tallies in the same query, the day (within the first two windows) from
+  // which the skill has about twice the ads asked for (a day or two for a common skill).
   const { top, holding } = await newestAndHolding(ch, {
     filters: { ...NO_FILTERS, source: q.source ? [q.source] : [] },
     skill: q.skill,
     cap: to,
-    days: FIRST_WINDOW_DAYS,
+    days: ESTIMATE_DAYS,
     need: q.limit * 2,
   })
   let rows: Row[] = []
