@@ -5,7 +5,8 @@
 // itself and the final numbers are exact: nothing lost, nothing counted twice. Nothing here is
 // bounded by elapsed time, so a busy machine only makes it slower: each wait fails after a count of
 // polls (without progress, where there is a count), each server start when the server exits first,
-// and the test and its set-up have no timeout (0); a hang is left to the CI job's own limit.
+// and the test and its set-up have no timeout (0); a hang is left to the CI job's own limit. The
+// work still pending when ClickHouse goes away is held back by a gate, not by the machine's pace.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { defaultHiringSite } from './support/hiring-site.ts'
 import { startHnFixtureServer, type RunningFixture } from './support/hn-fixture-server.ts'
@@ -19,6 +20,23 @@ import { tempDir, testEnv } from './support/test-config.ts'
 import { waitForPolls, waitForProgress } from './support/wait.ts'
 
 const site = defaultHiringSite(4)
+/**
+ * The last thread's second page (40 of the 240 ads) is answered only once the gate opens, when
+ * ClickHouse is down: work is pending through both outages however fast the rest goes.
+ */
+let openGate = () => {}
+const gate = new Promise<void>((resolve) => (openGate = resolve))
+const [heldThread] = site.stories
+  .map((s) => s.id)
+  .sort()
+  .slice(-1)
+const gatedSite = {
+  ...site,
+  page: async (id: string, page: number) => {
+    if (id === heldThread && page === 2) await gate
+    return site.page(id, page)
+  },
+}
 let fixture: RunningFixture
 let redis: Awaited<ReturnType<typeof startRedis>>
 let clickhouse: SpawnedClickHouseHttpFixture
@@ -61,7 +79,7 @@ function maxRepeats(output: string): number {
 const count = (text: string, pattern: RegExp) => text.match(new RegExp(pattern, 'g'))?.length ?? 0
 
 beforeAll(async () => {
-  fixture = await startHnFixtureServer(site, { delayMs: 150 })
+  fixture = await startHnFixtureServer(gatedSite, { delayMs: 150 })
   redis = await startRedis({ dir: redisDir, startTimeoutMs: NO_CLOCK })
   chPort = await freePort()
   clickhouse = await spawnClickHouseHttpFixture({ path: chDir, port: chPort, startTimeoutMs: NO_CLOCK })
@@ -71,7 +89,10 @@ beforeAll(async () => {
     QUEUE_PREFIX: `o${Date.now()}`,
     QUEUE_LOCK_MS: '3000',
     EXTRACT_BATCH: '5',
-    SCRAPE_CONCURRENCY: '1',
+    // One scrape slot is held by the gated page; the other reads the rest of the threads.
+    SCRAPE_CONCURRENCY: '2',
+    // The held page is answered when the gate opens, not timed out before.
+    HTTP_TIMEOUT_MS: String(24 * 3_600_000),
     EXTRACT_CONCURRENCY: '1',
     WRITER_FLUSH_MS: '200',
     LOG_LEVEL: 'info',
@@ -86,6 +107,7 @@ beforeAll(async () => {
 }, NO_CLOCK)
 
 afterAll(async () => {
+  openGate()
   await Promise.all(roles.map((r) => r.kill('SIGTERM')))
   await clickhouse?.stop()
   await redis?.stop()
@@ -156,7 +178,8 @@ describe('dependency outages', () => {
         )
       }
 
-      // ClickHouse goes away for 30 s while work is still queued.
+      // ClickHouse goes away for 30 s while work is still pending: the held page's ads are not
+      // stored yet (the gate opens once ClickHouse is down).
       const mid = await status()
       expect(mid.ads.extracted).toBeLessThan(site.totalAds)
       await clickhouse.stop()
@@ -166,6 +189,7 @@ describe('dependency outages', () => {
         (h) => h.status === 503,
       )
       expect(chDown.body).toMatchObject({ ok: false, clickhouse: { up: false }, queue: { up: true } })
+      openGate()
       const st = await get('/api/v1/status')
       expect(st.status).toBe(503)
       expect(st.body).toMatchObject({ error: { code: 'unavailable' } })
