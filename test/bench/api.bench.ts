@@ -314,7 +314,7 @@ async function fiftyClients(ch: ClickHouseHandle): Promise<void> {
   await api.close()
   // The same mix with every request running its queries (answer cache off): what the clients get
   // while the data changes under them, or when each asks for other filters.
-  const uncached = await serve(ch, { ...NO_CACHE, API_RATE_LIMIT: 0 })
+  const uncached = await serve(ch, NO_CACHE)
   const u = await driveLoad(uncached.base, urls, 50, { maxRequests: 100_000, maxMs: 10_000 })
   console.log(
     `50 clients, same mix, answer cache off: ${u.rps.toFixed(0)} req/s, p50 ${u.p50.toFixed(0)} ms, ` +

@@ -20,6 +20,7 @@ import { createRequire } from 'node:module'
 import { fileURLToPath } from 'node:url'
 import { spawn } from 'node:child_process'
 import type { Session as ChdbSession } from 'chdb'
+import { startDeadline } from './wait.ts'
 
 export interface ClickHouseHttpFixtureOptions {
   /** chDB data directory (created if missing). One process may bind only one directory. */
@@ -601,13 +602,10 @@ export function spawnClickHouseHttpFixture(opts: {
     let stdout = ''
     // 0: wait until it listens or exits (no clock).
     const limit = opts.startTimeoutMs ?? 60_000
-    const timer =
-      limit > 0
-        ? setTimeout(() => {
-            fail(new Error(`clickhouse-http-fixture did not start within ${limit} ms`))
-            void stop()
-          }, limit)
-        : undefined
+    const timer = startDeadline(limit, () => {
+      fail(new Error(`clickhouse-http-fixture did not start within ${limit} ms`))
+      void stop()
+    })
     const onExit = (code: number | null, signal: string | null) =>
       fail(
         new Error(

@@ -2,6 +2,7 @@
 // run on ioredis-mock). Says exactly what is missing when redis-server is not installed.
 import { spawn, spawnSync } from 'node:child_process'
 import { createServer } from 'node:net'
+import { startDeadline } from './wait.ts'
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -43,11 +44,9 @@ export async function startRedis(
   )
   let out = ''
   await new Promise<void>((resolve, reject) => {
-    const limit = opts.startTimeoutMs ?? 15_000
-    const timer =
-      limit > 0
-        ? setTimeout(() => reject(new Error(`redis-server did not start:\n${out}`)), limit)
-        : undefined
+    const timer = startDeadline(opts.startTimeoutMs ?? 15_000, () =>
+      reject(new Error(`redis-server did not start:\n${out}`)),
+    )
     proc.stdout.on('data', (d: Buffer) => {
       out += d.toString()
       if (out.includes('Ready to accept connections')) {

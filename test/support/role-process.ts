@@ -1,6 +1,7 @@
 // Runs `stackradar start --role X` as a child process, the way the distributed deployment does.
 import { spawn, type ChildProcess } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
+import { startDeadline } from './wait.ts'
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 
@@ -62,8 +63,7 @@ export async function startApiRole(
         ),
       ),
       new Promise<number>((_, rej) => {
-        if (timeoutMs > 0)
-          timer = setTimeout(() => rej(new Error(`api did not start:\n${role.output()}`)), timeoutMs)
+        timer = startDeadline(timeoutMs, () => rej(new Error(`api did not start:\n${role.output()}`)))
       }),
     ])
     return { role, port }

@@ -1,4 +1,10 @@
 // Polling helpers for integration tests: wait for a condition with a clear message on timeout.
+
+/** A start-up deadline: `onExpiry` after `limitMs`, or never when `limitMs` is 0 (no clock). */
+export function startDeadline(limitMs: number, onExpiry: () => void): NodeJS.Timeout | undefined {
+  return limitMs > 0 ? setTimeout(onExpiry, limitMs) : undefined
+}
+
 export async function waitFor<T>(
   what: string,
   probe: () => Promise<T>,

@@ -2,6 +2,7 @@
 // identical requests arriving together share one run, and a write (new data version) refreshes it;
 // a replayed answer keeps its first answer's ETag and compressed bytes.
 // Queries are counted through a wrapper around the real client.
+import { createHash } from 'node:crypto'
 import { brotliDecompressSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ClickHouseClient } from '@clickhouse/client'
@@ -142,6 +143,8 @@ describe('answer cache', () => {
     expect(plain.headers.get('Content-Encoding')).toBeNull()
     expect(plain.headers.get('ETag')).toBe(tag)
     expect(await plain.json()).toEqual(JSON.parse(brotliDecompressSync(firstBytes).toString()))
+    // The tag is the SHA-1 of the answer's bytes, whichever layer computed it.
+    expect(tag).toBe(`"${createHash('sha1').update(brotliDecompressSync(firstBytes)).digest('base64url')}"`)
 
     const unchanged = await app.request(url, { headers: { 'If-None-Match': tag! } })
     expect(unchanged.status).toBe(304)

@@ -84,9 +84,10 @@ export function answerCache(deps: Pick<ApiDeps, 'ch' | 'limits' | 'clock'>): Mid
       await next()
       if (c.res.status !== 200) return undefined
       const body = new Uint8Array(await c.res.clone().arrayBuffer())
+      // Its ETag, once, on this answer and its replays: the HTTP layer outside then need not read
+      // and hash the body again, on this request or on any hit.
+      if (!live && !c.res.headers.has('ETag')) c.res.headers.set('ETag', contentTag(body))
       const answer: Answer = { status: 200, headers: [...c.res.headers.entries()], body }
-      // Its ETag, once: the HTTP layer outside then need not read and hash it on every hit.
-      if (!live && !c.res.headers.has('ETag')) answer.headers.push(['ETag', contentTag(body)])
       if (live) {
         // Bounded like the answer cache: the query string is the client's, so the keys are too.
         liveAnswers.delete(key)

@@ -11,9 +11,9 @@
 import { FACET_FILTER_SQL, type CompiledWhere, type Filters } from './filters.ts'
 import {
   isTalliedPair,
+  pairOf,
   pairPartSql,
   SKILL_SPLIT_FACETS,
-  TALLIED_PAIR_NAMES,
   TALLIED_PAIRS,
   type BreakdownFacet,
   type TalliedPair,
@@ -38,10 +38,7 @@ export function tallyFacetFilter(f: Filters): TallyFacet | null {
   if (set.some((facet) => f[facet].length !== 1 || f[facet][0] === 'unknown' || f[facet][0] === ''))
     return null
   if (set.length === 1) return (SKILL_SPLIT_FACETS as readonly string[]).includes(set[0]!) ? set[0]! : null
-  const pair = TALLIED_PAIR_NAMES.find(
-    (p) => set.length === 2 && TALLIED_PAIRS[p].every((facet) => set.includes(facet as FilterFacet)),
-  )
-  return pair ?? null
+  return set.length === 2 ? (pairOf(set[0]!, set[1]!) ?? null) : null
 }
 
 /** The path over one facet's tallies; `count` / `countIf` are the all-boards tallies' (`base`). */
@@ -102,8 +99,6 @@ export function facetBreakdownRows(
     const held = (TALLIED_PAIRS[facet] as readonly string[]).includes(by)
     return held ? { facet, value: pairPartSql(facet, by) } : null
   }
-  const pair = TALLIED_PAIR_NAMES.find((p) =>
-    [facet, by].every((f) => (TALLIED_PAIRS[p] as readonly string[]).includes(f)),
-  )
+  const pair = pairOf(facet, by)
   return pair ? { facet: pair, value: pairPartSql(pair, by) } : null
 }

@@ -59,6 +59,14 @@ export function isTalliedPair(facet: string): facet is TalliedPair {
   return facet in TALLIED_PAIRS
 }
 
+/** The tallied pair made of exactly these two facets, if any. */
+export function pairOf(a: string, b: string): TalliedPair | undefined {
+  return TALLIED_PAIR_NAMES.find((p) => {
+    const held = TALLIED_PAIRS[p] as readonly string[]
+    return a !== b && held.includes(a) && held.includes(b)
+  })
+}
+
 /**
  * A row's values under a breakdown facet (facetValuesSql) or a tallied pair (one string: its two
  * facets' values joined by '|'), as the facet tallies' fill writes them.
