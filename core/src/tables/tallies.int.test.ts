@@ -102,6 +102,19 @@ async function expectExact(c: ClickHouseHandle, ads: FixtureAd[], year: string):
   expect(byYear.find((p) => p.period === `${year}-01-01` && p.series === 'python')!.ads).toBe(python)
 }
 
+/** Every row of tally_skill_facets is in its skill-sorted projection too (migration 016). */
+async function expectProjected(c: ClickHouseHandle): Promise<void> {
+  const [n] = await queryRows<{ rows: string; projected: string }>(
+    c.client,
+    `SELECT (SELECT sum(rows) FROM system.parts WHERE database = currentDatabase()
+               AND table = 'tally_skill_facets' AND active) AS rows,
+            (SELECT sum(rows) FROM system.projection_parts WHERE database = currentDatabase()
+               AND table = 'tally_skill_facets' AND name = 'by_skill' AND active) AS projected`,
+  )
+  expect(Number(n!.rows)).toBeGreaterThan(0)
+  expect(Number(n!.projected)).toBe(Number(n!.rows))
+}
+
 describe('tallies', () => {
   it('are built, then refreshed per month after a write, the months sharing a job included', async () => {
     ch = await openTempClickHouse()
@@ -134,6 +147,7 @@ describe('tallies', () => {
     expect(await usable(ch)).toBe(true)
     expect(await tallies.refresh(ch.client, now)).toEqual({ done: 'current' })
     await expectExact(ch, base, '2017')
+    await expectProjected(ch)
 
     // A copy of January's job appears the next February on another board: January's one-cell job
     // has two now, so 2017 is refilled with 2018 although the write named only 2018-02.
@@ -159,6 +173,7 @@ describe('tallies', () => {
     })
     expect(await usable(ch)).toBe(true)
     await expectExact(ch, [...base, copy], '2017')
+    await expectProjected(ch)
   })
 
   it('wait for the rollups, rebuild whole after a repair, and keep journal entries not yet taken in', async () => {
