@@ -3,7 +3,8 @@
 // (dedupe_key) at their current extraction, named skills only (`named_skills`: inferred parents
 // such as Django → Python left out, as in every other chart), from the skill-pair tallies (one
 // anchor, no filter but dates), the rollups or the raw rows (query-path.ts); all give the same
-// numbers (rollup-paths.int.test.ts).
+// numbers (rollup-paths.int.test.ts). Under a filter the facet tallies hold, one anchor's counts
+// come from them and the rollups count only the jobs seen together.
 import type { ClickHouseClient } from '@clickhouse/client'
 import type { CooccurrenceBody, CooccurringSkill } from '../contracts/api/cooccurrence.ts'
 import { queryRows } from '../clickhouse/query.ts'
@@ -57,7 +58,7 @@ export async function queryCooccurrence(ch: ClickHouseClient, q: CooccurrenceQue
       ? await countPairs(ch, p, q, w, params)
       : p.path === 'raw'
         ? await countRaw(ch, w, params)
-        : await countRollup(ch, p, w, params, q.known)
+        : await countRollup(ch, p, w, params, q.known ?? (await facetTallyCounts(ch, q, w, params))?.counts)
   const { total, anchorAds } = c
   const rows = c.rows
     .map((r): CooccurringSkill => {
@@ -120,7 +121,7 @@ async function countRollup(
   p: CountPath,
   w: CompiledWhere,
   params: Record<string, unknown>,
-  known: KnownCounts | undefined,
+  known: KnownCounts | Promise<KnownCounts> | undefined,
 ): Promise<Counted> {
   const anchorCount = (params.anchor as string[]).length
   const anchorRows = p.skills({ sql: `${w.sql} AND skill IN {anchor:Array(String)}`, params })
@@ -130,33 +131,48 @@ async function countRollup(
       ? `SELECT job ${anchorRows}`
       : `SELECT job ${anchorRows} GROUP BY job HAVING uniqExact(skill) = {anchor_count:UInt32}`
   const all = { ...params, anchor_count: anchorCount }
-  const others = p.skills({
-    sql: `${w.sql} AND skill IN {keep:Array(String)} AND skill NOT IN {anchor:Array(String)}`,
-    params,
-  })
+  const others = `${w.sql} AND skill IN {keep:Array(String)} AND skill NOT IN {anchor:Array(String)}`
+  // Only the jobs seen together, when the counts are known: the anchor's jobs are a filter, not a
+  // condition tested on every row's job. The set is not matched against the primary key, where
+  // `job` comes last and prunes nothing (use_index_for_in_with_subqueries).
+  if (known) {
+    const [rows, k] = await Promise.all([
+      queryRows<{ skill: string; together: string }>(
+        ch,
+        `WITH anchor_jobs AS (${anchorJobs})
+         SELECT skill, ${p.count()} AS together ${p.skills({ sql: `${others} AND job IN anchor_jobs`, params })}
+         GROUP BY skill SETTINGS use_index_for_in_with_subqueries = 0`,
+        all,
+      ),
+      known,
+    ])
+    return {
+      total: k.total,
+      anchorAds: k.anchorAds,
+      rows: rows.map((r) => ({
+        skill: r.skill,
+        together: Number(r.together),
+        all: k.skillAds.get(r.skill) ?? 0,
+      })),
+    }
+  }
   const perSkill = queryRows<{ skill: string; together: string; all: string }>(
     ch,
     `WITH anchor_jobs AS (${anchorJobs})
-     SELECT skill, ${p.countIf('job IN anchor_jobs')} AS together, ${known ? '0' : p.count()} AS all ${others}
+     SELECT skill, ${p.countIf('job IN anchor_jobs')} AS together, ${p.count()} AS all ${p.skills({ sql: others, params })}
      GROUP BY skill HAVING together > 0`,
     all,
   )
-  const totals = known
-    ? Promise.resolve([{ total: String(known.total), anchor: String(known.anchorAds) }])
-    : queryRows<{ total: string; anchor: string }>(
-        ch,
-        `SELECT (SELECT ${p.count()} ${p.ads(w)}) AS total, (SELECT uniqExact(job) FROM (${anchorJobs})) AS anchor`,
-        all,
-      )
+  const totals = queryRows<{ total: string; anchor: string }>(
+    ch,
+    `SELECT (SELECT ${p.count()} ${p.ads(w)}) AS total, (SELECT uniqExact(job) FROM (${anchorJobs})) AS anchor`,
+    all,
+  )
   const [rows, [t]] = await Promise.all([perSkill, totals])
   return {
     total: Number(t?.total ?? 0),
     anchorAds: Number(t?.anchor ?? 0),
-    rows: rows.map((r) => ({
-      skill: r.skill,
-      together: Number(r.together),
-      all: known ? (known.skillAds.get(r.skill) ?? 0) : Number(r.all),
-    })),
+    rows: rows.map((r) => ({ skill: r.skill, together: Number(r.together), all: Number(r.all) })),
   }
 }
 
@@ -178,6 +194,44 @@ async function countPairs(
     anchor_skill: anchor,
     ...tallyWindowParams(window),
   })
+  const [rows, k] = await Promise.all([together, q.known ?? talliedCounts(ch, p, q, w, params)])
+  return {
+    total: k.total,
+    anchorAds: k.anchorAds,
+    rows: rows.map((r) => ({
+      skill: r.other,
+      together: Number(r.together),
+      all: k.skillAds.get(r.other) ?? 0,
+    })),
+  }
+}
+
+/**
+ * One anchor under a filter the facet tallies hold (one value of a split facet, or a tallied
+ * pair, and dates): the window's jobs, the anchor's and each skill's from them, the query started
+ * (not awaited) so that the rollups count only the jobs seen together meanwhile. Null when the
+ * facet tallies cannot answer.
+ */
+async function facetTallyCounts(
+  ch: ClickHouseClient,
+  q: CooccurrenceQuery,
+  w: CompiledWhere,
+  params: Record<string, unknown>,
+): Promise<{ counts: Promise<KnownCounts> } | null> {
+  if (q.skills.length !== 1) return null
+  const p = await choosePath(ch, { filters: q.filters, additive: true, facetTallies: true })
+  return p.path === 'tally' ? { counts: talliedCounts(ch, p, q, w, params) } : null
+}
+
+/** From the all-boards tallies: the window's jobs, the one anchor's and each kept skill's. */
+async function talliedCounts(
+  ch: ClickHouseClient,
+  p: CountPath,
+  q: CooccurrenceQuery,
+  w: CompiledWhere,
+  params: Record<string, unknown>,
+): Promise<KnownCounts> {
+  const anchor = q.skills[0]!
   const over = overFilters(q.filters)
   const skillRows = skillsOver(
     p,
@@ -185,24 +239,12 @@ async function countPairs(
     q.filters,
     over,
   )
-  const counts = q.known
-    ? null
-    : queryRows<{ skill: string; n: string }>(
-        ch,
-        `SELECT skill, ${p.count(over)} AS n ${skillRows.from} GROUP BY skill
-         UNION ALL SELECT '' AS skill, ${p.count(over)} AS n ${p.ads(w)}`,
-        { ...params, ...skillRows.params, anchor_skill: anchor },
-      )
-  const [rows, all] = await Promise.all([together, counts])
-  const n = new Map((all ?? []).map((r) => [r.skill, Number(r.n)]))
-  const skillAds = q.known?.skillAds ?? n
-  return {
-    total: q.known?.total ?? n.get('') ?? 0,
-    anchorAds: q.known?.anchorAds ?? n.get(anchor) ?? 0,
-    rows: rows.map((r) => ({
-      skill: r.other,
-      together: Number(r.together),
-      all: skillAds.get(r.other) ?? 0,
-    })),
-  }
+  const counted = await queryRows<{ skill: string; n: string }>(
+    ch,
+    `SELECT skill, ${p.count(over)} AS n ${skillRows.from} GROUP BY skill
+     UNION ALL SELECT '' AS skill, ${p.count(over)} AS n ${p.ads(w)}`,
+    { ...params, ...skillRows.params, anchor_skill: anchor },
+  )
+  const n = new Map(counted.map((r) => [r.skill, Number(r.n)]))
+  return { total: n.get('') ?? 0, anchorAds: n.get(anchor) ?? 0, skillAds: n }
 }
