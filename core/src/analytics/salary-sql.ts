@@ -8,5 +8,10 @@
 export const FIRST_COPY_SQL = `min((posted_day, toString(source), usd, toString(employment), toString(seniority),
   toString(country), toString(work_mode)))`
 
-/** The skills of the job's copies, each once (order irrelevant: read with has / arrayIntersect). */
-export const SKILLS_UNION_SQL = 'arrayDistinct(arrayFlatten(groupArray(skills)))'
+/**
+ * The skills of the job's copies (`copySkills`: an expression over one copy's), each once (order
+ * irrelevant: read with has / arrayIntersect).
+ */
+export const skillsUnionSql = (copySkills = 'skills') =>
+  `arrayDistinct(arrayFlatten(groupArray(${copySkills})))`
+export const SKILLS_UNION_SQL = skillsUnionSql()
