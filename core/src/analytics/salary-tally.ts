@@ -25,7 +25,7 @@ export interface SalaryAggRow {
   m_without: number
 }
 
-/** A job worked out per job (its first copy's value and period, its skills in the window). */
+/** A job worked out per job (its first copy's value and period, the asked skills among its copies'). */
 export interface PerJobSalary {
   period: string
   usd: number
