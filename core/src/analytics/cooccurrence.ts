@@ -146,15 +146,7 @@ async function countRollup(
       ),
       known,
     ])
-    return {
-      total: k.total,
-      anchorAds: k.anchorAds,
-      rows: rows.map((r) => ({
-        skill: r.skill,
-        together: Number(r.together),
-        all: k.skillAds.get(r.skill) ?? 0,
-      })),
-    }
+    return withCounts(k, rows)
   }
   const perSkill = queryRows<{ skill: string; together: string; all: string }>(
     ch,
@@ -195,13 +187,21 @@ async function countPairs(
     ...tallyWindowParams(window),
   })
   const [rows, k] = await Promise.all([together, q.known ?? talliedCounts(ch, p, q, w, params)])
+  return withCounts(
+    k,
+    rows.map((r) => ({ skill: r.other, together: r.together })),
+  )
+}
+
+/** The pairs seen together, with the counts known: each skill's jobs and the totals from `k`. */
+function withCounts(k: KnownCounts, rows: { skill: string; together: string }[]): Counted {
   return {
     total: k.total,
     anchorAds: k.anchorAds,
     rows: rows.map((r) => ({
-      skill: r.other,
+      skill: r.skill,
       together: Number(r.together),
-      all: k.skillAds.get(r.other) ?? 0,
+      all: k.skillAds.get(r.skill) ?? 0,
     })),
   }
 }
