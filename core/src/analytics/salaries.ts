@@ -57,8 +57,8 @@ const SKILLS_OF_JOB = {
  * A job's copies can differ: it takes the copy first in (day, source, value, employment, facets)
  * order, so both paths pick the same one, and the union of the copies' (asked) skills. The
  * filters apply in a subquery: the outer aliases (country, seniority, work_mode) would otherwise
- * capture the filter's column names and put an aggregate in WHERE. Raw rows (ads FINAL) or rollup_salaries,
- * which carries the same values per copy (migration 009).
+ * capture the filter's column names and put an aggregate in WHERE. Raw rows (ads FINAL) or
+ * rollup_salaries, which carries the same values per copy (migration 009).
  */
 function perAdSql(path: CountPath, where: string, period: string, skills: 'asked' | 'none'): string {
   const copies =
