@@ -4,7 +4,8 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createClickHouse, type ClickHouseHandle } from './client.ts'
-import { migrate, splitStatements } from './migrate.ts'
+import { loadMigrations, migrate, splitStatements } from './migrate.ts'
+import { queryRows } from './query.ts'
 import { BatchWriter } from './batch-writer.ts'
 import { queryTrends } from '../analytics/trends.ts'
 import type { AdRow } from '../tables/ads.ts'
@@ -36,6 +37,42 @@ describe('migrations', () => {
     const [again, concurrent] = await Promise.all([migrate(ch.client), migrate(ch.client)])
     expect(again).toEqual([])
     expect(concurrent).toEqual([])
+  })
+
+  it('tries a statement again when another process drops and re-creates its table under it', async () => {
+    // Two roles migrating at once: one process's 016 (ALTER … ADD PROJECTION) lands between the
+    // other's 015 DROP and CREATE of the same table. Played here in that order on a real engine,
+    // with 016's statements under a version of their own (chDB opens one store per process).
+    const all = loadMigrations()
+    const recreate = all
+      .find((m) => m.version === 15)!
+      .statements.find((s) => s.startsWith('CREATE TABLE IF NOT EXISTS tally_skill_facets'))!
+    const m16 = all.find((m) => m.version === 16)!
+    await ch.client.command({ query: 'ALTER TABLE tally_skill_facets DROP PROJECTION IF EXISTS by_skill' })
+    const command = ch.client.command.bind(ch.client)
+    let raced = 0
+    ch.client.command = async (params) => {
+      if (raced > 0 || !params.query.includes('ADD PROJECTION')) return command(params)
+      raced++
+      await command({ query: 'DROP TABLE tally_skill_facets' })
+      try {
+        return await command(params)
+      } finally {
+        await command({ query: recreate })
+      }
+    }
+    try {
+      expect(await migrate(ch.client, undefined, [{ ...m16, version: 990, name: '990_race' }])).toEqual([990])
+    } finally {
+      ch.client.command = command
+    }
+    expect(raced).toBe(1)
+    const [table] = await queryRows<{ q: string }>(
+      ch.client,
+      `SELECT create_table_query AS q FROM system.tables
+       WHERE database = currentDatabase() AND name = 'tally_skill_facets'`,
+    )
+    expect(table!.q).toContain('PROJECTION by_skill')
   })
 })
 
