@@ -2,8 +2,9 @@
 // worker store (raw_ads, ads, ad_skills). A seeded generator with realistic shapes: the taxonomy's
 // skills at Zipf-like frequency (~6 per ad), ten years of dates with more ads in later years,
 // several boards, ~5% cross-board copies of a recent job sharing its dedupe_key, ~30% with a
-// salary, and every facet filled (country, work mode, seniority, role family, employment type,
-// industries). The same seed always gives the same ads, chunk by chunk.
+// salary, every facet filled (country, work mode, seniority, role family, employment type,
+// industries), and raw text about as long as real ads'. The same seed always gives the same ads,
+// chunk by chunk.
 import { toDate, toDateTime, toDateTime64 } from '@stackradar/core/clickhouse'
 import { EMPLOYMENT_TYPES, ROLE_FAMILIES, SENIORITIES, WORK_MODES } from '@stackradar/core/contracts/api'
 import { encodeStoredAd } from '@stackradar/core/contracts/payloads'
@@ -121,6 +122,54 @@ const HEAD_SKILLS = [
   'php',
 ]
 
+/**
+ * Sentences of an ad's body around the line that names its skills. None names a skill, so the
+ * words that matched (and the snippet around them) stay in that line.
+ */
+const BODY_SENTENCES = [
+  'We are a small, fully funded team building tools that thousands of people use every day.',
+  'You will own features end to end, from the first design discussion to production.',
+  'Our engineers work in small squads with a product manager and a designer.',
+  'We value clear writing, thoughtful code review and shipping in small steps.',
+  'The role reports to the head of engineering and works closely with our founders.',
+  'We offer a competitive salary, equity, and a generous learning budget.',
+  'Benefits include health insurance, parental leave and flexible working hours.',
+  'Our interview process has three steps: a call, a take-home exercise and a team chat.',
+  'You will help us scale the platform as our customer base grows tenfold this year.',
+  'We care about observability, automated testing and calm on-call rotations.',
+  'Previous experience in a fast-growing company is a plus but not required.',
+  'We are committed to building a diverse team and encourage everyone to apply.',
+  'The team is spread across several time zones and meets in person twice a year.',
+  'You will mentor junior engineers and take part in our architecture reviews.',
+  'Our stack is boring on purpose: we pick well-understood tools and use them well.',
+  'We process millions of events a day and keep latency low for our users.',
+  'Tell us about something you built that you are proud of.',
+  'Visa sponsorship may be available for the right candidate.',
+  'We publish our engineering handbook and salary bands openly.',
+  'Apply with a short note and a link to your work; no cover letter needed.',
+]
+
+/**
+ * An ad's stored text: `summary` (the line naming its skills) among filler sentences, about as
+ * long as a real one (HN "Who is hiring?" ads: median 1,123 characters, p90 2,099): log-normal
+ * around 1,100 with p90 near 2,100. Its own generator per ad (seed and index), so the ads' other
+ * fields draw the same numbers as before bodies had a length.
+ */
+function adBody(seed: number, index: number, summary: string): string {
+  const r = prng((seed ^ Math.imul(index + 1, 0x9e3779b1)) >>> 0)
+  const gaussian = Math.sqrt(-2 * Math.log(1 - r())) * Math.cos(2 * Math.PI * r())
+  const target = Math.min(8000, Math.max(200, Math.round(1100 * Math.exp(0.5 * gaussian))))
+  const parts: string[] = []
+  let length = summary.length
+  while (length < target) {
+    const sentence = BODY_SENTENCES[Math.floor(r() * BODY_SENTENCES.length)]!
+    parts.push(sentence)
+    length += sentence.length + 1
+  }
+  parts.splice(Math.floor(r() * (parts.length + 1)), 0, summary)
+  return parts.join(' ')
+}
+
 /** mulberry32: a small, fast, seedable PRNG (uniform in [0, 1)). */
 export function prng(seed: number): () => number {
   let a = seed >>> 0
@@ -167,6 +216,7 @@ interface Job {
 }
 
 export class SyntheticAds {
+  private readonly seed: number
   private readonly rnd: () => number
   private readonly endMs: number
   private readonly version: number
@@ -193,7 +243,8 @@ export class SyntheticAds {
   private readonly pickIndustry: (r: number) => string
 
   constructor(opts: SyntheticOptions = {}) {
-    this.rnd = prng(opts.seed ?? 42)
+    this.seed = opts.seed ?? 42
+    this.rnd = prng(this.seed)
     this.endMs = Date.parse(`${opts.end ?? '2026-11-30'}T23:59:59Z`)
     this.version = opts.extractorVersion ?? 1
     this.extractedAt = toDateTime64(this.endMs)
@@ -251,7 +302,7 @@ export class SyntheticAds {
     const text = `${job.company}: ${job.title} (${job.workMode}, ${job.country}). We work with ${names.join(', ')}.${
       job.salary ? ` Pay $${Math.round(job.salary.min / 1000)}k-$${Math.round(job.salary.max / 1000)}k.` : ''
     }`
-    const stored = encodeStoredAd({ format: 'text', text })
+    const stored = encodeStoredAd({ format: 'text', text: adBody(this.seed, i, text) })
     out.raws.push({
       ad_id: adId,
       source,
