@@ -9,9 +9,6 @@ export const FIRST_COPY_SQL = `min((posted_day, toString(source), usd, toString(
   toString(country), toString(work_mode)))`
 
 /**
- * The skills of the job's copies (`copySkills`: an expression over one copy's), each once (order
- * irrelevant: read with has / arrayIntersect).
+ * The skills of the job's copies, each once (order irrelevant: read with has / arrayIntersect).
  */
-export const skillsUnionSql = (copySkills = 'skills') =>
-  `arrayDistinct(arrayFlatten(groupArray(${copySkills})))`
-export const SKILLS_UNION_SQL = skillsUnionSql()
+export const SKILLS_UNION_SQL = 'arrayDistinct(arrayFlatten(groupArray(skills)))'
