@@ -106,6 +106,14 @@ function mixedFixture(): FixtureAd[] {
       ...(i !== 1 && { usdMin: 90_000 + i * 10_000, usdMax: 110_000 + i * 10_000, kind: 'salary' }),
     }),
   )
+  // In a country of their own: elixir with kafka on 3 jobs (kafka on 5 in all) and with scala on 3
+  // (scala on those only). With one row asked, kafka has the most ads and bounds the rest at 3
+  // together; scala ties it there and ranks first by lift, so it must be counted too.
+  const tie = [
+    ...[0, 1, 2].map((i) => ({ skills: ['elixir', 'kafka'], i })),
+    ...[3, 4].map((i) => ({ skills: ['kafka'], i })),
+    ...[5, 6, 7].map((i) => ({ skills: ['elixir', 'scala'], i })),
+  ].map(({ skills, i }) => makeAd({ id: `tie-${i}`, day: '2017-06-01', skills, country: 'NZ' }))
   const inferred = base
     .filter((_, i) => i % 5 === 0)
     .map((a) => ({ ...a, inferred: a.skills.includes('docker') ? [] : ['docker'] }))
@@ -115,6 +123,7 @@ function mixedFixture(): FixtureAd[] {
     ...newYear,
     ...spans,
     ...crossing,
+    ...tie,
   ]
 }
 
@@ -231,17 +240,28 @@ describe('rollup and raw paths give the same numbers', () => {
       expect(rollup).toEqual(raw)
     })
 
+    // Short lists too: with the counts known, the tally path counts the skills with the most ads
+    // first and the rest only down to the bound their counts set (ties included).
     it(`co-occurrence with one and several anchor skills: ${name}`, async () => {
       let rows = 0
-      for (const skills of [['python'], ['go', 'docker'], ['go', 'rust', 'postgresql'], ['cobol']]) {
-        const { raw, rollup } = await both(() =>
-          queryCooccurrence(ch.client, { filters, skills, limit: 1000 }),
-        )
-        expect(rollup, skills.join()).toEqual(raw)
-        rows += raw.rows.length
-      }
+      for (const skills of [['python'], ['go', 'docker'], ['go', 'rust', 'postgresql'], ['cobol']])
+        for (const limit of [1000, 1, 2, 3, 5]) {
+          const { raw, rollup } = await both(() => queryCooccurrence(ch.client, { filters, skills, limit }))
+          expect(rollup, `${skills.join()} limit ${limit}`).toEqual(raw)
+          rows += raw.rows.length
+        }
       expect(rows).toBeGreaterThan(0)
     })
+
+    if (name === 'none')
+      it('co-occurrence keeps a skill that ties the bound of the short list and ranks first by lift', async () => {
+        const f = { ...filters, country: ['NZ'] }
+        const { raw, rollup } = await both(() =>
+          queryCooccurrence(ch.client, { filters: f, skills: ['elixir'], limit: 1 }),
+        )
+        expect(rollup).toEqual(raw)
+        expect(raw.rows.map((r) => [r.skill, r.ads, r.skillAds])).toEqual([['scala', 3, 3]])
+      })
 
     if (name === 'none')
       it('co-occurrence of one skill over windows that cut jobs on several days and months', async () => {
