@@ -182,6 +182,29 @@ describe('salaries', () => {
     expect(premium.premium).toBe(Math.round(percentile(withGo, 0.5)) - Math.round(percentile(without, 0.5)))
     expect(premium.premium!).toBeGreaterThan(0)
   })
+
+  it("a skill's cells and premium are the same at any place among 64 skills asked; 65 is refused", async () => {
+    const ask = (skills: string[]) =>
+      querySalaries(ch.client, {
+        filters: NO_FILTERS,
+        by: 'skill',
+        skills,
+        interval: 'year',
+        currency: 'USD',
+        minN: 1,
+      })
+    // A job's asked skills are one bit each in a UInt64: the last bits hold go and python here.
+    const absent = Array.from({ length: 62 }, (_, i) => `absent-${i}`)
+    const alone = await ask(['go', 'python'])
+    const last = await ask([...absent, 'go', 'python'])
+    const pick = (s: typeof alone) => ({
+      cells: s.cells.filter((c) => c.group === 'go' || c.group === 'python'),
+      premium: s.premium.filter((p) => p.skill === 'go' || p.skill === 'python'),
+    })
+    expect(alone.cells.length).toBeGreaterThan(0)
+    expect(pick(last)).toEqual(pick(alone))
+    await expect(ask([...absent, 'go', 'python', 'rust'])).rejects.toThrow(/at most 64 skills/)
+  })
 })
 
 describe('cooccurrence, breakdown, catalog', () => {

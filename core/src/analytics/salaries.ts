@@ -51,12 +51,15 @@ export type { SalaryCell, SalaryPremium }
  * arrayIntersect), 410 ms with the bits, the same rows (serial median).
  */
 function askedSkillsSql(asked: number): { copy: string; job: string; list: string } {
+  // The API and report contracts allow 20; a UInt64 holds 64.
+  if (asked > 64) throw new Error(`salaries: at most 64 skills at once, ${asked} asked`)
   const bits = Array.from(
     { length: asked },
-    (_, i) => `has(skills, {skills:Array(String)}[${i + 1}]) * ${2 ** i}`,
+    (_, i) =>
+      `has(skills, {skills:Array(String)}[${i + 1}]) * toUInt64(${(BigInt(1) << BigInt(i)).toString()})`,
   )
   return {
-    copy: `toUInt32(${bits.length ? bits.join(' + ') : '0'})`,
+    copy: `toUInt64(${bits.length ? bits.join(' + ') : '0'})`,
     job: 'groupBitOr(asked)',
     list: 'arrayFilter((s, i) -> bitTest(asked, i), {skills:Array(String)}, range(length({skills:Array(String)})))',
   }
