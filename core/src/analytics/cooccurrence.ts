@@ -244,9 +244,9 @@ function withCounts(k: KnownCounts, rows: { skill: string; together: string }[])
 
 /**
  * One anchor under a filter the facet tallies hold (one value of a split facet, or a tallied
- * pair, and dates): the window's jobs, the anchor's and each skill's from them, the query started
- * (not awaited) so that the rollups count only the jobs seen together meanwhile. Null when the
- * facet tallies cannot answer.
+ * pair, and dates): the window's jobs, the anchor's and each skill's from them, which then choose
+ * the skills the rollups count together (countTogetherTopK). Null when the facet tallies cannot
+ * answer.
  */
 async function facetTallyCounts(
   ch: ClickHouseClient,
