@@ -157,8 +157,7 @@ const BODY_SENTENCES = [
  */
 function adBody(seed: number, index: number, summary: string): string {
   const r = prng((seed ^ Math.imul(index + 1, 0x9e3779b1)) >>> 0)
-  const gaussian = Math.sqrt(-2 * Math.log(1 - r())) * Math.cos(2 * Math.PI * r())
-  const target = Math.min(8000, Math.max(200, Math.round(1100 * Math.exp(0.5 * gaussian))))
+  const target = Math.min(8000, Math.max(200, Math.round(1100 * Math.exp(0.5 * standardNormal(r)))))
   const parts: string[] = []
   let length = summary.length
   while (length < target) {
@@ -168,6 +167,11 @@ function adBody(seed: number, index: number, summary: string): string {
   }
   parts.splice(Math.floor(r() * (parts.length + 1)), 0, summary)
   return parts.join(' ')
+}
+
+/** A standard normal draw from two uniform ones (Box–Muller), for the log-normal lengths and pay. */
+function standardNormal(r: () => number): number {
+  return Math.sqrt(-2 * Math.log(1 - r())) * Math.cos(2 * Math.PI * r())
 }
 
 /** mulberry32: a small, fast, seedable PRNG (uniform in [0, 1)). */
@@ -391,7 +395,7 @@ export class SyntheticAds {
     let salary: Job['salary'] = null
     if (r() < SALARY_SHARE) {
       // Log-normal around the seniority's base, scaled by country.
-      const z = Math.sqrt(-2 * Math.log(1 - r())) * Math.cos(2 * Math.PI * r())
+      const z = standardNormal(r)
       const min =
         Math.round((BASE_SALARY[seniority]! * (COUNTRY_PAY[country] ?? 0.7) * Math.exp(0.25 * z)) / 1000) *
         1000

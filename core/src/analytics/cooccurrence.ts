@@ -58,14 +58,7 @@ export async function queryCooccurrence(ch: ClickHouseClient, q: CooccurrenceQue
       ? await countPairs(ch, p, q, w, params)
       : p.path === 'raw'
         ? await countRaw(ch, w, params)
-        : await countRollup(
-            ch,
-            p,
-            w,
-            params,
-            q.known ?? (await facetTallyCounts(ch, q, w, params))?.counts,
-            q.limit,
-          )
+        : await countRollup(ch, p, w, params, q.known ?? (await facetTallyCounts(ch, q, w, params)), q.limit)
   const { total, anchorAds } = c
   const rows = c.rows
     .map((r): CooccurringSkill => {
@@ -128,7 +121,7 @@ async function countRollup(
   p: CountPath,
   w: CompiledWhere,
   params: Record<string, unknown>,
-  known: KnownCounts | Promise<KnownCounts> | undefined,
+  known: KnownCounts | undefined,
   limit: number,
 ): Promise<Counted> {
   const anchorCount = (params.anchor as string[]).length
@@ -140,7 +133,7 @@ async function countRollup(
       : `SELECT job ${anchorRows} GROUP BY job HAVING uniqExact(skill) = {anchor_count:UInt32}`
   const all = { ...params, anchor_count: anchorCount }
   const others = `${w.sql} AND skill IN {keep:Array(String)} AND skill NOT IN {anchor:Array(String)}`
-  if (known) return countTogetherTopK(ch, p, w, anchorJobs, all, limit, await known)
+  if (known) return countTogetherTopK(ch, p, w, anchorJobs, all, limit, known)
   const perSkill = queryRows<{ skill: string; together: string; all: string }>(
     ch,
     `WITH anchor_jobs AS (${anchorJobs})
@@ -245,18 +238,18 @@ function withCounts(k: KnownCounts, rows: { skill: string; together: string }[])
 /**
  * One anchor under a filter the facet tallies hold (one value of a split facet, or a tallied
  * pair, and dates): the window's jobs, the anchor's and each skill's from them, which then choose
- * the skills the rollups count together (countTogetherTopK). Null when the facet tallies cannot
- * answer.
+ * the skills the rollups count together (countTogetherTopK). Undefined when the facet tallies
+ * cannot answer.
  */
 async function facetTallyCounts(
   ch: ClickHouseClient,
   q: CooccurrenceQuery,
   w: CompiledWhere,
   params: Record<string, unknown>,
-): Promise<{ counts: Promise<KnownCounts> } | null> {
-  if (q.skills.length !== 1) return null
+): Promise<KnownCounts | undefined> {
+  if (q.skills.length !== 1) return undefined
   const p = await choosePath(ch, { filters: q.filters, additive: true, facetTallies: true })
-  return p.path === 'tally' ? { counts: talliedCounts(ch, p, q, w, params) } : null
+  return p.path === 'tally' ? talliedCounts(ch, p, q, w, params) : undefined
 }
 
 /** From the all-boards tallies: the window's jobs, the one anchor's and each kept skill's. */

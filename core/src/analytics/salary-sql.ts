@@ -8,7 +8,5 @@
 export const FIRST_COPY_SQL = `min((posted_day, toString(source), usd, toString(employment), toString(seniority),
   toString(country), toString(work_mode)))`
 
-/**
- * The skills of the job's copies, each once (order irrelevant: read with has / arrayIntersect).
- */
+/** The skills of the job's copies, each once (order irrelevant: read with has / arrayIntersect). */
 export const SKILLS_UNION_SQL = 'arrayDistinct(arrayFlatten(groupArray(skills)))'
