@@ -1,7 +1,8 @@
-// The batched writer's two encodings on the embedded engine: rows of one shape go as one
-// JSONCompact document (read by chDB from an insert file), rows of mixed shapes as JSONEachRow; both store
-// exactly the values given, and a column left out keeps its DEFAULT expression. A full buffer goes
-// alone, and a table's batches land in arrival order.
+// The batched writer's two encodings on the embedded engine (rows encoded as they arrive,
+// encoded-rows.ts): rows of one shape go as one JSONCompact document (read by chDB from an insert
+// file), rows of mixed shapes as JSONEachRow; both store exactly the values given, and a column
+// left out keeps its DEFAULT expression. A full buffer goes alone, a table's batches and the
+// shapes within a batch land in arrival order, and a call JSON cannot encode is refused alone.
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -114,4 +115,24 @@ it("flushes a full table's buffer alone and keeps each table's batches in arriva
   await writer.close()
   await presence
   expect(await presenceRows()).toBe(1)
+})
+
+it('keeps arrival order across shapes within one batch, and refuses only the call it cannot encode', async () => {
+  const writer = new BatchWriter(ch.client, { maxRows: 1000, flushMs: 3_600_000 })
+  const at = (evidence: string, dedupe?: string) => ({ ...row(300, [evidence], dedupe), skill: 'go' })
+  // Same key and version in three shapes, one batch: the last inserted must win under FINAL.
+  const calls = [
+    writer.insert('ad_skills', [at('first', 'k')]),
+    writer.insert('ad_skills', [at('second')]),
+    writer.insert('ad_skills', [at('third', 'k')]),
+  ]
+  const bad = writer.insert('ad_skills', [{ ...at('never'), inferred: 1n as unknown as number }])
+  await expect(bad).rejects.toThrow(/BigInt/)
+  await writer.close()
+  await Promise.all(calls)
+  const stored = await queryRows<{ evidence: string[] }>(
+    ch.client,
+    `SELECT evidence FROM ad_skills FINAL WHERE skill = 'go' AND ad_id = 'ad300'`,
+  )
+  expect(stored).toEqual([{ evidence: ['third'] }])
 })

@@ -9,6 +9,7 @@ import type { ClickHouseClient } from '@clickhouse/client'
 import { ConnectionStateLog, isConnectionError } from '../dependency.ts'
 import type { Logger } from '../logger.ts'
 import type { RowOf, TableName } from '../tables/table-rows.ts'
+import { appendRows, insertGroup, type EncodedGroup } from './encoded-rows.ts'
 
 /** What the table modules need to write: rows checked against their table's row type. */
 export interface TableWriter {
@@ -16,7 +17,9 @@ export interface TableWriter {
 }
 
 interface Pending {
-  rows: unknown[]
+  /** The rows encoded on arrival (encoded-rows.ts), in arrival order. */
+  groups: EncodedGroup[]
+  rows: number
   waiters: { resolve: () => void; reject: (err: Error) => void }[]
 }
 
@@ -50,11 +53,17 @@ export class BatchWriter implements TableWriter {
     if (this.closed) return Promise.reject(new Error(`BatchWriter is closed; cannot write to ${table}`))
     if (rows.length === 0) return Promise.resolve()
     let buf = this.buffers.get(table)
-    if (!buf) this.buffers.set(table, (buf = { rows: [], waiters: [] }))
-    for (const r of rows) buf.rows.push(r)
+    if (!buf) this.buffers.set(table, (buf = { groups: [], rows: 0, waiters: [] }))
+    try {
+      appendRows(buf.groups, rows)
+    } catch (err) {
+      // A value JSON cannot hold (a BigInt, a cycle): this call's rows alone are refused.
+      return Promise.reject(err as Error)
+    }
+    buf.rows += rows.length
     const done = new Promise<void>((resolve, reject) => buf.waiters.push({ resolve, reject }))
     // A full buffer goes alone: the other tables keep filling theirs (fewer, larger parts to merge).
-    if (buf.rows.length >= this.opts.maxRows) this.flushTable(table)
+    if (buf.rows >= this.opts.maxRows) this.flushTable(table)
     else this.timer ??= setTimeout(() => void this.flush(), this.opts.flushMs)
     return done
   }
@@ -84,22 +93,22 @@ export class BatchWriter implements TableWriter {
   }
 
   /** Never rejects: a failed batch rejects its callers (their jobs are retried). */
-  private async writeBatch(table: TableName, { rows, waiters }: Pending): Promise<void> {
+  private async writeBatch(table: TableName, { groups, rows, waiters }: Pending): Promise<void> {
     try {
-      await this.insertThroughOutage(table, rows)
-      this.written.set(table, (this.written.get(table) ?? 0) + rows.length)
+      for (const group of groups) await this.insertThroughOutage(table, group)
+      this.written.set(table, (this.written.get(table) ?? 0) + rows)
       for (const w of waiters) w.resolve()
     } catch (err) {
-      this.opts.log?.error({ err, table, rows: rows.length }, 'batch insert failed; callers will retry')
+      this.opts.log?.error({ err, table, rows }, 'batch insert failed; callers will retry')
       for (const w of waiters) w.reject(err as Error)
     }
   }
 
-  private async insertThroughOutage(table: TableName, rows: unknown[]): Promise<void> {
+  private async insertThroughOutage(table: TableName, group: EncodedGroup): Promise<void> {
     const giveUpAt = Date.now() + (this.opts.outageMs ?? 120_000)
     for (let attempt = 1; ; attempt++) {
       try {
-        await insertRows(this.client, table, rows)
+        await insertGroup(this.client, table, group)
         this.state.markUp()
         return
       } catch (err) {
@@ -116,77 +125,4 @@ export class BatchWriter implements TableWriter {
     this.closed = true
     await this.flush()
   }
-}
-
-/**
- * No replacing merge of each inserted block: every reader already copes with rows of one key from
- * different inserts (FINAL, argMax, distinct counts) until background merges collapse them, so
- * the insert-time pass only costs time (bench:api: 7–12% more ads/s at 300k).
- */
-const INSERT_SETTINGS = { optimize_on_insert: 0 } as const
-
-/**
- * Rows of one shape (the same keys) go as one JSONCompact document with the column list: the row
- * arrays under `data`, written by one JSON.stringify call (half the bytes to build and parse of
- * JSONEachRow, and bench:api ingests 10–30% more ads/s than with a JSONCompactEachRow line per
- * row, which the client encodes row by row). The column names in `meta` carry a placeholder type:
- * the engine parses each value as its column's type (input_format_json_validate_types_from_metadata
- * off). Rows whose keys differ (an optional column left out) go as JSONEachRow, so omitted columns
- * keep their DEFAULT expressions.
- */
-async function insertRows(client: ClickHouseClient, table: TableName, rows: unknown[]): Promise<void> {
-  const columns = sharedKeys(rows as Record<string, unknown>[])
-  if (!columns) {
-    await client.insert({ table, values: rows, format: 'JSONEachRow', clickhouse_settings: INSERT_SETTINGS })
-    return
-  }
-  const data = rows.map(rowToArray(columns))
-  await client.insert({
-    table,
-    values: { meta: columns.map((name) => ({ name, type: 'String' })), data },
-    clickhouse_settings: { ...INSERT_SETTINGS, input_format_json_validate_types_from_metadata: 0 },
-    columns: columns as [string, ...string[]],
-    format: 'JSONCompact',
-  })
-}
-
-const ROW_TO_ARRAY = new Map<string, (row: unknown) => unknown[]>()
-
-/**
- * A function that lists a row's values in `columns`' order, made once per column list. Its
- * property reads are fixed names, which the engine inlines; a generic `columns.map((c) => r[c])`
- * is a lookup by a varying key per value: for 100k synthetic ads (their raw, ad and ~600k skill
- * rows) the generic mapping took ~350 ms of the writer's thread, this ~125 ms. The names are the
- * rows' own keys and are quoted by JSON.stringify, so no key can change the function's code.
- */
-function rowToArray(columns: string[]): (row: unknown) => unknown[] {
-  const key = columns.join('\0')
-  let fn = ROW_TO_ARRAY.get(key)
-  if (!fn) {
-    const reads = columns.map((c) => `r[${JSON.stringify(c)}]`).join(', ')
-    fn = new Function('r', `return [${reads}]`) as (row: unknown) => unknown[]
-    ROW_TO_ARRAY.set(key, fn)
-  }
-  return fn
-}
-
-/**
- * The keys every row has, when all rows have exactly the same keys (undefined otherwise). Counted
- * with `for…in` rather than Object.keys, which would allocate an array per row.
- */
-function sharedKeys(rows: Record<string, unknown>[]): string[] | undefined {
-  const first = rows[0]
-  if (!first) return undefined
-  const keys = Object.keys(first)
-  if (keys.length === 0) return undefined
-  for (const r of rows) {
-    let count = 0
-    for (const k in r) {
-      if (r[k] === undefined) return undefined
-      count++
-    }
-    if (count !== keys.length) return undefined
-    for (const k of keys) if (!(k in r)) return undefined
-  }
-  return keys
 }

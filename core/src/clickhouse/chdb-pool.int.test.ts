@@ -5,6 +5,7 @@ import { afterAll, expect, it } from 'vitest'
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { Readable } from 'node:stream'
 import { createClient } from '@clickhouse/client'
 import { createChdbPool } from './chdb-pool.ts'
 
@@ -34,6 +35,22 @@ it('inserts through files it removes, also when the insert fails', async () => {
     await client.query({ query: 'SELECT id, s FROM t ORDER BY id', format: 'JSONEachRow' })
   ).json()
   expect(got).toEqual([...rows, { id: 3, s: 'x' }])
+  expect(readdirSync(join(spoolParent, spool!))).toEqual([])
+
+  // Rows given as the body of an INSERT statement (exec with values, as the batched writer sends
+  // them) take the same file path, chunk by chunk.
+  const sent = await client.exec({
+    query: 'INSERT INTO t (id, s) FORMAT JSONCompactEachRow',
+    values: Readable.from(['[4,"y ', 'z"]\n', '[5,"w"]\n']),
+  })
+  sent.stream.resume()
+  const after = await (
+    await client.query({ query: 'SELECT id, s FROM t WHERE id > 3 ORDER BY id', format: 'JSONEachRow' })
+  ).json()
+  expect(after).toEqual([
+    { id: 4, s: 'y z' },
+    { id: 5, s: 'w' },
+  ])
   expect(readdirSync(join(spoolParent, spool!))).toEqual([])
 
   await expect(
