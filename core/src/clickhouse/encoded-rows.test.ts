@@ -32,3 +32,25 @@ it('starts a new group when the shape changes, with JSONEachRow lines for mixed 
   const lines = groupBody(groups[1]!).join('').trimEnd().split('\n')
   expect(lines.map((l) => JSON.parse(l) as unknown)).toEqual([row(3), { id: 4 }])
 })
+
+it('takes rows with the same keys in another order as one shape, and a call with another key as mixed', () => {
+  const groups: EncodedGroup[] = []
+  appendRows(groups, [
+    { a: 1, b: 'x' },
+    { b: 'y', a: 2 },
+  ])
+  appendRows(groups, [
+    { a: 3, b: 'z' },
+    { b: 'w', c: 4 },
+  ])
+  expect(groups.map((g) => [g.columns, g.rows])).toEqual([
+    [['a', 'b'], 2],
+    [undefined, 2],
+  ])
+  expect(JSON.parse(groupBody(groups[0]!).join(''))).toMatchObject({
+    data: [
+      [1, 'x'],
+      [2, 'y'],
+    ],
+  })
+})

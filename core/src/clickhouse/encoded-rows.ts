@@ -76,9 +76,10 @@ export function groupBody(group: EncodedGroup): string[] {
   // The column names in `meta` carry a placeholder type: the engine parses each value as its
   // column's type (input_format_json_validate_types_from_metadata off).
   const meta = JSON.stringify(group.columns.map((name) => ({ name, type: 'String' })))
-  // Chunks of one data array are separated by ',' (each holds whole rows).
+  // Chunks of one data array are separated by ',' (each holds whole rows), written on its own
+  // rather than copying a chunk to prefix it.
   const body = [`{"meta":${meta},"data":[`]
-  chunks.forEach((c, i) => body.push(i ? `,${c}` : c))
+  chunks.forEach((c, i) => (i ? body.push(',', c) : body.push(c)))
   body.push(']}')
   return body
 }
@@ -137,7 +138,9 @@ function rowToArray(columns: string[]): (row: unknown) => unknown[] {
 
 /**
  * The keys every row has, when all rows have exactly the same keys (undefined otherwise). Counted
- * with `for…in` rather than Object.keys, which would allocate an array per row.
+ * with `for…in` rather than Object.keys, which would allocate an array per row; rows made by one
+ * piece of code list their keys in the same order, so each key is compared with the first row's
+ * at its place, and only a row in another order has its keys looked up one by one.
  */
 function sharedKeys(rows: Record<string, unknown>[]): string[] | undefined {
   const first = rows[0]
@@ -146,12 +149,14 @@ function sharedKeys(rows: Record<string, unknown>[]): string[] | undefined {
   if (keys.length === 0) return undefined
   for (const r of rows) {
     let count = 0
+    let inOrder = true
     for (const k in r) {
       if (r[k] === undefined) return undefined
+      if (k !== keys[count]) inOrder = false
       count++
     }
     if (count !== keys.length) return undefined
-    for (const k of keys) if (!(k in r)) return undefined
+    if (!inOrder) for (const k of keys) if (!(k in r)) return undefined
   }
   return keys
 }
