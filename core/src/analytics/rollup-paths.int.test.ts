@@ -107,13 +107,21 @@ function mixedFixture(): FixtureAd[] {
     }),
   )
   // In a country of their own: elixir with kafka on 3 jobs (kafka on 5 in all) and with scala on 3
-  // (scala on those only). With one row asked, kafka has the most ads and bounds the rest at 3
-  // together; scala ties it there and ranks first by lift, so it must be counted too.
+  // (scala on those only). With one row asked, kafka and scala tie at 3 together and scala ranks
+  // first by lift (the first pass counts at least two skills per row asked, so both are in it).
   const tie = [
     ...[0, 1, 2].map((i) => ({ skills: ['elixir', 'kafka'], i })),
     ...[3, 4].map((i) => ({ skills: ['kafka'], i })),
     ...[5, 6, 7].map((i) => ({ skills: ['elixir', 'scala'], i })),
   ].map(({ skills, i }) => makeAd({ id: `tie-${i}`, day: '2017-06-01', skills, country: 'NZ' }))
+  // In another country: elixir on 4 jobs, one of them with scala (its only ad); kafka and java on
+  // 10 jobs each, never with elixir. Were skills independent of elixir, the most common one would
+  // be seen with it on ~2.9 jobs, so the first pass counts kafka and java alone; both are seen
+  // with it on none, so scala must be counted in the second pass.
+  const unlike = [
+    ...[0, 1, 2, 3].map((i) => ({ skills: i === 0 ? ['elixir', 'scala'] : ['elixir'], i })),
+    ...[4, 5, 6, 7, 8, 9, 10, 11, 12, 13].map((i) => ({ skills: ['kafka', 'java'], i })),
+  ].map(({ skills, i }) => makeAd({ id: `unlike-${i}`, day: '2017-06-02', skills, country: 'IS' }))
   const inferred = base
     .filter((_, i) => i % 5 === 0)
     .map((a) => ({ ...a, inferred: a.skills.includes('docker') ? [] : ['docker'] }))
@@ -124,6 +132,7 @@ function mixedFixture(): FixtureAd[] {
     ...spans,
     ...crossing,
     ...tie,
+    ...unlike,
   ]
 }
 
@@ -261,6 +270,16 @@ describe('rollup and raw paths give the same numbers', () => {
         )
         expect(rollup).toEqual(raw)
         expect(raw.rows.map((r) => [r.skill, r.ads, r.skillAds])).toEqual([['scala', 3, 3]])
+      })
+
+    if (name === 'none')
+      it('co-occurrence counts in a second pass a skill the first pass left out for its few ads', async () => {
+        const f = { ...filters, country: ['IS'] }
+        const { raw, rollup } = await both(() =>
+          queryCooccurrence(ch.client, { filters: f, skills: ['elixir'], limit: 1 }),
+        )
+        expect(rollup).toEqual(raw)
+        expect(raw.rows.map((r) => [r.skill, r.ads, r.skillAds])).toEqual([['scala', 1, 1]])
       })
 
     if (name === 'none')
