@@ -159,11 +159,10 @@ class ChdbPool implements ChdbConnection {
 
   exec(params: ConnExecParams<Stream.Readable>) {
     // An insert whose rows come as the body (the batched writer's): through a file, as insert().
-    const m = params.values ? INSERT_SQL.exec(params.query) : null
-    if (m) {
-      const values = params.values!
+    const { values } = params
+    const m = values ? INSERT_SQL.exec(params.query) : null
+    if (values && m)
       return this.insertFile(m, values, params).then((r) => ({ ...r, stream: Readable.from([]) }))
-    }
     const bound = this.bind(params)
     return this.run((s) => s.exec(bound))
   }
