@@ -262,24 +262,24 @@ describe('rollup and raw paths give the same numbers', () => {
       expect(rows).toBeGreaterThan(0)
     })
 
+    // elixir's one row in a country of its own (fixture): the same on both paths, and as expected.
+    const elixirShortList = async (country: string) => {
+      const f = { ...filters, country: [country] }
+      const { raw, rollup } = await both(() =>
+        queryCooccurrence(ch.client, { filters: f, skills: ['elixir'], limit: 1 }),
+      )
+      expect(rollup).toEqual(raw)
+      return raw.rows.map((r) => [r.skill, r.ads, r.skillAds])
+    }
+
     if (name === 'none')
       it('co-occurrence keeps a skill that ties the bound of the short list and ranks first by lift', async () => {
-        const f = { ...filters, country: ['NZ'] }
-        const { raw, rollup } = await both(() =>
-          queryCooccurrence(ch.client, { filters: f, skills: ['elixir'], limit: 1 }),
-        )
-        expect(rollup).toEqual(raw)
-        expect(raw.rows.map((r) => [r.skill, r.ads, r.skillAds])).toEqual([['scala', 3, 3]])
+        expect(await elixirShortList('NZ')).toEqual([['scala', 3, 3]])
       })
 
     if (name === 'none')
       it('co-occurrence counts in a second pass a skill the first pass left out for its few ads', async () => {
-        const f = { ...filters, country: ['IS'] }
-        const { raw, rollup } = await both(() =>
-          queryCooccurrence(ch.client, { filters: f, skills: ['elixir'], limit: 1 }),
-        )
-        expect(rollup).toEqual(raw)
-        expect(raw.rows.map((r) => [r.skill, r.ads, r.skillAds])).toEqual([['scala', 1, 1]])
+        expect(await elixirShortList('IS')).toEqual([['scala', 1, 1]])
       })
 
     if (name === 'none')
