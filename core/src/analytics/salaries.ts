@@ -55,8 +55,7 @@ function askedSkillsSql(asked: number): { copy: string; job: string; list: strin
   if (asked > 64) throw new Error(`salaries: at most 64 skills at once, ${asked} asked`)
   const bits = Array.from(
     { length: asked },
-    (_, i) =>
-      `has(skills, {skills:Array(String)}[${i + 1}]) * toUInt64(${(BigInt(1) << BigInt(i)).toString()})`,
+    (_, i) => `has(skills, {skills:Array(String)}[${i + 1}]) * toUInt64(${1n << BigInt(i)})`,
   )
   return {
     copy: `toUInt64(${bits.length ? bits.join(' + ') : '0'})`,

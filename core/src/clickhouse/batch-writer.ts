@@ -1,6 +1,6 @@
-// One batched writer per process: rows for each table are buffered and inserted together,
-// flushed when that table's buffer reaches `maxRows` (that table alone), every `flushMs`, and on
-// close. Different tables' batches are inserted at the same time, each table's in arrival order.
+// One batched writer per process: rows for each table are buffered (encoded as they arrive,
+// encoded-rows.ts) and inserted together, flushed when that table's buffer reaches `maxRows`
+// (that table alone), every `flushMs`, and on close. Different tables' batches are inserted at the same time, each table's in arrival order.
 // `insert()` resolves only once its rows are stored, so a job that awaits it is never acknowledged
 // before its data is durable; a failed flush rejects the waiting callers (their jobs are retried).
 // While ClickHouse is unreachable a flush keeps its rows and retries with backoff for up to
@@ -19,7 +19,6 @@ export interface TableWriter {
 interface Pending {
   /** The rows encoded on arrival (encoded-rows.ts), in arrival order. */
   groups: EncodedGroup[]
-  rows: number
   waiters: { resolve: () => void; reject: (err: Error) => void }[]
 }
 
@@ -53,17 +52,16 @@ export class BatchWriter implements TableWriter {
     if (this.closed) return Promise.reject(new Error(`BatchWriter is closed; cannot write to ${table}`))
     if (rows.length === 0) return Promise.resolve()
     let buf = this.buffers.get(table)
-    if (!buf) this.buffers.set(table, (buf = { groups: [], rows: 0, waiters: [] }))
+    if (!buf) this.buffers.set(table, (buf = { groups: [], waiters: [] }))
     try {
       appendRows(buf.groups, rows)
     } catch (err) {
       // A value JSON cannot hold (a BigInt, a cycle): this call's rows alone are refused.
       return Promise.reject(err as Error)
     }
-    buf.rows += rows.length
     const done = new Promise<void>((resolve, reject) => buf.waiters.push({ resolve, reject }))
     // A full buffer goes alone: the other tables keep filling theirs (fewer, larger parts to merge).
-    if (buf.rows >= this.opts.maxRows) this.flushTable(table)
+    if (rowsIn(buf.groups) >= this.opts.maxRows) this.flushTable(table)
     else this.timer ??= setTimeout(() => void this.flush(), this.opts.flushMs)
     return done
   }
@@ -93,7 +91,8 @@ export class BatchWriter implements TableWriter {
   }
 
   /** Never rejects: a failed batch rejects its callers (their jobs are retried). */
-  private async writeBatch(table: TableName, { groups, rows, waiters }: Pending): Promise<void> {
+  private async writeBatch(table: TableName, { groups, waiters }: Pending): Promise<void> {
+    const rows = rowsIn(groups)
     try {
       for (const group of groups) await this.insertThroughOutage(table, group)
       this.written.set(table, (this.written.get(table) ?? 0) + rows)
@@ -126,3 +125,6 @@ export class BatchWriter implements TableWriter {
     await this.flush()
   }
 }
+
+/** Rows held by a batch's groups. */
+const rowsIn = (groups: readonly EncodedGroup[]): number => groups.reduce((n, g) => n + g.rows, 0)
