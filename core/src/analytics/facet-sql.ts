@@ -88,3 +88,15 @@ export function pairPartSql(pair: TalliedPair, facet: BreakdownFacet): string {
   const part = `splitByChar('|', toString(tally_facets.value))[${i + 1}]`
   return facet === 'country' ? `if(${part} = '', 'unknown', ${part})` : part
 }
+
+/**
+ * The facets tallied per skill (tally_skill_facets) and per salary (tally_salary_facets): the
+ * skill page's splits and the tallied pairs.
+ */
+export const SKILL_TALLY_FACETS = [...SKILL_SPLIT_FACETS, ...TALLIED_PAIR_NAMES]
+
+/** Every (facet, value) tuple of a row under SKILL_TALLY_FACETS, as one array (for an arrayJoin). */
+export function skillTallyEntriesSql(): string {
+  const entries = SKILL_TALLY_FACETS.map((f) => `arrayMap(v -> ('${f}', v), ${tallyValuesSql(f)})`)
+  return `arrayConcat(${entries.join(', ')})`
+}

@@ -10,7 +10,9 @@ import type { SalariesBody, SalaryCell, SalaryGroup, SalaryPremium } from '../co
 import { queryRows } from '../clickhouse/query.ts'
 import { FX_TABLE } from '../extract/fx-rates.ts'
 import { SALARY_COPY_SQL } from '../tables/rollups.ts'
-import { compileWhere, type CompiledWhere, type Filters } from './filters.ts'
+import { compileWhere, FACET_FILTER_SQL, type CompiledWhere, type Filters } from './filters.ts'
+import { tallyFacetFilter } from './facet-path.ts'
+import { isTalliedPair, TALLIED_PAIRS } from './facet-sql.ts'
 import { salaryRowsFromTally, type PerJobSalary, type SalaryAggRow } from './salary-tally.ts'
 import { FIRST_COPY_SQL } from './salary-sql.ts'
 import { choosePath, type CountPath } from './query-path.ts'
@@ -89,16 +91,27 @@ function perAdSql(path: CountPath, where: string, period: string, asked: number)
                 FROM (${copies}) GROUP BY job)`
 }
 
+/** The tallied facet and value the filters ask for (tallyFacetFilter), as the tallies write it. */
+function tallyFacetValue(f: Filters): { name: string; value: string } | null {
+  const facet = tallyFacetFilter(f)
+  if (!facet) return null
+  const facets: readonly (keyof typeof FACET_FILTER_SQL)[] = isTalliedPair(facet)
+    ? TALLIED_PAIRS[facet]
+    : [facet]
+  return { name: facet, value: facets.map((name) => f[name][0]).join('|') }
+}
+
 export async function querySalaries(ch: ClickHouseClient, q: SalaryQuery): Promise<Salaries> {
   const perUsd = FX_TABLE.perUsd[q.currency]
   if (!perUsd) throw new Error(`no rate for currency ${q.currency}`)
   const w = compileWhere(q.filters)
   const p = await choosePath(ch, { filters: q.filters })
   const period = q.interval === 'all' ? "'all'" : `toString(${PERIOD_SQL[q.interval]})`
-  // No filter but dates, by nothing or by skill, not per week (weeks cross months): the tallies.
+  // No filter but dates (or one tallied facet value), by nothing or by skill, not per week (weeks
+  // cross months): the tallies.
   const tally =
     (q.by === 'none' || q.by === 'skill') && q.interval !== 'week' && q.filters.source.length === 0
-      ? await choosePath(ch, { filters: q.filters, additive: true })
+      ? await choosePath(ch, { filters: q.filters, additive: true, facetTallies: true })
       : null
   const rows: SalaryAggRow[] =
     tally?.path === 'tally'
@@ -108,9 +121,10 @@ export async function querySalaries(ch: ClickHouseClient, q: SalaryQuery): Promi
             filters: q.filters,
             by: q.by as 'none' | 'skill',
             skills: q.skills,
-            periodOfLo: period.replaceAll('posted_day', 'lo'),
+            periodOf: (column) => period.replaceAll('posted_day', column),
             rate: perUsd,
             premium: q.premium !== false,
+            facet: tallyFacetValue(q.filters),
           },
           (jobsWhere, params) =>
             queryRows<PerJobSalary>(

@@ -4,8 +4,8 @@
 // window cuts, worked out per job from rollup_salaries (as the rollup path does). The
 // percentiles are then taken from the value counts with ClickHouse's quantileExactInclusive rule,
 // so the answer is the rollup path's (rollup-paths.int.test.ts). For questions with no filter but
-// dates, grouped by nothing or by skill, per month, quarter, year or over the whole window;
-// salaries.ts decides.
+// dates, or one tallied facet value (tally_salary_facets: the same rows per value), grouped by
+// nothing or by skill, per month, quarter, year or over the whole window; salaries.ts decides.
 import type { ClickHouseClient } from '@clickhouse/client'
 import { queryRows } from '../clickhouse/query.ts'
 import { tallyWindow, tallyWindowParams } from '../tables/tally-window.ts'
@@ -82,11 +82,16 @@ export interface SalaryTallyQuery {
   filters: Filters
   by: 'none' | 'skill'
   skills: string[]
-  /** toString(period of lo) as SQL, or "'all'". */
-  periodOfLo: string
+  /** toString(period of a date column) as SQL, or "'all'". */
+  periodOf: (column: string) => string
   rate: number
   /** False: cells only (no premium rows, so no every-job histograms to read). */
   premium: boolean
+  /**
+   * The one tallied facet value the filters ask for (tally_salary_facets: a facet of
+   * SKILL_TALLY_FACETS and its value, a pair's as 'US|remote'); null: no filter but dates.
+   */
+  facet: { name: string; value: string } | null
 }
 
 /**
@@ -99,10 +104,28 @@ export async function salaryRowsFromTally(
   perJob: (jobsWhere: string, params: Record<string, unknown>) => Promise<PerJobSalary[]>,
 ): Promise<SalaryAggRow[]> {
   const win = tallyWindow(q.filters.from ?? '1970-01-01', q.filters.to ?? '2149-06-06')
-  const params = tallyWindowParams(win)
-  const inWindow = `((kind = 'month' AND lo BETWEEN {tw_monthFrom:Date} AND {tw_monthTo:Date})
-    OR (kind = 'day' AND (lo BETWEEN {tw_from:Date} AND {tw_headTo:Date} OR lo BETWEEN {tw_tailFrom:Date} AND {tw_to:Date}))
-    OR (kind = 'whole' AND lo BETWEEN {tw_from:Date} AND {tw_to:Date} AND hi <= {tw_to:Date}))`
+  const params = {
+    ...tallyWindowParams(win),
+    ...(q.facet && { sf_facet: q.facet.name, sf_value: q.facet.value }),
+  }
+  const wholeSpans = `(kind = 'whole' AND lo BETWEEN {tw_from:Date} AND {tw_to:Date} AND hi <= {tw_to:Date})`
+  // Under a facet value, that value's day rows (no month rows: one value's jobs seldom share a
+  // month, skill and salary, so they would hold about as many rows) and whole spans, in the period
+  // of their `day` (a whole span's first copy with the value). Otherwise lo is the first copy's day.
+  const [table, rowsOf, period] = q.facet
+    ? [
+        'tally_salary_facets',
+        `facet = {sf_facet:String} AND value = {sf_value:String}
+         AND ((kind = 'day' AND lo BETWEEN {tw_from:Date} AND {tw_to:Date}) OR ${wholeSpans})`,
+        q.periodOf('day'),
+      ]
+    : [
+        'tally_salaries',
+        `((kind = 'month' AND lo BETWEEN {tw_monthFrom:Date} AND {tw_monthTo:Date})
+          OR (kind = 'day' AND (lo BETWEEN {tw_from:Date} AND {tw_headTo:Date} OR lo BETWEEN {tw_tailFrom:Date} AND {tw_to:Date}))
+          OR ${wholeSpans})`,
+        q.periodOf('lo'),
+      ]
   const cellSkills = q.by === 'none' ? [''] : q.skills
   const premiumSkills = q.premium && q.skills.length ? ['', ...q.skills] : []
   // One row per histogram (its values and their counts as two arrays): ~10× fewer bytes to format
@@ -117,11 +140,11 @@ export async function salaryRowsFromTally(
   }>(
     ch,
     `SELECT part, skill, period, employment, groupArray(usd) AS usd, groupArray(n) AS n FROM (
-       SELECT 'cell' AS part, skill, ${q.periodOfLo} AS period, employment, usd, sum(jobs) AS n FROM tally_salaries
-       WHERE skill IN {cell_skills:Array(String)} AND ${inWindow} GROUP BY skill, period, employment, usd
+       SELECT 'cell' AS part, skill, ${period} AS period, employment, usd, sum(jobs) AS n FROM ${table}
+       WHERE skill IN {cell_skills:Array(String)} AND ${rowsOf} GROUP BY skill, period, employment, usd
        UNION ALL
-       SELECT 'premium' AS part, skill, 'all' AS period, employment, usd, sum(jobs) AS n FROM tally_salaries
-       WHERE skill IN {premium_skills:Array(String)} AND ${inWindow} GROUP BY skill, employment, usd)
+       SELECT 'premium' AS part, skill, 'all' AS period, employment, usd, sum(jobs) AS n FROM ${table}
+       WHERE skill IN {premium_skills:Array(String)} AND ${rowsOf} GROUP BY skill, employment, usd)
      GROUP BY part, skill, period, employment`,
     { ...params, cell_skills: cellSkills, premium_skills: premiumSkills },
   )

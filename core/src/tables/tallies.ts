@@ -1,12 +1,13 @@
 // Tables tally_ads, tally_skills, tally_facets (migration 010), tally_pairs (011),
-// tally_salaries (012), tally_skill_facets (013) and tally_skill_periods (014): the rollups
-// collapsed to counts that add up, for the questions that filter and group only by day, board and
-// skill (or a facet's value, a skill pair, a salary), in two grains: per board and over all boards
-// (source ''; the facets, pairs, salaries, skill splits and periods have only this; pairs and
-// salaries are filled by tally-pairs.ts and tally-salaries.ts). A job whose copies all fall in one
-// cell of a grain adds to that cell's `jobs`; per board, a job with copies in several cells keeps a
-// row per cell with its hash (counted distinct); over all boards, a row per copy day with the
-// previous one (summed; the query layer's `notCountedBefore` says when such a row counts).
+// tally_salaries (012), tally_skill_facets (013), tally_skill_periods (014) and
+// tally_salary_facets (017): the rollups collapsed to counts that add up, for the questions that
+// filter and group only by day, board and skill (or a facet's value, a skill pair, a salary), in
+// two grains: per board and over all boards (source ''; the facets, pairs, salaries, skill splits
+// and periods have only this; pairs and salaries are filled by tally-pairs.ts and
+// tally-salaries.ts). A job whose copies all fall in one cell of a grain adds to that cell's
+// `jobs`; per board, a job with copies in several cells keeps a row per cell with its hash
+// (counted distinct); over all boards, a row per copy day with the previous one (summed; the
+// query layer's `notCountedBefore` says when such a row counts).
 // Built from the rollups, not by views: a new copy can turn a job of another month from one cell to
 // several, which a view cannot retract. This module owns their build and refresh; the query layer
 // (core/src/analytics/query-path.ts) reads them only while their mark covers every change recorded
@@ -18,7 +19,7 @@ import { queryRows } from '../clickhouse/query.ts'
 import {
   BREAKDOWN_FACETS,
   REGION_PARAMS,
-  SKILL_SPLIT_FACETS,
+  skillTallyEntriesSql,
   TALLIED_PAIR_NAMES,
   tallyValuesSql,
   type BreakdownFacet,
@@ -37,6 +38,7 @@ export const TALLY_TABLES = [
   'tally_salaries',
   'tally_skill_facets',
   'tally_skill_periods',
+  'tally_salary_facets',
 ] as const
 type TallyTable = 'tally_ads' | 'tally_skills'
 
@@ -105,20 +107,16 @@ function facetFillSql(facet: BreakdownFacet | TalliedPair): string {
   return facetRowsSql('tally_facets', 'rollup_ads', '', `('${facet}', arrayJoin(${tallyValuesSql(facet)}))`)
 }
 
-/** The facets tally_skill_facets holds: the skill page's splits and the tallied pairs. */
-const SKILL_TALLY_FACETS = [...SKILL_SPLIT_FACETS, ...TALLIED_PAIR_NAMES]
-
 /**
  * tally_skill_facets' rows of days from..to: as tally_facets' per skill (from the rollup_skills
  * rows), for every split facet in one pass over the rows (one year at a time bounds its memory).
  */
 function skillFacetFillSql(): string {
-  const entries = SKILL_TALLY_FACETS.map((f) => `arrayMap(v -> ('${f}', v), ${tallyValuesSql(f)})`)
   return facetRowsSql(
     'tally_skill_facets',
     'rollup_skills',
     'skill, ',
-    `arrayJoin(arrayConcat(${entries.join(', ')}))`,
+    `arrayJoin(${skillTallyEntriesSql()})`,
   )
 }
 
