@@ -81,6 +81,7 @@ describe('clusterMigrations', () => {
 CREATE TABLE IF NOT EXISTS events (id String, day Date, n UInt32) ENGINE = AggregatingMergeTree ORDER BY (day, id);
 CREATE TABLE IF NOT EXISTS totals (day Date, n UInt64) ENGINE = SummingMergeTree(n) ORDER BY day;
 ALTER TABLE events ADD COLUMN IF NOT EXISTS kind String DEFAULT '';
+ALTER TABLE events MODIFY SETTING deduplicate_merge_projection_mode = 'rebuild';
 ALTER TABLE events ADD PROJECTION IF NOT EXISTS by_id (SELECT * ORDER BY id);
 ALTER TABLE events MATERIALIZE PROJECTION by_id;
 CREATE MATERIALIZED VIEW IF NOT EXISTS totals_mv TO totals AS SELECT day, sum(n) AS n FROM events GROUP BY day;
@@ -96,7 +97,8 @@ DROP TABLE IF EXISTS totals;`),
       `CREATE TABLE IF NOT EXISTS totals ON CLUSTER 'c1' AS totals_local\nENGINE = Distributed('c1', currentDatabase(), totals_local, sipHash64(day))`,
       `ALTER TABLE events_local ON CLUSTER 'c1' ADD COLUMN IF NOT EXISTS kind String DEFAULT ''`,
       `ALTER TABLE events ON CLUSTER 'c1' ADD COLUMN IF NOT EXISTS kind String DEFAULT ''`,
-      // A projection lives in the shards' parts: the Distributed table has none.
+      // A MergeTree setting and a projection live in the shards' tables: the Distributed one has none.
+      `ALTER TABLE events_local ON CLUSTER 'c1' MODIFY SETTING deduplicate_merge_projection_mode = 'rebuild'`,
       `ALTER TABLE events_local ON CLUSTER 'c1' ADD PROJECTION IF NOT EXISTS by_id (SELECT * ORDER BY id)`,
       `ALTER TABLE events_local ON CLUSTER 'c1' MATERIALIZE PROJECTION by_id`,
       `CREATE MATERIALIZED VIEW IF NOT EXISTS totals_mv ON CLUSTER 'c1' TO totals_local AS SELECT day, sum(n) AS n FROM events_local GROUP BY day`,

@@ -6,7 +6,8 @@
 //     The sharding key is a function of the sorting key, so the rows a ReplacingMergeTree collapses
 //     always meet on one shard: sipHash64(ad_id) where the sorting key has ad_id (an ad's rows in every
 //     table then share a shard), else sipHash64 of the whole sorting key.
-//   ALTER TABLE t … → the same on t_local and on t, ON CLUSTER (an index or projection: t_local only).
+//   ALTER TABLE t … → the same on t_local and on t, ON CLUSTER (an index, projection or setting:
+//     t_local only).
 //   CREATE MATERIALIZED VIEW v TO t AS SELECT … FROM s → ON CLUSTER, TO t_local, reading s_local: a view
 //     fires on the shard-local inserts the Distributed table forwards.
 //   CREATE [OR REPLACE] VIEW, DROP TABLE / VIEW → ON CLUSTER (a dropped table's _local too).
@@ -73,12 +74,16 @@ function alterTable(statement: string, ctx: ClusterContext): string[] {
   const table = m[1]!
   if (!ctx.tables.has(table)) throw new Error(`cluster: ALTER TABLE ${table}: not a table of the migrations`)
   const rest = statement.slice(m[0].length)
-  if (!/^(ADD|DROP|MODIFY|RENAME|COMMENT|MATERIALIZE)\s+(COLUMN|INDEX|PROJECTION)\b/i.test(rest))
+  if (
+    !/^((ADD|DROP|MODIFY|RENAME|COMMENT|MATERIALIZE)\s+(COLUMN|INDEX|PROJECTION)|MODIFY\s+SETTING)\b/i.test(
+      rest,
+    )
+  )
     throw new Error(
-      `cluster: ALTER TABLE ${table}: only column / index / projection changes are transformed:\n${statement}`,
+      `cluster: ALTER TABLE ${table}: only column / index / projection / setting changes are transformed:\n${statement}`,
     )
   // The replicated table first: the Distributed one must not name a column its shards lack. An
-  // index or a projection lives in the shards' parts alone.
+  // index, a projection or a MergeTree setting lives in the shards' tables alone.
   return [
     `ALTER TABLE ${localName(table)} ${onCluster(ctx)} ${rest}`,
     ...(/^(ADD|DROP|MODIFY|RENAME|COMMENT)\s+COLUMN\b/i.test(rest)
