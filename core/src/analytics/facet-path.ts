@@ -41,6 +41,17 @@ export function tallyFacetFilter(f: Filters): TallyFacet | null {
   return set.length === 2 ? (pairOf(set[0]!, set[1]!) ?? null) : null
 }
 
+/**
+ * The tallied facet the filters ask for (tallyFacetFilter) and its value as the tallies write it:
+ * the filter's one value, or a pair's two joined by '|' ('US|remote'); null when there is none.
+ */
+export function tallyFacetValue(f: Filters): { name: TallyFacet; value: string } | null {
+  const facet = tallyFacetFilter(f)
+  if (!facet) return null
+  const facets: readonly FilterFacet[] = isTalliedPair(facet) ? TALLIED_PAIRS[facet] : [facet]
+  return { name: facet, value: facets.map((name) => f[name][0]).join('|') }
+}
+
 /** The path over one facet's tallies; `count` / `countIf` are the all-boards tallies' (`base`). */
 export function facetTallyPath(facet: TallyFacet, base: Pick<CountPath, 'count' | 'countIf'>): CountPath {
   // The filter's condition on the facet's column (or the pair's two) becomes one on the tallies'

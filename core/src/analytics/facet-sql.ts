@@ -93,7 +93,7 @@ export function pairPartSql(pair: TalliedPair, facet: BreakdownFacet): string {
  * The facets tallied per skill (tally_skill_facets) and per salary (tally_salary_facets): the
  * skill page's splits and the tallied pairs.
  */
-export const SKILL_TALLY_FACETS = [...SKILL_SPLIT_FACETS, ...TALLIED_PAIR_NAMES]
+const SKILL_TALLY_FACETS = [...SKILL_SPLIT_FACETS, ...TALLIED_PAIR_NAMES]
 
 /** Every (facet, value) tuple of a row under SKILL_TALLY_FACETS, as one array (for an arrayJoin). */
 export function skillTallyEntriesSql(): string {

@@ -10,9 +10,8 @@ import type { SalariesBody, SalaryCell, SalaryGroup, SalaryPremium } from '../co
 import { queryRows } from '../clickhouse/query.ts'
 import { FX_TABLE } from '../extract/fx-rates.ts'
 import { SALARY_COPY_SQL } from '../tables/rollups.ts'
-import { compileWhere, FACET_FILTER_SQL, type CompiledWhere, type Filters } from './filters.ts'
-import { tallyFacetFilter } from './facet-path.ts'
-import { isTalliedPair, TALLIED_PAIRS } from './facet-sql.ts'
+import { compileWhere, type CompiledWhere, type Filters } from './filters.ts'
+import { tallyFacetValue } from './facet-path.ts'
 import { salaryRowsFromTally, type PerJobSalary, type SalaryAggRow } from './salary-tally.ts'
 import { FIRST_COPY_SQL } from './salary-sql.ts'
 import { choosePath, type CountPath } from './query-path.ts'
@@ -89,16 +88,6 @@ function perAdSql(path: CountPath, where: string, period: string, asked: number)
                  ${skills.list} AS skills
           FROM (SELECT job, ${FIRST_COPY_SQL} AS first, ${skills.job} AS asked
                 FROM (${copies}) GROUP BY job)`
-}
-
-/** The tallied facet and value the filters ask for (tallyFacetFilter), as the tallies write it. */
-function tallyFacetValue(f: Filters): { name: string; value: string } | null {
-  const facet = tallyFacetFilter(f)
-  if (!facet) return null
-  const facets: readonly (keyof typeof FACET_FILTER_SQL)[] = isTalliedPair(facet)
-    ? TALLIED_PAIRS[facet]
-    : [facet]
-  return { name: facet, value: facets.map((name) => f[name][0]).join('|') }
 }
 
 export async function querySalaries(ch: ClickHouseClient, q: SalaryQuery): Promise<Salaries> {

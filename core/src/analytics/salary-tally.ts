@@ -88,8 +88,8 @@ export interface SalaryTallyQuery {
   /** False: cells only (no premium rows, so no every-job histograms to read). */
   premium: boolean
   /**
-   * The one tallied facet value the filters ask for (tally_salary_facets: a facet of
-   * SKILL_TALLY_FACETS and its value, a pair's as 'US|remote'); null: no filter but dates.
+   * The one tallied facet value the filters ask for (facet-path.ts's tallyFacetValue; read from
+   * tally_salary_facets, a pair's as 'US|remote'); null: no filter but dates.
    */
   facet: { name: string; value: string } | null
 }

@@ -1,6 +1,7 @@
 // One batched writer per process: rows for each table are buffered (encoded as they arrive,
 // encoded-rows.ts) and inserted together, flushed when that table's buffer reaches `maxRows`
-// (that table alone), every `flushMs`, and on close. Different tables' batches are inserted at the same time, each table's in arrival order.
+// (that table alone), every `flushMs`, and on close. Different tables' batches are inserted at
+// the same time, each table's in arrival order.
 // `insert()` resolves only once its rows are stored, so a job that awaits it is never acknowledged
 // before its data is durable; a failed flush rejects the waiting callers (their jobs are retried).
 // While ClickHouse is unreachable a flush keeps its rows and retries with backoff for up to
