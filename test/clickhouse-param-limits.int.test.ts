@@ -76,7 +76,7 @@ describe('ClickHouse parameter limits', () => {
   it('looks up 20,000 stored ads by id in chunks, and finds every one', async () => {
     const all = ids(20_000)
     await ch.client.insert({
-      table: 'raw_ads',
+      table: 'raw_ads_v2',
       format: 'JSONEachRow',
       values: all.map((id, i) => ({
         ad_id: id,

@@ -1,5 +1,5 @@
 // Deterministic synthetic job ads for the scale benchmarks, in the rows the scrapers and the extract
-// worker store (raw_ads, ads, ad_skills). A seeded generator with realistic shapes: the taxonomy's
+// worker store (raw_ads_v2, ads, ad_skills). A seeded generator with realistic shapes: the taxonomy's
 // skills at Zipf-like frequency (~6 per ad), ten years of dates with more ads in later years,
 // several boards, ~5% cross-board copies of a recent job sharing its dedupe_key, ~30% with a
 // salary, every facet filled (country, work mode, seniority, role family, employment type,

@@ -6,7 +6,7 @@
 export interface ScenarioResult {
   scenario: string
   expected: number
-  /** Distinct ads in raw_ads (`/api/v1/status` ads.raw); null when the API never answered. */
+  /** Distinct ads in raw_ads_v2 (`/api/v1/status` ads.raw); null when the API never answered. */
   stored: number | null
   /** Distinct ads the charts count (sum of monthly totals from `/api/v1/trends`). */
   counted: number | null

@@ -156,7 +156,7 @@ export async function searchAds(ch: ClickHouseClient, q: AdSearchQuery): Promise
   const page = rows.slice(0, q.limit)
   const ids = page.map((r) => r.ad_id)
   // The lookups name each ad's skills, days and sources too: ad_skills is ordered by skill and
-  // day, raw_ads by source, so the ids alone would read the whole tables. Each keeps a key's
+  // day, raw_ads_v2 by source, so the ids alone would read the whole tables. Each keeps a key's
   // newest row by grouping on the table's key (what FINAL does, without FINAL's fixed cost of
   // merging every part's ranges: 3× faster on 1M ads).
   const skillsOf = [...new Set(page.flatMap((r) => r.job[8]))]
@@ -182,7 +182,7 @@ export async function searchAds(ch: ClickHouseClient, q: AdSearchQuery): Promise
       ch,
       `SELECT ad_id, argMax(payload_format, fetched_at) AS payload_format,
               argMax(payload, fetched_at) AS payload
-       FROM raw_ads WHERE source IN {sources:Array(String)} AND ad_id IN {ids:Array(String)}
+       FROM raw_ads_v2 WHERE source IN {sources:Array(String)} AND ad_id IN {ids:Array(String)}
        GROUP BY source, ad_id`,
       { ids, sources },
     ),

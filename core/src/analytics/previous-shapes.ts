@@ -31,7 +31,7 @@ export async function previousSearchRows(
   )
   const raws = await queryRows<{ ad_id: string }>(
     ch,
-    `SELECT ad_id, payload_format, payload FROM raw_ads FINAL WHERE ad_id IN {ids:Array(String)}`,
+    `SELECT ad_id, payload_format, payload FROM raw_ads_v2 FINAL WHERE ad_id IN {ids:Array(String)}`,
     { ids },
   )
   return { rows, evidence, raws }

@@ -1,4 +1,4 @@
-// The status counts: exact, recounted only when raw_ads or ads changed (polls of unchanged data
+// The status counts: exact, recounted only when raw_ads_v2 or ads changed (polls of unchanged data
 // run no distinct scan), and exact again once writes stop.
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import type { ClickHouseHandle } from '../clickhouse/client.ts'
@@ -13,7 +13,7 @@ afterAll(async () => ch?.close())
 
 async function storeRaw(ads: FixtureAd[]): Promise<void> {
   await ch.client.insert({
-    table: 'raw_ads',
+    table: 'raw_ads_v2',
     format: 'JSONEachRow',
     values: ads.map((a) => ({
       ad_id: a.id,

@@ -37,7 +37,7 @@ async function tablesVersion(ch: ClickHouseClient): Promise<string> {
   const rows = await queryRows<{ t: string; b: string | number; r: string | number }>(
     ch,
     `SELECT table AS t, max(max_block_number) AS b, sum(rows) AS r FROM system.parts
-     WHERE database = currentDatabase() AND active AND table IN ('raw_ads', 'ads')
+     WHERE database = currentDatabase() AND active AND table IN ('raw_ads_v2', 'ads')
      GROUP BY table ORDER BY table`,
   )
   return rows.map((x) => `${x.t}:${x.b}:${x.r}`).join(',')

@@ -91,14 +91,14 @@ export async function writeAds(ch: ClickHouseHandle, ads: FixtureAd[]): Promise<
   })
 }
 
-/** The `raw_ads` rows the scraper would have stored for fixture ads, with the payload given per ad. */
+/** The `raw_ads_v2` rows the scraper would have stored for fixture ads, with the payload given per ad. */
 export async function writeRawAds(
   ch: ClickHouseHandle,
   ads: FixtureAd[],
   raw: { format: string; payload: (a: FixtureAd) => string },
 ): Promise<void> {
   await ch.client.insert({
-    table: 'raw_ads',
+    table: 'raw_ads_v2',
     format: 'JSONEachRow',
     values: ads.map((a) => ({
       ad_id: a.id,

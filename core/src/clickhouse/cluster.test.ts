@@ -86,6 +86,7 @@ ALTER TABLE events ADD PROJECTION IF NOT EXISTS by_id (SELECT * ORDER BY id);
 ALTER TABLE events MATERIALIZE PROJECTION by_id;
 CREATE MATERIALIZED VIEW IF NOT EXISTS totals_mv TO totals AS SELECT day, sum(n) AS n FROM events GROUP BY day;
 INSERT INTO totals SELECT day, sum(n) FROM events GROUP BY day;
+TRUNCATE TABLE events;
 DROP TABLE IF EXISTS totals;`),
       'c1',
     )
@@ -103,6 +104,8 @@ DROP TABLE IF EXISTS totals;`),
       `ALTER TABLE events_local ON CLUSTER 'c1' MATERIALIZE PROJECTION by_id`,
       `CREATE MATERIALIZED VIEW IF NOT EXISTS totals_mv ON CLUSTER 'c1' TO totals_local AS SELECT day, sum(n) AS n FROM events_local GROUP BY day`,
       `INSERT INTO totals SELECT day, sum(n) FROM events GROUP BY day`,
+      // A Distributed table holds no rows: its shards' tables are emptied.
+      `TRUNCATE TABLE events_local ON CLUSTER 'c1'`,
       `DROP TABLE IF EXISTS totals ON CLUSTER 'c1'`,
       `DROP TABLE IF EXISTS totals_local ON CLUSTER 'c1'`,
     ])
@@ -115,6 +118,7 @@ DROP TABLE IF EXISTS totals;`),
       /MergeTree engine/,
     )
     expect(() => clusterStatement('ALTER TABLE nope ADD COLUMN a UInt8', ctx)).toThrow(/not a table/)
+    expect(() => clusterStatement('TRUNCATE TABLE nope', ctx)).toThrow(/do not make/)
     ctx.tables.add('t')
     expect(() => clusterStatement('ALTER TABLE t DELETE WHERE 1', ctx)).toThrow(/only column/)
     expect(() =>

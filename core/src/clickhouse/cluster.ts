@@ -12,6 +12,7 @@
 //     fires on the shard-local inserts the Distributed table forwards.
 //   CREATE [OR REPLACE] VIEW, DROP TABLE / VIEW → ON CLUSTER (a dropped table's _local too).
 //   INSERT → unchanged: it goes through the Distributed table once, not once per node.
+//   TRUNCATE TABLE t → t_local ON CLUSTER (a Distributed table holds no rows of its own).
 // Data maintenance at run time (TRUNCATE, ALTER … DELETE, DROP PARTITION: the rollups' rebuild and
 // repair) cannot go through a Distributed table: `maintenanceTarget` finds, from the server's own
 // catalogue, whether a table is Distributed and then names its shard-local table ON CLUSTER.
@@ -122,6 +123,13 @@ function drop(statement: string, ctx: ClusterContext): string[] {
   return out
 }
 
+function truncate(statement: string, ctx: ClusterContext): string[] {
+  const m = new RegExp(`^TRUNCATE\\s+TABLE\\s+(IF\\s+EXISTS\\s+)?${IDENT}$`, 'i').exec(statement)
+  if (!m || !ctx.tables.has(m[2]!))
+    throw new Error(`cluster: TRUNCATE of a table the migrations do not make:\n${statement}`)
+  return [`TRUNCATE TABLE ${m[1] ?? ''}${localName(m[2]!)} ${onCluster(ctx)}`]
+}
+
 /** One plain statement → its clustered statements, in order. */
 export function clusterStatement(statement: string, ctx: ClusterContext): string[] {
   const s = statement.trim()
@@ -137,6 +145,7 @@ export function clusterStatement(statement: string, ctx: ClusterContext): string
     ]
   if (/^DROP\s+(TABLE|VIEW)\b/i.test(s)) return drop(s, ctx)
   if (/^INSERT\s+INTO\b/i.test(s)) return [s]
+  if (/^TRUNCATE\s+TABLE\b/i.test(s)) return truncate(s, ctx)
   throw new Error(
     `cluster: no clustered form for this statement (teach core/src/clickhouse/cluster.ts):\n${s}`,
   )

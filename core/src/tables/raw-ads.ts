@@ -1,4 +1,6 @@
-// Table raw_ads: every ad exactly as fetched (the source of truth; re-extraction reads it back).
+// Table raw_ads_v2: every ad exactly as fetched (the source of truth; re-extraction reads it back).
+// It is raw_ads in smaller granules (migration 019: looking up a page of ads' text read ~10 MB per
+// ad); raw_ads is left empty, its later inserts copied here by a view.
 // Written by the scrapers, read by the extract worker, the scheduler's recovery sweep and status.
 import type { ClickHouseClient } from '@clickhouse/client'
 import type { TableWriter } from '../clickhouse/batch-writer.ts'
@@ -28,7 +30,7 @@ export type StoredRawAd = Pick<
 
 export const rawAds = {
   insert(writer: TableWriter, rows: RawAdRow[]): Promise<void> {
-    return writer.insert('raw_ads', rows)
+    return writer.insert('raw_ads_v2', rows)
   },
 
   /**
@@ -42,7 +44,7 @@ export const rawAds = {
   ): Promise<Map<string, string>> {
     const rows = await queryRowsByChunks<{ ad_id: string; h: string }>(
       ch,
-      `SELECT ad_id, toString(argMax(content_hash, fetched_at)) AS h FROM raw_ads
+      `SELECT ad_id, toString(argMax(content_hash, fetched_at)) AS h FROM raw_ads_v2
        WHERE source = {s:String} AND ad_id IN {ids:Array(String)} GROUP BY ad_id`,
       { s: source, ids: [...adIds] },
       'ids',
@@ -55,7 +57,7 @@ export const rawAds = {
     return queryRowsByChunks<StoredRawAd>(
       ch,
       `SELECT ad_id, source, source_id, thread_id, url, toString(posted_at) AS posted_at, payload_format, payload, dedupe_key
-       FROM raw_ads FINAL WHERE ad_id IN {ids:Array(String)}`,
+       FROM raw_ads_v2 FINAL WHERE ad_id IN {ids:Array(String)}`,
       { ids: [...adIds] },
       'ids',
     )
@@ -65,7 +67,7 @@ export const rawAds = {
   async unextracted(ch: ClickHouseClient, version: number): Promise<string[]> {
     const found = await queryRows<{ ad_id: string }>(
       ch,
-      `SELECT DISTINCT ad_id FROM raw_ads
+      `SELECT DISTINCT ad_id FROM raw_ads_v2
        WHERE ad_id NOT IN (SELECT ad_id FROM ads FINAL WHERE extractor_version = {v:UInt32})
        ORDER BY ad_id`,
       { v: version },
@@ -77,7 +79,7 @@ export const rawAds = {
   async countInThread(ch: ClickHouseClient, source: string, threadId: string): Promise<number> {
     const rows = await queryRows<{ n: string }>(
       ch,
-      'SELECT uniqExact(ad_id) AS n FROM raw_ads WHERE source = {s:String} AND thread_id = {t:String}',
+      'SELECT uniqExact(ad_id) AS n FROM raw_ads_v2 WHERE source = {s:String} AND thread_id = {t:String}',
       { s: source, t: threadId },
     )
     return Number(rows[0]?.n ?? 0)
@@ -88,8 +90,8 @@ export const rawAds = {
     const rows = await queryRows<{ n: string }>(
       ch,
       source === undefined
-        ? 'SELECT uniqExact(ad_id) AS n FROM raw_ads'
-        : 'SELECT uniqExact(ad_id) AS n FROM raw_ads WHERE source = {s:String}',
+        ? 'SELECT uniqExact(ad_id) AS n FROM raw_ads_v2'
+        : 'SELECT uniqExact(ad_id) AS n FROM raw_ads_v2 WHERE source = {s:String}',
       source === undefined ? {} : { s: source },
     )
     return Number(rows[0]?.n ?? 0)

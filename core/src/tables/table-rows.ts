@@ -9,7 +9,7 @@ import type { RawAdRow } from './raw-ads.ts'
 import type { SourceHealthRow } from './source-health.ts'
 
 export interface TableRows {
-  raw_ads: RawAdRow
+  raw_ads_v2: RawAdRow
   ads: AdRow
   ad_skills: AdSkillRow
   ad_fingerprints: AdFingerprintRow

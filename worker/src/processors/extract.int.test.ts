@@ -44,7 +44,7 @@ afterAll(async () => {
 describe('re-extraction', () => {
   it('switches every ad to the new version without double counting', async () => {
     await ch.client.insert({
-      table: 'raw_ads',
+      table: 'raw_ads_v2',
       values: [
         rawAd('hn:1', 'Acme | Backend | Python and Go', '2026-03-02 10:00:00.000'),
         rawAd('hn:2', 'Beta | Python', '2026-03-02 10:00:00.000'),
@@ -68,7 +68,7 @@ describe('re-extraction', () => {
 
     // The stored ad's text changes (a corrected record), and a new extractor version runs.
     await ch.client.insert({
-      table: 'raw_ads',
+      table: 'raw_ads_v2',
       values: [rawAd('hn:2', 'Beta | Rust only', '2026-03-03 10:00:00.000')],
       format: 'JSONEachRow',
     })
@@ -104,7 +104,7 @@ describe('re-extraction', () => {
       raw: {},
     })
     await ch.client.insert({
-      table: 'raw_ads',
+      table: 'raw_ads_v2',
       values: [
         board('acme:good', good),
         board('acme:not-json', '{"ad": {"title": '),
