@@ -63,7 +63,10 @@ export function facetTallyPath(facet: TallyFacet, base: Pick<CountPath, 'count' 
   }
   // Qualified by its table: a breakdown names its output `value`, an alias that would replace the
   // column in WHERE.
-  const onValue = (w: CompiledWhere, table: 'tally_facets' | 'tally_skill_facets') => {
+  const onValue = (
+    w: CompiledWhere,
+    table: 'tally_facets' | 'tally_skill_facets' | 'tally_skill_facet_periods',
+  ) => {
     if (!isTalliedPair(facet)) return swap(w.sql, facet, `${table}.value IN {f_${facet}:Array(String)}`)
     const [a, b] = TALLIED_PAIRS[facet]
     const value = `${table}.value = concat({f_${a}:Array(String)}[1], '|', {f_${b}:Array(String)}[1])`
@@ -73,6 +76,19 @@ export function facetTallyPath(facet: TallyFacet, base: Pick<CountPath, 'count' 
     path: 'tally',
     ads: (w) => `FROM tally_facets WHERE facet = '${facet}' AND ${onValue(w, 'tally_facets')}`,
     skills: (w) => `FROM tally_skill_facets WHERE facet = '${facet}' AND ${onValue(w, 'tally_skill_facets')}`,
+    // Period rows (tally_skill_facet_periods) for the whole periods, the day rows around them: as
+    // the all-boards tallies' skillsByPeriod (query-path.ts), under the value.
+    skillsByPeriod: (w, days) => {
+      const periods = `SELECT skill, posted_day, prev_day, jobs FROM tally_skill_facet_periods
+        WHERE grain = {tp_grain:String} AND facet = '${facet}'
+          AND posted_day BETWEEN {tp_from:Date} AND {tp_to:Date} AND ${onValue(w, 'tally_skill_facet_periods')}`
+      if (!days) return `FROM (${periods})`
+      return `FROM (${periods}
+        UNION ALL
+        SELECT skill, posted_day, prev_day, jobs FROM tally_skill_facets
+        WHERE facet = '${facet}' AND (posted_day < {tp_from:Date} OR posted_day > {tp_end:Date})
+          AND ${onValue(w, 'tally_skill_facets')})`
+    },
     facets: (by, w) => {
       const rows = facetBreakdownRows(facet, by)
       if (!rows) throw new Error(`the facet tallies hold no breakdown by ${by} under a ${facet} filter`)

@@ -1,6 +1,6 @@
 // Tables tally_ads, tally_skills, tally_facets (migration 010), tally_pairs (011),
-// tally_salaries (012), tally_skill_facets (013), tally_skill_periods (014) and
-// tally_salary_facets (017): the rollups collapsed to counts that add up, for the questions that
+// tally_salaries (012), tally_skill_facets (013), tally_skill_periods (014), tally_salary_facets
+// (017) and tally_skill_facet_periods (022): the rollups collapsed to counts that add up, for the questions that
 // filter and group only by day, board and skill (or a facet's value, a skill pair, a salary), in
 // two grains: per board and over all boards (source ''; the facets, pairs, salaries, skill splits
 // and periods have only this; pairs and salaries are filled by tally-pairs.ts and
@@ -39,6 +39,7 @@ export const TALLY_TABLES = [
   'tally_skill_facets',
   'tally_skill_periods',
   'tally_salary_facets',
+  'tally_skill_facet_periods',
 ] as const
 type TallyTable = 'tally_ads' | 'tally_skills'
 
@@ -91,12 +92,22 @@ const PERIOD_FILL_SQL = {
   month: periodFillSql('month', 'toStartOfMonth'),
 }
 
-function periodFillSql(grain: string, start: string): string {
-  return `INSERT INTO tally_skill_periods (grain, skill, posted_day, prev_day, jobs, year)
-  SELECT '${grain}', skill, ${start}(posted_day) AS period, prev_day, toUInt32(sum(jobs)), toYear(posted_day) AS y
-  FROM tally_skills WHERE source = '' AND posted_day BETWEEN {from:Date} AND {to:Date}
+/** The same rows per facet value, from tally_skill_facets (migration 022). */
+const FACET_PERIOD_FILL_SQL = {
+  week: periodFillSql('week', 'toMonday', 'facet'),
+  month: periodFillSql('month', 'toStartOfMonth', 'facet'),
+}
+
+function periodFillSql(grain: string, start: string, of: 'all' | 'facet' = 'all'): string {
+  const [into, from, keys] =
+    of === 'all'
+      ? ['tally_skill_periods', "tally_skills WHERE source = '' AND", 'skill']
+      : ['tally_skill_facet_periods', 'tally_skill_facets WHERE', 'facet, value, skill']
+  return `INSERT INTO ${into} (grain, ${keys}, posted_day, prev_day, jobs, year)
+  SELECT '${grain}', ${keys}, ${start}(posted_day) AS period, prev_day, toUInt32(sum(jobs)), toYear(posted_day) AS y
+  FROM ${from} posted_day BETWEEN {from:Date} AND {to:Date}
     AND (prev_day = toDate(0) OR prev_day < period)
-  GROUP BY skill, period, prev_day, y`
+  GROUP BY ${keys}, period, prev_day, y`
 }
 
 /**
@@ -164,17 +175,19 @@ async function fill(
     range,
   )
   const facets = [...BREAKDOWN_FACETS, ...TALLIED_PAIR_NAMES]
-  steps.expect(3 * years.length + 6 + facets.length)
+  steps.expect(4 * years.length + 6 + facets.length)
   for (const { y } of years) {
+    const year = { from: `${y}-01-01`, to: `${y}-12-31` }
     steps.next(`${y} skill pairs`)
-    await fillPairs(ch, { from: `${y}-01-01`, to: `${y}-12-31` })
+    await fillPairs(ch, year)
     steps.next(`${y} salaries`)
-    await fillSalaries(ch, { from: `${y}-01-01`, to: `${y}-12-31` })
+    await fillSalaries(ch, year)
     steps.next(`${y} skill splits`)
-    await ch.command({
-      query: skillFacetFillSql(),
-      query_params: { from: `${y}-01-01`, to: `${y}-12-31`, ...REGION_PARAMS },
-    })
+    await ch.command({ query: skillFacetFillSql(), query_params: { ...year, ...REGION_PARAMS } })
+    // Their weeks and months, from the year's day rows just written.
+    steps.next(`${y} skill split periods`)
+    for (const grain of ['week', 'month'] as const)
+      await ch.command({ query: FACET_PERIOD_FILL_SQL[grain], query_params: year })
   }
   const settings = { max_partitions_per_insert_block: '0' }
   for (const table of ['tally_ads', 'tally_skills'] as const)
