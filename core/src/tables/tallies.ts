@@ -1,9 +1,9 @@
 // Tables tally_ads, tally_skills, tally_facets (migration 010), tally_pairs (011),
 // tally_salaries (012), tally_skill_facets (013), tally_skill_periods (014), tally_salary_facets
-// (017) and tally_skill_facet_periods (022): the rollups collapsed to counts that add up, for the questions that
-// filter and group only by day, board and skill (or a facet's value, a skill pair, a salary), in
-// two grains: per board and over all boards (source ''; the facets, pairs, salaries, skill splits
-// and periods have only this; pairs and salaries are filled by tally-pairs.ts and
+// (017) and tally_skill_facet_periods (022): the rollups collapsed to counts that add up, for the
+// questions that filter and group only by day, board and skill (or a facet's value, a skill pair, a
+// salary), in two grains: per board and over all boards (source ''; the facets, pairs, salaries,
+// skill splits and periods have only this; pairs and salaries are filled by tally-pairs.ts and
 // tally-salaries.ts). A job whose copies all fall in one cell of a grain adds to that cell's
 // `jobs`; per board, a job with copies in several cells keeps a row per cell with its hash
 // (counted distinct); over all boards, a row per copy day with the previous one (summed; the
@@ -99,13 +99,14 @@ const FACET_PERIOD_FILL_SQL = {
 }
 
 function periodFillSql(grain: string, start: string, of: 'all' | 'facet' = 'all'): string {
-  const [into, from, keys] =
+  // The all-boards rows of tally_skills; every row of tally_skill_facets (all boards only).
+  const [into, from, keys, rows] =
     of === 'all'
-      ? ['tally_skill_periods', "tally_skills WHERE source = '' AND", 'skill']
-      : ['tally_skill_facet_periods', 'tally_skill_facets WHERE', 'facet, value, skill']
+      ? ['tally_skill_periods', 'tally_skills', 'skill', "source = '' AND "]
+      : ['tally_skill_facet_periods', 'tally_skill_facets', 'facet, value, skill', '']
   return `INSERT INTO ${into} (grain, ${keys}, posted_day, prev_day, jobs, year)
   SELECT '${grain}', ${keys}, ${start}(posted_day) AS period, prev_day, toUInt32(sum(jobs)), toYear(posted_day) AS y
-  FROM ${from} posted_day BETWEEN {from:Date} AND {to:Date}
+  FROM ${from} WHERE ${rows}posted_day BETWEEN {from:Date} AND {to:Date}
     AND (prev_day = toDate(0) OR prev_day < period)
   GROUP BY ${keys}, period, prev_day, y`
 }
