@@ -5,11 +5,12 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createClickHouse, type ClickHouseHandle } from '../clickhouse/client.ts'
-import { migrate } from '../clickhouse/migrate.ts'
+import { migrate, type Migration } from '../clickhouse/migrate.ts'
 import { getSkill } from '../taxonomy/index.ts'
 import type { AdRow } from '../tables/ads.ts'
 
-export async function openTempClickHouse(): Promise<ClickHouseHandle> {
+/** A temp chDB with every migration applied, or only `migrations` (a store as an earlier release left it). */
+export async function openTempClickHouse(migrations?: Migration[]): Promise<ClickHouseHandle> {
   const ch = await createClickHouse({
     DATA_DIR: mkdtempSync(join(tmpdir(), 'stackradar-analytics-')),
     CLICKHOUSE_URL: undefined,
@@ -17,7 +18,7 @@ export async function openTempClickHouse(): Promise<ClickHouseHandle> {
     CLICKHOUSE_PASSWORD: '',
     CLICKHOUSE_DATABASE: 'stackradar',
   })
-  await migrate(ch.client)
+  await migrate(ch.client, undefined, migrations)
   return ch
 }
 

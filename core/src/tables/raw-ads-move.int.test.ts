@@ -2,11 +2,9 @@
 // with rows in raw_ads, every row arrives, the newest version of each ad still wins, an insert
 // into raw_ads afterwards (a process on the previous code) still lands in raw_ads_v2, two
 // processes migrating at once keep each ad once, and a lookup reads small granules.
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { createClickHouse, type ClickHouseHandle } from '../clickhouse/client.ts'
+import type { ClickHouseHandle } from '../clickhouse/client.ts'
+import { openTempClickHouse } from '../analytics/test-fixture.ts'
 import { loadMigrations, migrate } from '../clickhouse/migrate.ts'
 import { queryRows } from '../clickhouse/query.ts'
 import { rawAds, type RawAdRow } from './raw-ads.ts'
@@ -18,18 +16,7 @@ afterEach(async () => {
 })
 
 async function storeAt018(): Promise<ClickHouseHandle> {
-  ch = await createClickHouse({
-    DATA_DIR: mkdtempSync(join(tmpdir(), 'stackradar-raw019-')),
-    CLICKHOUSE_URL: undefined,
-    CLICKHOUSE_USER: 'default',
-    CLICKHOUSE_PASSWORD: '',
-    CLICKHOUSE_DATABASE: 'stackradar',
-  })
-  await migrate(
-    ch.client,
-    undefined,
-    loadMigrations().filter((m) => m.version < 19),
-  )
+  ch = await openTempClickHouse(loadMigrations().filter((m) => m.version < 19))
   return ch
 }
 
