@@ -18,6 +18,7 @@ import {
   type BreakdownFacet,
   type TalliedPair,
 } from './facet-sql.ts'
+import { periodAndDayRowsSql } from '../tables/tally-window.ts'
 import type { CountPath } from './query-path.ts'
 
 type FilterFacet = keyof typeof FACET_FILTER_SQL
@@ -78,17 +79,15 @@ export function facetTallyPath(facet: TallyFacet, base: Pick<CountPath, 'count' 
     skills: (w) => `FROM tally_skill_facets WHERE facet = '${facet}' AND ${onValue(w, 'tally_skill_facets')}`,
     // Period rows (tally_skill_facet_periods) for the whole periods, the day rows around them: as
     // the all-boards tallies' skillsByPeriod (query-path.ts), under the value.
-    skillsByPeriod: (w, days) => {
-      const periods = `SELECT skill, posted_day, prev_day, jobs FROM tally_skill_facet_periods
-        WHERE grain = {tp_grain:String} AND facet = '${facet}'
-          AND posted_day BETWEEN {tp_from:Date} AND {tp_to:Date} AND ${onValue(w, 'tally_skill_facet_periods')}`
-      if (!days) return `FROM (${periods})`
-      return `FROM (${periods}
-        UNION ALL
-        SELECT skill, posted_day, prev_day, jobs FROM tally_skill_facets
-        WHERE facet = '${facet}' AND (posted_day < {tp_from:Date} OR posted_day > {tp_end:Date})
-          AND ${onValue(w, 'tally_skill_facets')})`
-    },
+    skillsByPeriod: (w, days) =>
+      periodAndDayRowsSql(
+        {
+          table: 'tally_skill_facet_periods',
+          where: `facet = '${facet}' AND ${onValue(w, 'tally_skill_facet_periods')}`,
+        },
+        { table: 'tally_skill_facets', where: `facet = '${facet}' AND ${onValue(w, 'tally_skill_facets')}` },
+        days,
+      ),
     facets: (by, w) => {
       const rows = facetBreakdownRows(facet, by)
       if (!rows) throw new Error(`the facet tallies hold no breakdown by ${by} under a ${facet} filter`)

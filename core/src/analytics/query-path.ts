@@ -13,7 +13,7 @@ import type { ClickHouseClient } from '@clickhouse/client'
 import { queryRows } from '../clickhouse/query.ts'
 import { ROLLUP_STATE_TTL_MS, rollups, rollupUsable, type RollupState } from '../tables/rollups.ts'
 import { tallyUsable } from '../tables/tallies.ts'
-import { MAX_DATE, periodEnd, wholePeriods } from '../tables/tally-window.ts'
+import { MAX_DATE, periodAndDayRowsSql, periodEnd, wholePeriods } from '../tables/tally-window.ts'
 import { BREAKDOWN_FACETS, FACET_SQL, type BreakdownFacet } from './facet-sql.ts'
 import { compileWhere, NO_FILTERS, type CompiledWhere, type Filters } from './filters.ts'
 import { facetBreakdownRows, facetTallyPath, tallyFacetFilter } from './facet-path.ts'
@@ -54,8 +54,8 @@ export interface CountPath {
   /**
    * `skills(w)` with the whole periods tp_from..tp_to of grain tp_grain (first days; tp_end: the
    * last one's last day) read from period rows, and the days around them from day rows unless
-   * `days` is false (the window holds only whole periods). Only the all-boards tallies have them,
-   * used through `skillsOver`.
+   * `days` is false (the window holds only whole periods). The all-boards and the facet tallies
+   * have them (periodAndDayRowsSql), used through `skillsOver`.
    */
   skillsByPeriod?(w: CompiledWhere, days: boolean): string
   /** Rows with a facet's value (an ad copy's, or the facet tallies'), and the value's SQL. */
@@ -117,15 +117,12 @@ const TALLY_ALL_BOARDS: CountPath = {
   ads: (w) => `FROM tally_ads WHERE source = '' AND ${w.sql}`,
   skills: (w) => `FROM tally_skills WHERE source = '' AND ${w.sql}`,
   // Period rows (tally_skill_periods) for the whole periods, the day rows around them.
-  skillsByPeriod: (w, days) => {
-    const periods = `SELECT skill, posted_day, prev_day, jobs FROM tally_skill_periods
-      WHERE grain = {tp_grain:String} AND posted_day BETWEEN {tp_from:Date} AND {tp_to:Date} AND ${w.sql}`
-    if (!days) return `FROM (${periods})`
-    return `FROM (${periods}
-      UNION ALL
-      SELECT skill, posted_day, prev_day, jobs FROM tally_skills
-      WHERE source = '' AND (posted_day < {tp_from:Date} OR posted_day > {tp_end:Date}) AND ${w.sql})`
-  },
+  skillsByPeriod: (w, days) =>
+    periodAndDayRowsSql(
+      { table: 'tally_skill_periods', where: w.sql },
+      { table: 'tally_skills', where: `source = '' AND ${w.sql}` },
+      days,
+    ),
   // The facet's name is one of the enum's (checked), so it is written as a literal.
   facets: (facet, w) => {
     if (!BREAKDOWN_FACETS.includes(facet)) throw new Error(`unknown facet '${String(facet).slice(0, 20)}'`)

@@ -76,3 +76,24 @@ function periodBounds(grain: 'week' | 'month', from: string, to: string) {
   const end = periodEnd(grain, to) === to ? to : plusDays(periodStart(grain, to), -1)
   return { first, last: periodStart(grain, end), end }
 }
+
+/**
+ * The FROM of a count path's `skillsByPeriod` (core/src/analytics/query-path.ts): the rows of a
+ * period table for the whole periods tp_from..tp_to of grain tp_grain and, unless `days` is false,
+ * the rows of its day table on the days around them (before tp_from, after tp_end), as (skill,
+ * posted_day, prev_day, jobs). `where`: each table's own condition (its grain of rows, the filters).
+ */
+export function periodAndDayRowsSql(
+  periods: { table: string; where: string },
+  dayRows: { table: string; where: string },
+  days: boolean,
+): string {
+  const columns = 'skill, posted_day, prev_day, jobs'
+  const whole = `SELECT ${columns} FROM ${periods.table}
+      WHERE grain = {tp_grain:String} AND posted_day BETWEEN {tp_from:Date} AND {tp_to:Date} AND ${periods.where}`
+  if (!days) return `FROM (${whole})`
+  return `FROM (${whole}
+      UNION ALL
+      SELECT ${columns} FROM ${dayRows.table}
+      WHERE (posted_day < {tp_from:Date} OR posted_day > {tp_end:Date}) AND ${dayRows.where})`
+}
