@@ -371,10 +371,21 @@ describe('rollup and raw paths give the same numbers', () => {
           ['2017-03-31', '2017-05-31'],
           ['2016-06-15', '2017-03-15'],
         ]
+        // Windows holding whole years (read from year rows per year and over the window), alone
+        // or with cut months and days around them.
+        const yearWindows = [
+          ['2016-01-01', '2016-12-31'],
+          ['2016-06-15', '2017-12-31'],
+          ['2015-12-20', '2018-01-05'],
+        ]
+        const asked = [
+          ...windows.map((w) => [w, ['month', 'quarter', 'all'] as const] as const),
+          ...yearWindows.map((w) => [w, ['year', 'all', 'quarter'] as const] as const),
+        ]
         let cells = 0
-        for (const [from, to] of windows)
+        for (const [[from, to], intervals] of asked)
           for (const by of ['none', 'skill'] as const)
-            for (const interval of ['month', 'quarter', 'all'] as const) {
+            for (const interval of intervals) {
               const f = { ...filters, from: from!, to: to! }
               const sq = {
                 filters: f,

@@ -111,6 +111,7 @@ export async function querySalaries(ch: ClickHouseClient, q: SalaryQuery): Promi
             by: q.by as 'none' | 'skill',
             skills: q.skills,
             periodOf: (column) => period.replaceAll('posted_day', column),
+            years: q.interval === 'year' || q.interval === 'all',
             rate: perUsd,
             premium: q.premium !== false,
             facet: tallyFacetValue(q.filters),

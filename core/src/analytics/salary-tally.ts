@@ -1,6 +1,6 @@
 // Salary percentiles and premiums from the salary tallies (core/src/tables/tally-salaries.ts): how
-// many jobs pay each value, per skill ('' = all) and month or day (and per span of days for jobs
-// on several days inside the window), summed over the window, plus the jobs whose days the
+// many jobs pay each value, per skill ('' = all) and year, month or day (and per span of days for
+// jobs on several days inside the window), summed over the window, plus the jobs whose days the
 // window cuts, worked out per job from rollup_salaries (as the rollup path does). The
 // percentiles are then taken from the value counts with ClickHouse's quantileExactInclusive rule,
 // so the answer is the rollup path's (rollup-paths.int.test.ts). For questions with no filter but
@@ -8,7 +8,13 @@
 // nothing or by skill, per month, quarter, year or over the whole window; salaries.ts decides.
 import type { ClickHouseClient } from '@clickhouse/client'
 import { queryRows } from '../clickhouse/query.ts'
-import { tallyWindow, tallyWindowParams } from '../tables/tally-window.ts'
+import {
+  MAX_DATE,
+  tallyWindow,
+  tallyWindowParams,
+  tallyYears,
+  tallyYearsParams,
+} from '../tables/tally-window.ts'
 import type { Filters } from './filters.ts'
 
 /** One answer row of the salary query (salaries.ts maps them to cells and premiums). */
@@ -84,6 +90,8 @@ export interface SalaryTallyQuery {
   skills: string[]
   /** toString(period of a date column) as SQL, or "'all'". */
   periodOf: (column: string) => string
+  /** Periods of a year or more (per year, or the whole window): whole years read year rows. */
+  years: boolean
   rate: number
   /** False: cells only (no premium rows, so no every-job histograms to read). */
   premium: boolean
@@ -103,12 +111,16 @@ export async function salaryRowsFromTally(
   q: SalaryTallyQuery,
   perJob: (jobsWhere: string, params: Record<string, unknown>) => Promise<PerJobSalary[]>,
 ): Promise<SalaryAggRow[]> {
-  const win = tallyWindow(q.filters.from ?? '1970-01-01', q.filters.to ?? '2149-06-06')
+  const [from, to] = [q.filters.from ?? '1970-01-01', q.filters.to ?? MAX_DATE]
   const params = {
-    ...tallyWindowParams(win),
+    ...tallyWindowParams(tallyWindow(from, to)),
+    ...tallyYearsParams(tallyYears(from, to, q.years)),
     ...(q.facet && { sf_facet: q.facet.name, sf_value: q.facet.value }),
   }
   const wholeSpans = `(kind = 'whole' AND lo BETWEEN {tw_from:Date} AND {tw_to:Date} AND hi <= {tw_to:Date})`
+  // The whole years from year rows (none when the periods are shorter), the rest as before.
+  const wholeYears = `(kind = 'year' AND lo BETWEEN {tw_yearFrom:Date} AND {tw_yearTo:Date})`
+  const outsideYears = `NOT (lo BETWEEN {tw_yearFrom:Date} AND {tw_yearEnd:Date})`
   // Under a facet value, that value's day rows (no month rows: one value's jobs seldom share a
   // month, skill and salary, so they would hold about as many rows) and whole spans, in the period
   // of their `day` (a whole span's first copy with the value). Otherwise lo is the first copy's day.
@@ -116,12 +128,14 @@ export async function salaryRowsFromTally(
     ? [
         'tally_salary_facets',
         `facet = {sf_facet:String} AND value = {sf_value:String}
-         AND ((kind = 'day' AND lo BETWEEN {tw_from:Date} AND {tw_to:Date}) OR ${wholeSpans})`,
+         AND (${wholeYears} OR (kind = 'day' AND lo BETWEEN {tw_from:Date} AND {tw_to:Date} AND ${outsideYears})
+              OR ${wholeSpans})`,
         q.periodOf('day'),
       ]
     : [
         'tally_salaries',
-        `((kind = 'month' AND lo BETWEEN {tw_monthFrom:Date} AND {tw_monthTo:Date})
+        `(${wholeYears}
+          OR (kind = 'month' AND lo BETWEEN {tw_monthFrom:Date} AND {tw_monthTo:Date} AND ${outsideYears})
           OR (kind = 'day' AND (lo BETWEEN {tw_from:Date} AND {tw_headTo:Date} OR lo BETWEEN {tw_tailFrom:Date} AND {tw_to:Date}))
           OR ${wholeSpans})`,
         q.periodOf('lo'),

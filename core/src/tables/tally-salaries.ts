@@ -1,10 +1,11 @@
-// Tables tally_salaries (migration 012): jobs per annual USD value, per skill and day or month, for
-// the salary percentiles and premiums with no filter but dates; jobs with salaried copies on
-// several days as one 'span' row each. And tally_salary_facets (017): the day and whole-span rows
-// per value of each tallied facet, for a filter on one value. Filled from rollup_salaries with the
-// other tallies (tallies.ts calls `fillSalaries` per year), with the per-job choices of the salary
-// queries (core/src/analytics/salary-sql.ts); read by core/src/analytics/salary-tally.ts. Why these
-// rows give the rollups' numbers: the migrations' headers.
+// Tables tally_salaries (migration 012): jobs per annual USD value, per skill and day, month or
+// year (023), for the salary percentiles and premiums with no filter but dates; jobs with salaried
+// copies on several days as one 'span' row each. And tally_salary_facets (017): the day, year
+// (023) and whole-span rows per value of each tallied facet, for a filter on one value. Filled
+// from rollup_salaries with the other tallies (tallies.ts calls `fillSalaries` per year), with the
+// per-job choices of the salary queries (core/src/analytics/salary-sql.ts); read by
+// core/src/analytics/salary-tally.ts. Why these rows give the rollups' numbers: the migrations'
+// headers.
 import type { ClickHouseClient } from '@clickhouse/client'
 import { IN_RANGE, severalCellsSql } from './tally-sql.ts'
 import { FIRST_COPY_SQL, SKILLS_UNION_SQL } from '../analytics/salary-sql.ts'
@@ -28,6 +29,15 @@ const MONTH_ROWS = `INSERT INTO tally_salaries (kind, skill, lo, hi, employment,
   SELECT 'month', skill, toStartOfMonth(lo) AS month, month, employment, usd, 0, toUInt32(sum(jobs))
   FROM tally_salaries WHERE kind = 'day' AND lo BETWEEN {from:Date} AND {to:Date}
   GROUP BY skill, month, employment, usd`
+
+/**
+ * The range's month rows just written, summed per year (migration 023): a count per year or over
+ * a window reads a whole year as one row per skill, employment and value, not twelve.
+ */
+const YEAR_ROWS = `INSERT INTO tally_salaries (kind, skill, lo, hi, employment, usd, job, jobs)
+  SELECT 'year', skill, toStartOfYear(lo) AS year, year, employment, usd, 0, toUInt32(sum(jobs))
+  FROM tally_salaries WHERE kind = 'month' AND lo BETWEEN {from:Date} AND {to:Date}
+  GROUP BY skill, year, employment, usd`
 
 /** Jobs on several days whose first salaried day is in the range: their span and hash. */
 const SPAN_ROWS = `INSERT INTO tally_salaries (kind, skill, lo, hi, employment, usd, job, jobs)
@@ -68,6 +78,12 @@ const FACET_DAY_ROWS = `INSERT INTO tally_salary_facets (facet, value, skill, ki
   ARRAY JOIN keyed AS skill
   GROUP BY e, skill, day, employment, usd`
 
+/** The range's facet day rows just written, summed per year (023), as the all-boards year rows. */
+const FACET_YEAR_ROWS = `INSERT INTO tally_salary_facets (facet, value, skill, kind, lo, hi, day, employment, usd, jobs)
+  SELECT facet, value, skill, 'year', toStartOfYear(lo) AS year, year, year, employment, usd, toUInt32(sum(jobs))
+  FROM tally_salary_facets WHERE kind = 'day' AND lo BETWEEN {from:Date} AND {to:Date}
+  GROUP BY facet, value, skill, year, employment, usd`
+
 /**
  * Jobs on several days whose first salaried day is in the range, per value as the day rows, with
  * the job's span over all its salaried copies (its 'span' row's), for the windows holding it, and
@@ -91,9 +107,11 @@ export async function fillSalaries(ch: ClickHouseClient, range: { from: string; 
   for (const query of [
     DAY_ROWS,
     MONTH_ROWS,
+    YEAR_ROWS,
     SPAN_ROWS,
     WHOLE_SPAN_ROWS,
     FACET_DAY_ROWS,
+    FACET_YEAR_ROWS,
     FACET_WHOLE_SPAN_ROWS,
   ])
     await ch.command({ query, query_params: range })

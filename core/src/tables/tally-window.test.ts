@@ -1,6 +1,6 @@
-// A window split into the whole months (or weeks) it holds and the days around them.
+// A window split into the whole months (or weeks, or years) it holds and the days around them.
 import { describe, expect, it } from 'vitest'
-import { tallyWindow, wholePeriods } from './tally-window.ts'
+import { tallyWindow, tallyYears, wholePeriods } from './tally-window.ts'
 
 describe('tallyWindow', () => {
   it('reads whole months from month rows and the cut ends from day rows', () => {
@@ -68,5 +68,38 @@ describe('wholePeriods', () => {
       end: '1970-01-11',
     })
     expect(wholePeriods('week', '2026-11-03', '2026-11-08')).toBeNull()
+  })
+})
+
+describe('tallyYears', () => {
+  it('reads the whole years a window holds from year rows', () => {
+    expect(tallyYears('2016-01-01', '2017-12-31', true)).toEqual({
+      yearFrom: '2016-01-01',
+      yearTo: '2017-01-01',
+      yearEnd: '2017-12-31',
+    })
+    expect(tallyYears('2015-12-20', '2018-01-05', true)).toEqual({
+      yearFrom: '2016-01-01',
+      yearTo: '2017-01-01',
+      yearEnd: '2017-12-31',
+    })
+    // Every date: each year up to the last whole one before ClickHouse's last Date.
+    expect(tallyYears('1970-01-01', '2149-06-06', true)).toEqual({
+      yearFrom: '1970-01-01',
+      yearTo: '2148-01-01',
+      yearEnd: '2148-12-31',
+    })
+  })
+
+  it('holds none in a window shorter than a whole year, or when the periods are shorter', () => {
+    for (const y of [
+      tallyYears('2025-11-25', '2026-11-24', true),
+      tallyYears('2016-01-01', '2016-12-30', true),
+      tallyYears('2149-01-05', '2149-06-06', true),
+      tallyYears('2016-01-01', '2017-12-31', false),
+    ]) {
+      expect(y.yearFrom > y.yearTo).toBe(true)
+      expect(y.yearFrom > y.yearEnd).toBe(true)
+    }
   })
 })

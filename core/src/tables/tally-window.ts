@@ -1,6 +1,6 @@
-// How the tallies with month (or week) rows read a date window: the whole periods it holds from the
-// period rows, the days before and after them from the day rows (tally_pairs, tally_salaries,
-// tally_skill_periods).
+// How the tallies with month (or week, or year) rows read a date window: the whole periods it holds
+// from the period rows, the days before and after them from the day rows (tally_pairs,
+// tally_salaries, tally_skill_periods).
 
 /** A window's parts: the whole months it holds, and its days before and after them. */
 export interface TallyWindow {
@@ -43,18 +43,49 @@ const plusDays = (d: string, n: number) => day(new Date(utc(d).getTime() + n * 8
 export const MAX_DATE = '2149-06-06'
 const FIRST_MONDAY = '1970-01-05'
 
+type Grain = 'week' | 'month' | 'year'
+
 /** The first day of the period holding the day `d`, as PERIOD_SQL starts it. */
-function periodStart(grain: 'week' | 'month', d: string): string {
+function periodStart(grain: Grain, d: string): string {
+  if (grain === 'year') return `${d.slice(0, 4)}-01-01`
   if (grain === 'month') return `${d.slice(0, 7)}-01`
   if (d < FIRST_MONDAY) return '1970-01-01'
   return plusDays(d, -((utc(d).getUTCDay() + 6) % 7))
 }
 
 /** The last day of the period holding the day `d` (past MAX_DATE for its own period). */
-export function periodEnd(grain: 'week' | 'month', d: string): string {
+export function periodEnd(grain: Grain, d: string): string {
+  if (grain === 'year') return `${d.slice(0, 4)}-12-31`
   if (grain === 'week') return d < FIRST_MONDAY ? '1970-01-04' : plusDays(periodStart('week', d), 6)
   const t = utc(d)
   return plusDays(day(new Date(Date.UTC(t.getUTCFullYear(), t.getUTCMonth() + 1, 1))), -1)
+}
+
+/** The whole years of a window, for the tallies' year rows: first days of the first and last. */
+export interface TallyYears {
+  yearFrom: string
+  yearTo: string
+  /** The last whole year's last day; before yearFrom when the window holds no whole year. */
+  yearEnd: string
+}
+
+/** No whole year: `lo BETWEEN yearFrom AND yearEnd` holds no day. */
+const NO_YEARS: TallyYears = { yearFrom: MAX_DATE, yearTo: '1970-01-01', yearEnd: '1970-01-01' }
+
+/**
+ * The whole years a window (YYYY-MM-DD, inclusive) holds, read from year rows instead of their
+ * months; none when `use` is false (a count per month or quarter: a year row spans several).
+ */
+export function tallyYears(from: string, to: string, use: boolean): TallyYears {
+  if (!use) return NO_YEARS
+  const { first, last, end } = periodBounds('year', from, to)
+  // A first whole year after ClickHouse's last Date cannot be a parameter: the window holds none.
+  return end < first || first > MAX_DATE ? NO_YEARS : { yearFrom: first, yearTo: last, yearEnd: end }
+}
+
+/** The query parameters of the whole years: tw_yearFrom, tw_yearTo, tw_yearEnd. */
+export function tallyYearsParams(y: TallyYears): Record<string, string> {
+  return { tw_yearFrom: y.yearFrom, tw_yearTo: y.yearTo, tw_yearEnd: y.yearEnd }
 }
 
 /**
@@ -71,7 +102,7 @@ export function wholePeriods(
 }
 
 /** wholePeriods' bounds, also when the window holds no whole period (then end < first). */
-function periodBounds(grain: 'week' | 'month', from: string, to: string) {
+function periodBounds(grain: Grain, from: string, to: string) {
   const first = periodStart(grain, from) === from ? from : plusDays(periodEnd(grain, from), 1)
   const end = periodEnd(grain, to) === to ? to : plusDays(periodStart(grain, to), -1)
   return { first, last: periodStart(grain, end), end }

@@ -1,0 +1,12 @@
+-- Year rows in the salary tallies (issue 9): tally_salaries' month rows (012) and
+-- tally_salary_facets' day rows (017) summed per year, as kind 'year' (lo = hi = the year's first
+-- day; in tally_salary_facets `day` too). They hold one-day jobs only, as the rows they sum: a
+-- job on several days stays in its 'whole' and 'span' rows. Salaries per year, or over a window,
+-- read each year the window holds whole from its year rows, the months around those years from
+-- month rows (day rows under a facet value) and the days around from day rows
+-- (core/src/analytics/salary-tally.ts); per month or quarter they read months and days as before.
+-- Salaries per year over every date at 1M synthetic ads read ~37k year rows instead of ~130k
+-- month rows; under US + remote ~22k instead of ~85k day rows. The rows are written with the other
+-- tallies (core/src/tables/tally-salaries.ts): the tallies are marked for a full build, which the
+-- scheduler's next refresh runs (meanwhile the charts read the rollups, with the same numbers).
+INSERT INTO rollup_state (name, status, updated_at) VALUES ('tally:full', 'building', now64(3));
