@@ -8,7 +8,14 @@ import type { Config } from '@stackradar/core/config'
 import type { Logger } from '@stackradar/core/logger'
 import { createClickHouse, loadMigrations, migrate } from '@stackradar/core/clickhouse'
 import { rollupUsable } from '@stackradar/core/analytics'
-import { rollups, ROLLUP_STATE_TTL_MS, tallies, tallyUsable } from '@stackradar/core/tables'
+import {
+  currentTallyMark,
+  rollups,
+  ROLLUP_STATE_TTL_MS,
+  tallies,
+  tallyUsable,
+  type RollupState,
+} from '@stackradar/core/tables'
 import { ProgressBar } from './progress.ts'
 
 export const ROLLUPS_USAGE = 'usage: stackradar rollups rebuild | status'
@@ -33,8 +40,7 @@ export async function rollupsCommand(
       err.write(
         `rollups ${s.status}; versions held: ${s.versions.join(', ') || 'none'}; stale months: ${
           s.stale.join(', ') || 'none'
-        }; charts read ${rollupUsable(s) ? 'the rollups' : 'raw rows'}\n` +
-          `tallies ${tallyUsable(s) ? 'current: charts filtered by dates and boards only, or by one work mode, country, seniority or industry, or by one country with one work mode, read them' : s.tally ? 'behind the latest writes (the idle upkeep refreshes them)' : 'not built'}\n`,
+        }; charts read ${rollupUsable(s) ? 'the rollups' : 'raw rows'}\n` + `tallies ${tallyNote(s)}\n`,
       )
       return 0
     }
@@ -73,4 +79,14 @@ export async function rollupsCommand(
   } finally {
     await ch?.close()
   }
+}
+
+/** What the tallies' state means for the charts, for `rollups status`. */
+function tallyNote(s: RollupState): string {
+  if (tallyUsable(s))
+    return 'current: charts filtered by dates and boards only, or by one work mode, country, seniority or industry, or by one country with one work mode, read them'
+  if (!s.tally) return 'not built'
+  // Built from another rollup version, by other code (an upgrade), or a full build cut short.
+  if (rollupUsable(s) && !currentTallyMark(s)) return 'to be rebuilt whole (the idle upkeep rebuilds them)'
+  return 'behind the latest writes (the idle upkeep refreshes them)'
 }

@@ -19,6 +19,7 @@ export {
   rollups,
   ROLLUP_STATE_TTL_MS,
   ROLLUP_TABLES,
+  currentTallyMark,
   type RebuildProgress,
   type RollupState,
 } from './rollups.ts'

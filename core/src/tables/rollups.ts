@@ -50,10 +50,22 @@ export interface RollupState {
   /** Newest change recorded in rollup_state (epoch ms), the tallies' own mark left out. */
   changedAt: number
   /** The tallies' build mark (tallies.ts): the rollup version they were built from, the newest
-   * change they include, and whether a full build was started and not finished. Null when never
-   * built. */
-  tally: { version: number; at: number; fullBuildOpen: boolean } | null
+   * change they include, what they hold (TALLY_FORMAT; 0 from code before it), and whether a full
+   * build was started and not finished. Null when never built. */
+  tally: { version: number; at: number; format: number; fullBuildOpen: boolean } | null
 }
+
+/**
+ * What the tallies hold as this code builds them: the number of the newest migration that
+ * changed it (023: the salary tallies' year rows). Written into the tallies' mark; a mark of
+ * another format is not current, so tallies built by a process on other code (during a rolling
+ * upgrade of the distributed roles) are rebuilt, never read: their readers would look for rows
+ * that build does not write.
+ */
+export const TALLY_FORMAT = 23
+
+/** The status of the tallies' mark: the rollup version they were built from, and their format. */
+export const tallyMarkStatus = (version: number): string => `${version}/${TALLY_FORMAT}`
 
 /** Whether the rollups may answer: complete, one extraction at most, no month awaiting repair. */
 export function rollupUsable(s: RollupState): boolean {
@@ -65,7 +77,8 @@ export function rollupUsable(s: RollupState): boolean {
  * open, else null (the tallies must then be rebuilt whole, and need no journal entry).
  */
 export function currentTallyMark(s: RollupState): RollupState['tally'] {
-  return s.tally && !s.tally.fullBuildOpen && s.tally.version === (s.versions[0] ?? 0) ? s.tally : null
+  const t = s.tally
+  return t && !t.fullBuildOpen && t.format === TALLY_FORMAT && t.version === (s.versions[0] ?? 0) ? t : null
 }
 
 /** One row of rollup_state: a name, its status, and when (epoch ms; the latest per name wins). */
@@ -126,8 +139,10 @@ export const rollups = {
       changedAt: Number(row?.changed_at ?? 0),
       tally: row?.tally
         ? {
-            version: Number(row.tally[0]),
+            // 'version/format'; a mark written before the format was kept is the version alone.
+            version: Number(row.tally[0].split('/')[0]),
             at: Number(row.tally[1]),
+            format: Number(row.tally[0].split('/')[1] ?? 0),
             fullBuildOpen: row.tally_full === 'building',
           }
         : null,

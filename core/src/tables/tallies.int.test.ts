@@ -19,7 +19,7 @@ import {
   type FixtureAd,
 } from '../analytics/test-fixture.ts'
 import { queryRows } from '../clickhouse/query.ts'
-import { rollups } from './rollups.ts'
+import { rollups, TALLY_FORMAT } from './rollups.ts'
 import { tallies, tallyUsable } from './tallies.ts'
 
 let ch: ClickHouseHandle | undefined
@@ -252,5 +252,34 @@ describe('tallies', () => {
     expect(await tallies.refresh(ch.client, now)).toEqual({ done: 'full' })
     expect(await usable(ch)).toBe(true)
     await expectExact(ch, [...ads, more], '2019')
+  })
+
+  it('are not read when built by other code (a mark of another format), and are rebuilt whole', async () => {
+    ch = await openTempClickHouse()
+    const ads = [
+      makeAd({
+        id: 's',
+        day: '2020-02-03',
+        skills: ['python'],
+        usdMin: 90_000,
+        usdMax: 90_000,
+        kind: 'salary',
+      }),
+      makeAd({ id: 't', day: '2020-05-06', skills: ['go'] }),
+    ]
+    await writeAds(ch, ads)
+    expect(await tallies.refresh(ch.client, now)).toEqual({ done: 'full' })
+    const state = await rollups.state(ch.client)
+    expect(state.tally).toMatchObject({ version: 1, format: TALLY_FORMAT })
+    // A process on older code marks its build of the same changes (the version alone, or an
+    // older format) after this one.
+    for (const status of ['1', `1/${TALLY_FORMAT - 1}`]) {
+      await rollups.record(ch.client, [{ name: 'tally', status, at: state.tally!.at }])
+      expect(await usable(ch)).toBe(false)
+      expect(await tallies.refresh(ch.client, now)).toEqual({ done: 'full' })
+      expect(await usable(ch)).toBe(true)
+      expect((await rollups.state(ch.client)).tally?.format).toBe(TALLY_FORMAT)
+    }
+    await expectExact(ch, ads, '2020')
   })
 })

@@ -28,7 +28,14 @@ import {
 import { fillPairs } from './tally-pairs.ts'
 import { IN_RANGE, severalCellsSql } from './tally-sql.ts'
 import { fillSalaries } from './tally-salaries.ts'
-import { currentTallyMark, ROLLUP_STATE_TTL_MS, rollups, rollupUsable, type RollupState } from './rollups.ts'
+import {
+  currentTallyMark,
+  ROLLUP_STATE_TTL_MS,
+  rollups,
+  rollupUsable,
+  tallyMarkStatus,
+  type RollupState,
+} from './rollups.ts'
 
 export const TALLY_TABLES = [
   'tally_ads',
@@ -348,7 +355,7 @@ async function refreshOnce(ch: ClickHouseClient, settleMs: number, steps: BuildS
       await fill(ch, { from: `${year}-01-01`, to: `${year}-12-31` }, steps)
     }
   }
-  await mark(ch, 'tally', String(version), at)
+  await mark(ch, 'tally', tallyMarkStatus(version), at)
   if (full) await mark(ch, 'tally:full', 'done', Math.max(Date.now(), openedAt + 1))
   steps.finish()
   return full ? { done: 'full' } : { done: 'months', months }
