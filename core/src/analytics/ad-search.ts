@@ -8,7 +8,7 @@ import { queryRows } from '../clickhouse/query.ts'
 import { adPlainText } from '../text/ad-text.ts'
 import type { AdHit } from '../contracts/api/ads.ts'
 import { addDays, compileWhere, FilterError, type Filters } from './filters.ts'
-import { newestAndHolding, newestDayUpTo } from './query-path.ts'
+import { newestAndHolding, newestDayUpTo } from './tally-kept.ts'
 
 /** Before any ad: a window starting here is the whole table. */
 const EARLIEST_DAY = '1970-01-01'

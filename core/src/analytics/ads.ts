@@ -7,7 +7,7 @@ import { queryRows } from '../clickhouse/query.ts'
 import type { AdEvidence } from '../contracts/api/index.ts'
 import { ESTIMATE_DAYS, newestAdRows, searchWindows } from './ad-search.ts'
 import { NO_FILTERS } from './filters.ts'
-import { newestAndHolding } from './query-path.ts'
+import { newestAndHolding } from './tally-kept.ts'
 
 export type { AdEvidence }
 

@@ -15,6 +15,7 @@ import { compileWhere, skillsInCategories, type CompiledWhere, type Filters } fr
 import { PAIRS_COUNT_SQL } from '../tables/tally-pairs.ts'
 import { tallyWindow, tallyWindowParams } from '../tables/tally-window.ts'
 import { choosePath, overFilters, skillsOver, type CountPath } from './query-path.ts'
+import { skillPopularity } from './tally-kept.ts'
 import { round } from './stats.ts'
 
 export interface CooccurrenceQuery {
@@ -58,7 +59,14 @@ export async function queryCooccurrence(ch: ClickHouseClient, q: CooccurrenceQue
       ? await countPairs(ch, p, q, w, params)
       : p.path === 'raw'
         ? await countRaw(ch, w, params)
-        : await countRollup(ch, p, w, params, q.known ?? (await facetTallyCounts(ch, q, w, params)), q.limit)
+        : await countRollup(
+            ch,
+            p,
+            w,
+            params,
+            q.known ?? (await facetTallyCounts(ch, q, w, params))?.counts,
+            q.limit,
+          )
   const { total, anchorAds } = c
   const rows = c.rows
     .map((r): CooccurringSkill => {
@@ -121,7 +129,7 @@ async function countRollup(
   p: CountPath,
   w: CompiledWhere,
   params: Record<string, unknown>,
-  known: KnownCounts | undefined,
+  known: KnownCounts | Promise<KnownCounts> | undefined,
   limit: number,
 ): Promise<Counted> {
   const anchorCount = (params.anchor as string[]).length
@@ -133,7 +141,12 @@ async function countRollup(
       : `SELECT job ${anchorRows} GROUP BY job HAVING uniqExact(skill) = {anchor_count:UInt32}`
   const all = { ...params, anchor_count: anchorCount }
   const others = `${w.sql} AND skill IN {keep:Array(String)} AND skill NOT IN {anchor:Array(String)}`
-  if (known) return countTogetherTopK(ch, p, w, anchorJobs, all, limit, known)
+  if (known) {
+    // Counts still being read (the facet tallies'): the first pass starts meanwhile, from the
+    // skills common anywhere.
+    const guess = known instanceof Promise ? await skillPopularity(ch) : null
+    return countTogetherTopK(ch, p, w, anchorJobs, all, limit, known, guess)
+  }
   const perSkill = queryRows<{ skill: string; together: string; all: string }>(
     ch,
     `WITH anchor_jobs AS (${anchorJobs})
@@ -155,7 +168,10 @@ async function countRollup(
 }
 
 /**
- * With the counts known, only the jobs seen together, and only for the skills that can rank: the
+ * With the counts known (or being read: then the first pass is chosen from the skills common over
+ * all dates and boards, `guess`, and runs meanwhile; co-occurrence under US + remote at 1M spent a
+ * third of its time waiting for the facet tallies' counts before counting anything together),
+ * only the jobs seen together, and only for the skills that can rank: the
  * answer is the `limit` skills seen most often with the anchor, and a skill is seen together at
  * most as often as it is seen at all. The first pass counts the skills with the most ads: at least
  * twice `limit`, and every skill with half the count expected of the `limit`-th of them if skills
@@ -179,13 +195,15 @@ async function countTogetherTopK(
   anchorJobs: string,
   params: Record<string, unknown>,
   limit: number,
-  k: KnownCounts,
+  known: KnownCounts | Promise<KnownCounts>,
+  guess: ReadonlyMap<string, number> | null,
 ): Promise<Counted> {
-  const ads = (s: string) => k.skillAds.get(s) ?? 0
   const anchor = params.anchor as string[]
-  const candidates = (params.keep as string[])
-    .filter((s) => !anchor.includes(s) && ads(s) > 0)
-    .sort((a, b) => ads(b) - ads(a) || a.localeCompare(b))
+  // The other kept skills with ads in `counts`, most first.
+  const candidates = (counts: ReadonlyMap<string, number>) =>
+    (params.keep as string[])
+      .filter((s) => !anchor.includes(s) && (counts.get(s) ?? 0) > 0)
+      .sort((a, b) => (counts.get(b) ?? 0) - (counts.get(a) ?? 0) || a.localeCompare(b))
   const together = (skills: string[]) =>
     skills.length === 0
       ? Promise.resolve([])
@@ -196,12 +214,35 @@ async function countTogetherTopK(
            GROUP BY skill SETTINGS use_index_for_in_with_subqueries = 0`,
           { ...params, counted: skills },
         )
-  const size = firstPassSize(candidates.map(ads), limit, k)
-  const first = await together(candidates.slice(0, size))
+  // The first pass from the counts under the filters, or, while they are read, from the skills'
+  // popularity over all dates and boards (only a matter of speed, as the pass's size).
+  const known0 = known instanceof Promise ? (guess ? null : await known) : known
+  const sizing: KnownCounts | null =
+    known0 ??
+    (guess && {
+      total: guess.get('') ?? 0,
+      anchorAds: Math.min(...anchor.map((s) => guess.get(s) ?? 0)),
+      skillAds: guess,
+    })
+  const ranked = sizing ? candidates(sizing.skillAds) : []
+  const firstSkills = sizing
+    ? ranked.slice(
+        0,
+        firstPassSize(
+          ranked.map((s) => sizing.skillAds.get(s) ?? 0),
+          limit,
+          sizing,
+        ),
+      )
+    : []
+  const [k, first] = await Promise.all([known, together(firstSkills)])
   const counts = first.map((r) => Number(r.together)).sort((a, b) => b - a)
   // Fewer than `limit` seen together among the first: any other skill seen once may rank.
   const bound = counts.length >= limit ? counts[limit - 1]! : 1
-  const rest = await together(candidates.slice(size).filter((s) => ads(s) >= bound))
+  const counted = new Set(firstSkills)
+  const rest = await together(
+    candidates(k.skillAds).filter((s) => !counted.has(s) && (k.skillAds.get(s) ?? 0) >= bound),
+  )
   return withCounts(k, [...first, ...rest])
 }
 
@@ -258,19 +299,23 @@ function withCounts(k: KnownCounts, rows: { skill: string; together: string }[])
 
 /**
  * One anchor under a filter the facet tallies hold (one value of a split facet, or a tallied
- * pair, and dates): the window's jobs, the anchor's and each skill's from them, which then choose
- * the skills the rollups count together (countTogetherTopK). Undefined when the facet tallies
- * cannot answer.
+ * pair, and dates): the window's jobs, the anchor's and each skill's from them, which then bound
+ * the skills the rollups count together (countTogetherTopK). Their read, under way (wrapped: an
+ * awaited promise would wait for it); undefined when the facet tallies cannot answer.
  */
 async function facetTallyCounts(
   ch: ClickHouseClient,
   q: CooccurrenceQuery,
   w: CompiledWhere,
   params: Record<string, unknown>,
-): Promise<KnownCounts | undefined> {
+): Promise<{ counts: Promise<KnownCounts> } | undefined> {
   if (q.skills.length !== 1) return undefined
   const p = await choosePath(ch, { filters: q.filters, additive: true, facetTallies: true })
-  return p.path === 'tally' ? talliedCounts(ch, p, q, w, params) : undefined
+  if (p.path !== 'tally') return undefined
+  const counts = talliedCounts(ch, p, q, w, params)
+  // Awaited later (with the first pass): a failure meanwhile is not an unhandled rejection.
+  counts.catch(() => {})
+  return { counts }
 }
 
 /** From the all-boards tallies: the window's jobs, the one anchor's and each kept skill's. */

@@ -8,7 +8,7 @@ import type { ClickHouseHandle } from '../clickhouse/client.ts'
 import { ROLLUP_STATE_TTL_MS, rollups } from '../tables/rollups.ts'
 import { tallies } from '../tables/tallies.ts'
 import { NO_FILTERS } from './filters.ts'
-import { newestAndHolding, newestDay } from './query-path.ts'
+import { newestAndHolding, newestDay } from './tally-kept.ts'
 import { adRowOf, makeAd, openTempClickHouse, writeAds, type FixtureAd } from './test-fixture.ts'
 
 let ch: ClickHouseHandle
