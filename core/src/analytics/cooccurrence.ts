@@ -141,12 +141,7 @@ async function countRollup(
       : `SELECT job ${anchorRows} GROUP BY job HAVING uniqExact(skill) = {anchor_count:UInt32}`
   const all = { ...params, anchor_count: anchorCount }
   const others = `${w.sql} AND skill IN {keep:Array(String)} AND skill NOT IN {anchor:Array(String)}`
-  if (known) {
-    // Counts still being read (the facet tallies'): the first pass starts meanwhile, from the
-    // skills common anywhere.
-    const guess = known instanceof Promise ? await skillPopularity(ch) : null
-    return countTogetherTopK(ch, p, w, anchorJobs, all, limit, known, guess)
-  }
+  if (known) return countTogetherTopK(ch, p, w, anchorJobs, all, limit, known)
   const perSkill = queryRows<{ skill: string; together: string; all: string }>(
     ch,
     `WITH anchor_jobs AS (${anchorJobs})
@@ -169,10 +164,10 @@ async function countRollup(
 
 /**
  * With the counts known (or being read: then the first pass is chosen from the skills common over
- * all dates and boards, `guess`, and runs meanwhile; co-occurrence under US + remote at 1M spent a
- * third of its time waiting for the facet tallies' counts before counting anything together),
- * only the jobs seen together, and only for the skills that can rank: the
- * answer is the `limit` skills seen most often with the anchor, and a skill is seen together at
+ * all dates and boards, `skillPopularity`, and runs meanwhile; co-occurrence under US + remote at
+ * 1M spent a third of its time waiting for the facet tallies' counts before counting anything
+ * together), only the jobs seen together, and only for the skills that can rank: the answer is the
+ * `limit` skills seen most often with the anchor, and a skill is seen together at
  * most as often as it is seen at all. The first pass counts the skills with the most ads: at least
  * twice `limit`, and every skill with half the count expected of the `limit`-th of them if skills
  * were independent of the anchor (anchor's ads × its ads / all ads). The `limit`-th largest count
@@ -196,7 +191,6 @@ async function countTogetherTopK(
   params: Record<string, unknown>,
   limit: number,
   known: KnownCounts | Promise<KnownCounts>,
-  guess: ReadonlyMap<string, number> | null,
 ): Promise<Counted> {
   const anchor = params.anchor as string[]
   // The other kept skills with ads in `counts`, most first.
@@ -216,25 +210,21 @@ async function countTogetherTopK(
         )
   // The first pass from the counts under the filters, or, while they are read, from the skills'
   // popularity over all dates and boards (only a matter of speed, as the pass's size).
-  const known0 = known instanceof Promise ? (guess ? null : await known) : known
-  const sizing: KnownCounts | null =
-    known0 ??
-    (guess && {
-      total: guess.get('') ?? 0,
-      anchorAds: Math.min(...anchor.map((s) => guess.get(s) ?? 0)),
-      skillAds: guess,
-    })
-  const ranked = sizing ? candidates(sizing.skillAds) : []
-  const firstSkills = sizing
-    ? ranked.slice(
-        0,
-        firstPassSize(
-          ranked.map((s) => sizing.skillAds.get(s) ?? 0),
-          limit,
-          sizing,
-        ),
-      )
-    : []
+  const guess = known instanceof Promise ? await skillPopularity(ch) : null
+  const sizing: KnownCounts = guess
+    ? {
+        total: guess.get('') ?? 0,
+        anchorAds: Math.min(...anchor.map((s) => guess.get(s) ?? 0)),
+        skillAds: guess,
+      }
+    : await known
+  const ranked = candidates(sizing.skillAds)
+  const size = firstPassSize(
+    ranked.map((s) => sizing.skillAds.get(s) ?? 0),
+    limit,
+    sizing,
+  )
+  const firstSkills = ranked.slice(0, size)
   const [k, first] = await Promise.all([known, together(firstSkills)])
   const counts = first.map((r) => Number(r.together)).sort((a, b) => b - a)
   // Fewer than `limit` seen together among the first: any other skill seen once may rank.

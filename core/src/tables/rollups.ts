@@ -132,6 +132,8 @@ export const rollups = {
     const missing = Number(row?.tables ?? 0) < ROLLUP_TABLES.length
     const status =
       !missing && (row?.status === 'ready' || row?.status === 'building') ? row.status : 'missing'
+    // The tallies' mark: 'version/format'; one written before the format was kept is the version.
+    const [version, format = '0'] = row?.tally?.[0].split('/') ?? []
     return {
       status,
       versions: (row?.versions ?? []).map(Number).sort((a, b) => a - b),
@@ -139,10 +141,9 @@ export const rollups = {
       changedAt: Number(row?.changed_at ?? 0),
       tally: row?.tally
         ? {
-            // 'version/format'; a mark written before the format was kept is the version alone.
-            version: Number(row.tally[0].split('/')[0]),
+            version: Number(version),
             at: Number(row.tally[1]),
-            format: Number(row.tally[0].split('/')[1] ?? 0),
+            format: Number(format),
             fullBuildOpen: row.tally_full === 'building',
           }
         : null,
