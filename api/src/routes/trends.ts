@@ -31,20 +31,14 @@ export function trendsRoutes(deps: ApiDeps) {
     if (skills.length + categories.length > LIMITS.trendSkills)
       throw badParam('skills', `at most ${LIMITS.trendSkills} skills and categories together`)
     const filters = await readFilters(c, deps)
-    const series = await querySeries(deps.ch, { filters, interval, skills, categories, rolling })
-    // Field by field in the contract's order, not rest/spread: up to ~10k points per answer.
-    const points = series.map((p) => ({
-      period: p.period,
-      kind: p.kind,
-      skill: p.series,
-      ads: p.ads,
-      total: p.total,
-      share: p.share,
-      low: p.low,
-      high: p.high,
-      rollingShare: p.rollingShare,
-      complete: p.complete,
-    }))
+    // The points come in the contract's shape (a TrendPoint each): sent as they are.
+    const points: TrendPoint[] = await querySeries(deps.ch, {
+      filters,
+      interval,
+      skills,
+      categories,
+      rolling,
+    })
     const body: TrendsResponse = {
       interval,
       from: filters.from,

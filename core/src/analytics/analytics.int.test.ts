@@ -270,12 +270,12 @@ describe('trend series', () => {
     const quarterOf = (day: string) =>
       `${day.slice(0, 5)}${String(Math.floor((Number(day.slice(5, 7)) - 1) / 3) * 3 + 1).padStart(2, '0')}-01`
     const dbs = ['postgresql', 'mysql', 'mongodb']
-    const go = points.filter((p) => p.series === 'go')
+    const go = points.filter((p) => p.skill === 'go')
     expect(go.length).toBe(8)
     for (const p of points) {
       const inQ = us.filter((j) => quarterOf(j.day) === p.period)
       const has = (j: CurrentAd) =>
-        p.kind === 'skill' ? j.allSkills.has(p.series) : dbs.some((d) => j.allSkills.has(d))
+        p.kind === 'skill' ? j.allSkills.has(p.skill) : dbs.some((d) => j.allSkills.has(d))
       const k = inQ.filter(has).length
       expect([p.ads, p.total]).toEqual([k, inQ.length])
       const [lo, hi] = wilsonByQuadratic(k, inQ.length)

@@ -99,7 +99,7 @@ async function expectExact(c: ClickHouseHandle, ads: FixtureAd[], year: string):
   expect(catalog.total).toBe(jobs.length)
   const python = jobs.filter((j) => j.allSkills.has('python')).length
   expect(catalog.skills.find((s) => s.id === 'python')!.ads).toBe(python)
-  expect(byYear.find((p) => p.period === `${year}-01-01` && p.series === 'python')!.ads).toBe(python)
+  expect(byYear.find((p) => p.period === `${year}-01-01` && p.skill === 'python')!.ads).toBe(python)
 }
 
 /** Every row of tally_skill_facets is in its skill-sorted projection too (migration 016). */

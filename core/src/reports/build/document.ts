@@ -326,7 +326,7 @@ function headlineRows(
 
 function trendTable(data: Gathered): ReportDocument['trend'] {
   const { periods, points, interval } = data.trend
-  const at = new Map(points.map((p) => [`${p.period}|${p.kind}|${p.series}`, p]))
+  const at = new Map(points.map((p) => [`${p.period}|${p.kind}|${p.skill}`, p]))
   const totals = periods.map((period) => points.find((p) => p.period === period)?.total ?? 0)
   const complete = periods.map((period) => points.find((p) => p.period === period)?.complete ?? null)
   // Series in the order asked (featured skills, or the top ranked), categories after them.
