@@ -156,26 +156,24 @@ function withMix(path: string, mix: string): string {
   return qs ? `${pathname}?${qs}` : pathname
 }
 
+/**
+ * One endpoint's sequential requests, timed to the last byte of the (compressed) answer by the
+ * load driver's client: on a thread of its own, asking for brotli or gzip as a browser does and not
+ * decompressing. A fetch() on the server's own event loop charged the server for the client's
+ * work: decoding the weekly trends' 1.7 MB answer took 10-15 ms of the server's thread per request.
+ */
 async function timeCell(
   base: string,
   url: string,
   runs: number,
 ): Promise<{ med: number; p95: number; n: number }> {
-  const once = async () => {
-    const t0 = performance.now()
-    const res = await fetch(base + url)
-    await res.arrayBuffer()
-    if (res.status !== 200) throw new Error(`${url}: HTTP ${res.status}`)
-    return performance.now() - t0
-  }
   // Warm-up: the first requests of a process pay one-off costs (marks and caches loaded, code
   // compiled); a few per cell, so every cell is measured in steady state.
-  for (let i = 0; i < WARM_UP; i++) await once()
-  const times: number[] = []
-  const start = performance.now()
-  while (times.length < runs && (times.length < 3 || performance.now() - start < CELL_MS))
-    times.push(await once())
-  times.sort((a, b) => a - b)
+  const warm = await driveLoad(base, [url], 1, { maxRequests: WARM_UP, maxMs: Infinity })
+  const r = await driveLoad(base, [url], 1, { maxRequests: runs, maxMs: CELL_MS, minRequests: 3 })
+  for (const { statuses } of [warm, r])
+    if (!/^200×\d+$/.test(statuses)) throw new Error(`${url}: answered ${statuses}`)
+  const times = r.latencies
   const q = (p: number) => times[Math.min(times.length - 1, Math.ceil(p * times.length) - 1)]!
   return { med: q(0.5), p95: q(0.95), n: times.length }
 }

@@ -17,13 +17,22 @@ export interface LoadResult {
   p50: number
   p99: number
   statuses: string
+  /** Every request's time to the last byte of its answer, ms, fastest first. */
+  latencies: number[]
+}
+
+/** Requests until either bound is reached, and at least `minRequests` (default 0) whatever the time. */
+export interface LoadBounds {
+  maxRequests: number
+  maxMs: number
+  minRequests?: number
 }
 
 async function driveLoadHere(
   base: string,
   urls: readonly string[],
   clients: number,
-  bounds: { maxRequests: number; maxMs: number },
+  bounds: LoadBounds,
 ): Promise<LoadResult> {
   const latencies: number[] = []
   const statuses = new Map<number | 'error', number>()
@@ -31,7 +40,9 @@ async function driveLoadHere(
   let sent = 0
   const agent = new Agent({ keepAlive: true, maxSockets: clients })
   const client = async () => {
-    while (sent < bounds.maxRequests && performance.now() - t0 < bounds.maxMs) {
+    const more = () =>
+      sent < bounds.maxRequests && (sent < (bounds.minRequests ?? 0) || performance.now() - t0 < bounds.maxMs)
+    while (more()) {
       const url = urls[sent++ % urls.length]!
       const start = performance.now()
       let status: number | 'error'
@@ -55,6 +66,7 @@ async function driveLoadHere(
     p50: pct(0.5),
     p99: pct(0.99),
     statuses: [...statuses].map(([s, n]) => `${s}×${n}`).join(' '),
+    latencies,
   }
 }
 
@@ -74,7 +86,7 @@ interface LoadJob {
   base: string
   urls: readonly string[]
   clients: number
-  bounds: { maxRequests: number; maxMs: number }
+  bounds: LoadBounds
 }
 
 /** Runs the clients on a worker thread and answers their figures. */
@@ -82,7 +94,7 @@ export function driveLoad(
   base: string,
   urls: readonly string[],
   clients: number,
-  bounds: { maxRequests: number; maxMs: number },
+  bounds: LoadBounds,
 ): Promise<LoadResult> {
   const job: LoadJob = { base, urls, clients, bounds }
   return new Promise((resolve, reject) => {
