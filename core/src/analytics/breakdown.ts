@@ -5,13 +5,7 @@
 import type { ClickHouseClient } from '@clickhouse/client'
 import type { BreakdownRow } from '../contracts/api/breakdown.ts'
 import { queryRows } from '../clickhouse/query.ts'
-import {
-  FACET_SQL,
-  facetValuesSql,
-  REGION_PARAMS,
-  SKILL_SPLIT_FACETS,
-  type BreakdownFacet,
-} from './facet-sql.ts'
+import { FACET_SQL, REGION_PARAMS, SKILL_SPLIT_FACETS, type BreakdownFacet } from './facet-sql.ts'
 import { compileWhere, type Filters } from './filters.ts'
 import { choosePath, overFilters } from './query-path.ts'
 import { round } from './stats.ts'
@@ -73,13 +67,13 @@ export interface SkillSplitsQuery<F extends BreakdownFacet> {
   filters: Filters
   facets: readonly F[]
   skill: string
-  /** The skill's distinct ads under the filters, when the caller has counted them already. */
-  total?: number
+  /** The skill's distinct ads under the filters (the callers have counted them already). */
+  total: number
 }
 
 /**
  * Several facets of the ads that mention one skill, over the whole range (period 'all'), in one
- * query: each row enters once per facet (once per industry), grouped by facet and value. The
+ * query: one grouping set per facet (a row enters each once, once per industry). The
  * same rows as queryBreakdown per facet with `interval: 'all'` (the skill profile's splits). With
  * no filter but dates, from tally_skill_facets.
  */
@@ -87,11 +81,11 @@ export async function querySkillSplits<F extends BreakdownFacet>(
   ch: ClickHouseClient,
   q: SkillSplitsQuery<F>,
 ): Promise<Record<F, BreakdownRow[]>> {
+  if (q.facets.length === 0) return {} as Record<F, BreakdownRow[]>
   const w = compileWhere(q.filters)
   const params = { ...w.params, ...REGION_PARAMS, skill: q.skill }
-  // With no filter but dates, the split facets and the total known: the skill × facet tallies.
+  // With no filter but dates and the split facets: the skill × facet tallies.
   const tallied =
-    q.total !== undefined &&
     q.filters.source.length === 0 &&
     q.facets.every((f) => (SKILL_SPLIT_FACETS as readonly string[]).includes(f))
   const tally = tallied ? await choosePath(ch, { filters: q.filters, additive: true }) : null
@@ -108,19 +102,24 @@ export async function querySkillSplits<F extends BreakdownFacet>(
   } else {
     const p = await choosePath(ch, { filters: q.filters })
     const from = p.skills({ sql: `${w.sql} AND skill = {skill:String}`, params })
-    // Index 0 (no facet) is the total, unless given; facets are numbered, their names stay out of SQL.
-    const entries = q.facets.map(
-      (facet, i) => `arrayMap(v -> (toUInt8(${i + 1}), v), ${facetValuesSql(facet)})`,
-    )
-    if (q.total === undefined) entries.push(`[(toUInt8(0), '')]`)
+    // One grouping set per facet (numbered: their names stay out of SQL), each grouping one
+    // column; a row enters once per industry, which distinct counts absorb. The query alone, the
+    // previous one (a (facet, value) tuple per row and facet, one grouping) in turn: python under
+    // US + remote 100-109 -> 70-75 ms at 10M ads, under 2025 + senior 136-173 -> 104-120 ms.
+    const values = q.facets.map((facet, i) => `toString(${FACET_SQL[facet]}) AS v${i + 1}`)
+    const whichSet = (then: (i: number) => string, otherwise: string) =>
+      `multiIf(${q.facets.map((_, i) => `grouping(v${i + 1}) = 0, ${then(i + 1)}`).join(', ')}, ${otherwise})`
+    const sets = q.facets.map((_, i) => `(v${i + 1})`)
     rows = await queryRows(
       ch,
-      `SELECT (arrayJoin(arrayConcat(${entries.join(', ')})) AS e).1 AS facet, e.2 AS value, ${p.count()} AS ads
-       ${from} GROUP BY facet, value ORDER BY facet, ads DESC, value`,
+      `SELECT ${values.join(', ')}, ${whichSet(String, '0')} AS facet, ${whichSet((i) => `v${i}`, "''")} AS value,
+              ${p.count()} AS ads
+       ${from} GROUP BY GROUPING SETS (${sets.join(', ')}) ORDER BY facet, ads DESC, value
+       SETTINGS force_grouping_standard_compatibility = 1`,
       params,
     )
   }
-  const total = q.total ?? Number(rows.find((r) => Number(r.facet) === 0)?.ads ?? 0)
+  const { total } = q
   const out = {} as Record<F, BreakdownRow[]>
   q.facets.forEach((facet, i) => {
     out[facet] = rows
