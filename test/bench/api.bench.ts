@@ -169,10 +169,13 @@ async function timeCell(
 ): Promise<{ med: number; p95: number; n: number }> {
   // Warm-up: the first requests of a process pay one-off costs (marks and caches loaded, code
   // compiled); a few per cell, so every cell is measured in steady state.
-  const warm = await driveLoad(base, [url], 1, { maxRequests: WARM_UP, maxMs: Infinity })
-  const r = await driveLoad(base, [url], 1, { maxRequests: runs, maxMs: CELL_MS, minRequests: 3 })
-  for (const { statuses } of [warm, r])
-    if (!/^200×\d+$/.test(statuses)) throw new Error(`${url}: answered ${statuses}`)
+  const r = await driveLoad(base, [url], 1, {
+    maxRequests: WARM_UP + runs,
+    maxMs: CELL_MS,
+    minRequests: WARM_UP + 3,
+    warmUp: WARM_UP,
+  })
+  if (!/^200×\d+$/.test(r.statuses)) throw new Error(`${url}: answered ${r.statuses}`)
   const times = r.latencies
   const q = (p: number) => times[Math.min(times.length - 1, Math.ceil(p * times.length) - 1)]!
   return { med: q(0.5), p95: q(0.95), n: times.length }

@@ -21,11 +21,16 @@ export interface LoadResult {
   latencies: number[]
 }
 
-/** Requests until either bound is reached, and at least `minRequests` (default 0) whatever the time. */
+/**
+ * Requests until either bound is reached, and at least `minRequests` (default 0) whatever the
+ * time. The first `warmUp` requests (default 0) count in both bounds but not in the latencies:
+ * sent on the same connections as the timed ones, so none of those opens one.
+ */
 export interface LoadBounds {
   maxRequests: number
   maxMs: number
   minRequests?: number
+  warmUp?: number
 }
 
 async function driveLoadHere(
@@ -43,6 +48,7 @@ async function driveLoadHere(
     const more = () =>
       sent < bounds.maxRequests && (sent < (bounds.minRequests ?? 0) || performance.now() - t0 < bounds.maxMs)
     while (more()) {
+      const timed = sent >= (bounds.warmUp ?? 0)
       const url = urls[sent++ % urls.length]!
       const start = performance.now()
       let status: number | 'error'
@@ -51,7 +57,7 @@ async function driveLoadHere(
       } catch {
         status = 'error' // a reset connection counts as a failed request, not the end of the run
       }
-      latencies.push(performance.now() - start)
+      if (timed) latencies.push(performance.now() - start)
       statuses.set(status, (statuses.get(status) ?? 0) + 1)
     }
   }
