@@ -48,10 +48,12 @@ const rising = await get<RankingsResponse>(
 console.log(
   `\nTop 10 rising languages, 2017 vs 2016 (ads ${rising.window.total} vs ${rising.compareWindow.total}):`,
 )
+const pct = (x: number | null) => (x === null ? '–' : `${(x * 100).toFixed(2)}%`)
+const pts = (x: number | null) => (x === null ? '–' : `${x >= 0 ? '+' : ''}${x.toFixed(2)} pts`)
 for (const r of rising.ranked)
   console.log(
-    `  ${r.name.padEnd(12)} ${(r.share * 100).toFixed(2)}% (was ${(r.previousShare * 100).toFixed(2)}%)  ` +
-      `${r.changePoints >= 0 ? '+' : ''}${r.changePoints.toFixed(2)} pts  rank ${r.previousRank ?? '-'}→${r.rank}  p=${r.p}`,
+    `  ${r.name.padEnd(12)} ${pct(r.share)} (was ${pct(r.previousShare)})  ` +
+      `${pts(r.changePoints)}  rank ${r.previousRank ?? '-'}→${r.rank}  p=${r.p}`,
   )
 
 const sal = await get<SalariesResponse>(

@@ -93,7 +93,7 @@ describe('rankings', () => {
       sort: 'change',
       order: 'desc',
     })
-    const changes = rising.ranked.map((x) => x.changePoints)
+    const changes = rising.ranked.map((x) => x.changePoints!)
     expect(changes).toEqual([...changes].sort((a, b) => b - a))
     const change = (s: string) => count(cur, s) / cur.length - count(prev, s) / prev.length
     const top = [...eligible].sort((a, b) => change(b) - change(a))[0]

@@ -132,7 +132,9 @@ export function rankRows(
     .map((r): RankedSkill => {
       const s = getSkill(r.skill)
       const share = total ? r.ads / total : 0
-      const previousShare = prevTotal ? r.prev / prevTotal : 0
+      // A window without ads has no share to compare: a change against it would be the other
+      // window's whole share (every skill "rising" on a store whose history starts this year).
+      const previousShare = prevTotal ? r.prev / prevTotal : null
       const test = twoProportionZTest(r.ads, total, r.prev, prevTotal)
       const rank = ranks.get(r.skill) ?? null
       const previousRank = prevRanks.get(r.skill) ?? null
@@ -145,11 +147,11 @@ export function rankRows(
         share: round(share),
         rank,
         previousAds: r.prev,
-        previousShare: round(previousShare),
+        previousShare: previousShare === null ? null : round(previousShare),
         previousRank,
         rankChange: rank !== null && previousRank !== null ? previousRank - rank : null,
-        changePoints: round((share - previousShare) * 100, 4),
-        relativeChange: previousShare > 0 ? round(share / previousShare - 1, 4) : null,
+        changePoints: total && previousShare !== null ? round((share - previousShare) * 100, 4) : null,
+        relativeChange: total && previousShare ? round(share / previousShare - 1, 4) : null,
         z: test ? round(test.z, 4) : null,
         p: test ? Number(test.p.toPrecision(4)) : null,
       }

@@ -74,10 +74,12 @@ export const SkillRow = z.object({
   share: num,
   rank: z.number().int().nullable(),
   previousAds: z.number().int(),
-  previousShare: num,
+  /** Null when the comparison window holds no ads. */
+  previousShare: numOrNull,
   previousRank: z.number().int().nullable(),
   rankChange: z.number().int().nullable(),
-  changePoints: num,
+  /** Null when either window holds no ads (nothing to compare). */
+  changePoints: numOrNull,
   p: numOrNull,
   /** Benjamini–Hochberg adjusted p over all ranked skills (false discovery rate). */
   q: numOrNull,

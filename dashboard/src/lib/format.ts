@@ -20,9 +20,9 @@ export function formatCount(n: number): string {
   return integer.format(n)
 }
 
-/** 0.13671 → "13.7%" */
-export function formatShare(share: number): string {
-  return `${(share * 100).toFixed(1)}%`
+/** 0.13671 → "13.7%"; null (the share of a window without ads) → "–" */
+export function formatShare(share: number | null): string {
+  return share === null ? '–' : `${(share * 100).toFixed(1)}%`
 }
 
 /** "2026-09-01T16:00:00.000Z" → "1 Sep 2026" (UTC, so every viewer sees the same day); "" if unparsable. */

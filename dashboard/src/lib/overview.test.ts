@@ -62,6 +62,12 @@ describe('overview shaping', () => {
     expect(m.fallers.map((r) => r.skill)).toEqual(['microservices', 'python'])
   })
 
+  it('lists no mover when no change is known (the window before held no ads)', () => {
+    const unknown = ranked.map((r) => ({ ...r, previousShare: null, changePoints: null, p: null }))
+    const m = movers({ ranked: unknown } as never)
+    expect(m).toEqual({ risers: [], fallers: [] })
+  })
+
   it('stacks ads per source and month, flagging months not captured in full', () => {
     const row = (source: string, period: string, ads: number, complete: boolean) => ({
       source,

@@ -28,9 +28,15 @@ export function topByGroup(
   }))
 }
 
+/** A ranked skill whose change is known (both windows hold ads). */
+export type MovedSkill = RankedSkill & { changePoints: number }
+
 /** Largest rises and falls in share (points), among ranked skills whose change is significant (p < 0.05) when p is known. */
-export function movers(r: RankingsResponse, n = 6): { risers: RankedSkill[]; fallers: RankedSkill[] } {
-  const moved = r.ranked.filter((s) => s.p === null || s.p < 0.05)
+export function movers(r: RankingsResponse, n = 6): { risers: MovedSkill[]; fallers: MovedSkill[] } {
+  // No change is known against a window without ads (changePoints null).
+  const moved = r.ranked.filter(
+    (s): s is MovedSkill => s.changePoints !== null && (s.p === null || s.p < 0.05),
+  )
   const risers = moved
     .filter((s) => s.changePoints > 0)
     .sort((a, b) => b.changePoints - a.changePoints)

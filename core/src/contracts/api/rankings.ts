@@ -35,11 +35,20 @@ export const RankedSkill = SkillLabel.extend({
   share: z.number().meta({ description: 'ads / window total, 0..1' }),
   rank: z.number().int().nullable().meta({ description: 'null when under min_count (listed apart)' }),
   previousAds: z.number().int(),
-  previousShare: z.number(),
+  previousShare: z
+    .number()
+    .nullable()
+    .meta({ description: 'previousAds / compare window total, 0..1; null when that window holds no ads' }),
   previousRank: z.number().int().nullable(),
   rankChange: z.number().int().nullable().meta({ description: 'previous rank − rank: positive = climbed' }),
-  changePoints: z.number().meta({ description: 'share change in percentage points' }),
-  relativeChange: z.number().nullable().meta({ description: 'share / previous share − 1' }),
+  changePoints: z.number().nullable().meta({
+    description:
+      'share change in percentage points; null when either window holds no ads (nothing to compare)',
+  }),
+  relativeChange: z
+    .number()
+    .nullable()
+    .meta({ description: 'share / previous share − 1; null when either is unknown or the previous is 0' }),
   z: z.number().nullable(),
   p: z.number().nullable().meta({ description: 'two-sided p of the two-proportion z-test' }),
 }).meta({ id: 'RankedSkill' })

@@ -75,13 +75,19 @@ export function assembleReportDocument(spec: ReportSpec, data: Gathered, now: Da
   const topSkills = ranked.slice(0, TOP_SKILLS)
   for (const id of spec.skills) {
     if (topSkills.some((r) => r.key === id)) continue
-    topSkills.push(main.find((r) => r.key === id) ?? extra.find((r) => r.key === id) ?? zeroRow(id))
+    topSkills.push(
+      main.find((r) => r.key === id) ??
+        extra.find((r) => r.key === id) ??
+        zeroRow(id, data.rankings.window.total, data.rankings.compareWindow.total),
+    )
   }
-  const risers = ranked
+  // Rows with a change (none when either window holds no ads).
+  const moved = ranked.filter((r): r is SkillRow & { changePoints: number } => r.changePoints !== null)
+  const risers = moved
     .filter((r) => r.changePoints > 0)
     .sort((a, b) => b.changePoints - a.changePoints || a.key.localeCompare(b.key))
     .slice(0, RISERS)
-  const fallers = ranked
+  const fallers = moved
     .filter((r) => r.changePoints < 0)
     .sort((a, b) => a.changePoints - b.changePoints || a.key.localeCompare(b.key))
     .slice(0, RISERS)
@@ -181,7 +187,8 @@ function skillRows(r: Rankings, featured: Set<string>): SkillRow[] {
   })
 }
 
-function zeroRow(id: string): SkillRow {
+/** A featured skill without ads in either window: 0% of each window, unknown where it is empty. */
+function zeroRow(id: string, total: number, previousTotal: number): SkillRow {
   const s = getSkill(id)
   return {
     key: id,
@@ -192,10 +199,10 @@ function zeroRow(id: string): SkillRow {
     share: 0,
     rank: null,
     previousAds: 0,
-    previousShare: 0,
+    previousShare: previousTotal ? 0 : null,
     previousRank: null,
     rankChange: null,
-    changePoints: 0,
+    changePoints: total && previousTotal ? 0 : null,
     p: null,
     q: null,
     significant: false,

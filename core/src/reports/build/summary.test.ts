@@ -2,6 +2,7 @@
 // that is not significant, and the "largest among" claims true of the document's own tables.
 import { describe, expect, it } from 'vitest'
 import { documentFromCounts, sampleDocument, traceabilityProblems } from '../test-support.ts'
+import { renderReportHtml } from '../render/html.ts'
 import { formatFigure, resolveFigure } from './figures.ts'
 import { categoryPhrase } from './summary.ts'
 
@@ -41,6 +42,23 @@ describe('report summary', () => {
     for (const r of quiet) expect(doc.summary.some((s) => s.text.startsWith(`${r.name} `))).toBe(false)
   })
 
+  it('against a comparison window without ads: no change, no risers or fallers, dashes in the tables', () => {
+    const doc = documentFromCounts(
+      { total: 40, previousTotal: 0, skills: { go: [10, 0], java: [12, 0] } },
+      { minCount: 2, skills: ['go', 'rust'] },
+    )
+    expect(doc.risers).toEqual([])
+    expect(doc.fallers).toEqual([])
+    expect(doc.summary.filter((s) => s.kind === 'rise' || s.kind === 'fall')).toEqual([])
+    for (const key of ['go', 'java', 'rust']) {
+      const row = doc.topSkills.find((r) => r.key === key)!
+      expect(row, key).toMatchObject({ previousShare: null, changePoints: null })
+    }
+    const html = renderReportHtml(doc)
+    expect(html).not.toMatch(/\+25(\.0)? /)
+    expect(html).toContain('<td class="n muted">–</td>')
+  })
+
   it('a large change on a small sample gets no sentence; the same change on a large one does', () => {
     // 25% → 10% of 40 ads: 15 points, p ≈ 0.08.
     const small = documentFromCounts(
@@ -78,7 +96,7 @@ describe('report summary', () => {
         ? ranked
         : ranked.filter((r) => r.category === row.category)
       const better = peers.filter((r) =>
-        s.kind === 'rise' ? r.changePoints > row.changePoints : r.changePoints < row.changePoints,
+        s.kind === 'rise' ? r.changePoints! > row.changePoints! : r.changePoints! < row.changePoints!,
       )
       expect(better).toEqual([])
     }

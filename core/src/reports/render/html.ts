@@ -31,7 +31,8 @@ const day = (d: string) =>
 const range = (w: { from: string; to: string; label: string }) =>
   `${esc(w.label)} (${day(w.from)} – ${day(w.to)})`
 const count = (n: number) => formatValue(n, 'count')
-const pct = (n: number) => formatValue(n, 'share')
+// A share of a window without ads is unknown (null): a dash, never 0%.
+const pct = (n: number | null) => (n === null ? '–' : formatValue(n, 'share'))
 const pq = (v: number | null) => (v === null ? '–' : formatValue(v, 'p'))
 
 export interface HtmlOptions {
@@ -88,12 +89,15 @@ ${summary}${glance(doc)}${warnings}
 function glance(doc: ReportDocument): string {
   const rows = doc.topSkills.filter((r) => r.rank !== null).slice(0, 8)
   if (!rows.length) return ''
-  const max = Math.max(...rows.flatMap((r) => [r.share, r.previousShare]), 1e-9)
+  const max = Math.max(...rows.flatMap((r) => [r.share, r.previousShare ?? 0]), 1e-9)
   const bar = (share: number) => `${((share / max) * 100).toFixed(1)}%`
+  // No tick where the comparison window holds no ads.
+  const tick = (share: number | null) =>
+    share === null ? '' : `<span class="tick" style="left:${bar(share)}"></span>`
   const body = rows
     .map(
       (r) =>
-        `<tr><td class="name">${esc(r.name)}</td><td class="barcell"><div class="bar"><span class="fill" style="width:${bar(r.share)}"></span><span class="tick" style="left:${bar(r.previousShare)}"></span></div></td><td class="n">${pct(r.share)}</td>${changeCell(r.changePoints, r.significant)}</tr>`,
+        `<tr><td class="name">${esc(r.name)}</td><td class="barcell"><div class="bar"><span class="fill" style="width:${bar(r.share)}"></span>${tick(r.previousShare)}</div></td><td class="n">${pct(r.share)}</td>${changeCell(r.changePoints, r.significant)}</tr>`,
     )
     .join('')
   return `<div class="glance"><h3>Top skills at a glance</h3><table><thead><tr><th>Skill</th><th>Share of ads (tick: ${esc(doc.spec.comparison.label)})</th><th class="n">Share</th><th class="n">Change (pts)</th></tr></thead><tbody>${body}</tbody></table></div>`
@@ -119,8 +123,10 @@ function card(doc: ReportDocument, h: HeadlineRow): string {
   return `<div class="card"><div class="label">${esc(h.label)}</div><div class="value">${esc(value)}</div><div class="sub">${sub}</div></div>`
 }
 
-const changeCell = (points: number, significant: boolean) =>
-  `<td class="n ${points > 0 ? 'up' : points < 0 ? 'down' : ''}${significant ? ' sig' : ''}">${signedPoints(points)}</td>`
+const changeCell = (points: number | null, significant: boolean) =>
+  points === null
+    ? '<td class="n muted">–</td>'
+    : `<td class="n ${points > 0 ? 'up' : points < 0 ? 'down' : ''}${significant ? ' sig' : ''}">${signedPoints(points)}</td>`
 
 function skillTable(rows: SkillRow[], opts: { rank: boolean }): string {
   const head = opts.rank
