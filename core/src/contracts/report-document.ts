@@ -116,8 +116,10 @@ export const WorkModeRow = z.object({
   ads: z.number().int(),
   share: num,
   previousAds: z.number().int(),
-  previousShare: num,
-  changePoints: num,
+  /** Null when the comparison window holds no ads. */
+  previousShare: numOrNull,
+  /** Null when either window holds no ads. */
+  changePoints: numOrNull,
   p: numOrNull,
   significant: z.boolean(),
 })

@@ -250,7 +250,8 @@ function workModeRows(data: Gathered): WorkModeRow[] {
       const ads = cur.get(mode)?.ads ?? 0
       const previousAds = prev.get(mode)?.ads ?? 0
       const share = cur.get(mode)?.share ?? 0
-      const previousShare = prev.get(mode)?.share ?? 0
+      // As the rankings: a window without ads has no share, and nothing is compared with it.
+      const previousShare = previousTotal ? (prev.get(mode)?.share ?? 0) : null
       const test = twoProportionZTest(ads, total, previousAds, previousTotal)
       const p = test ? Number(test.p.toPrecision(4)) : null
       return {
@@ -260,7 +261,7 @@ function workModeRows(data: Gathered): WorkModeRow[] {
         share,
         previousAds,
         previousShare,
-        changePoints: round((share - previousShare) * 100, 4),
+        changePoints: total && previousShare !== null ? round((share - previousShare) * 100, 4) : null,
         p,
         significant: p !== null && p < ALPHA,
       }
@@ -300,8 +301,8 @@ function headlineRows(
       label: 'Remote share',
       unit: 'share',
       value: remote?.share ?? 0,
-      previous: remote?.previousShare ?? 0,
-      change: remote?.changePoints ?? 0,
+      previous: remote ? remote.previousShare : previousTotal ? 0 : null,
+      change: remote ? remote.changePoints : total && previousTotal ? 0 : null,
       p: remote?.p ?? null,
       significant: remote ? remote.significant : null,
       n: total,

@@ -44,7 +44,7 @@ describe('report summary', () => {
 
   it('against a comparison window without ads: no change, no risers or fallers, dashes in the tables', () => {
     const doc = documentFromCounts(
-      { total: 40, previousTotal: 0, skills: { go: [10, 0], java: [12, 0] } },
+      { total: 40, previousTotal: 0, skills: { go: [10, 0], java: [12, 0] }, remote: [14, 0] },
       { minCount: 2, skills: ['go', 'rust'] },
     )
     expect(doc.risers).toEqual([])
@@ -54,9 +54,14 @@ describe('report summary', () => {
       const row = doc.topSkills.find((r) => r.key === key)!
       expect(row, key).toMatchObject({ previousShare: null, changePoints: null })
     }
+    const remote = doc.workMode.find((r) => r.key === 'remote')!
+    expect(remote).toMatchObject({ previousShare: null, changePoints: null })
+    expect(doc.headline.find((h) => h.key === 'remote')).toMatchObject({ previous: null, change: null })
     const html = renderReportHtml(doc)
     expect(html).not.toMatch(/\+25(\.0)? /)
     expect(html).toContain('<td class="n muted">–</td>')
+    expect(html).toContain('Nothing to compare: 2017-W09 holds no ads.')
+    expect(html).not.toContain('was absent from')
   })
 
   it('a large change on a small sample gets no sentence; the same change on a large one does', () => {

@@ -103,9 +103,10 @@ export function writeSummary(doc: ReportDocument): TracedSentence[] {
       fig('workMode', 'remote', 'share'),
       ` of ${scopeNoun(doc)}`,
     ]
-    if (remote.significant && remote.changePoints !== 0)
+    const change = remote.changePoints
+    if (remote.significant && change !== null && change !== 0)
       parts.push(
-        `, ${remote.changePoints > 0 ? 'up' : 'down'} `,
+        `, ${change > 0 ? 'up' : 'down'} `,
         fig('workMode', 'remote', 'changePoints'),
         ' points from ',
         fig('workMode', 'remote', 'previousShare'),

@@ -128,7 +128,14 @@ const changeCell = (points: number | null, significant: boolean) =>
     ? '<td class="n muted">–</td>'
     : `<td class="n ${points > 0 ? 'up' : points < 0 ? 'down' : ''}${significant ? ' sig' : ''}">${signedPoints(points)}</td>`
 
-function skillTable(rows: SkillRow[], opts: { rank: boolean }): string {
+/** The sentence for a comparison window without ads (nothing is compared with it), or null. */
+function noComparison(doc: ReportDocument): string | null {
+  return doc.headline.find((h) => h.key === 'ads')?.previous === 0
+    ? `Nothing to compare: ${esc(doc.spec.comparison.label)} holds no ads.`
+    : null
+}
+
+function skillTable(rows: SkillRow[], opts: { rank: boolean; empty?: string }): string {
   const head = opts.rank
     ? '<th class="n">Rank</th><th>Skill</th><th>Category</th><th class="n">Ads</th><th class="n">Share</th><th class="n">Before</th><th class="n">Change (pts)</th><th class="n">Rank move</th><th class="n">q</th>'
     : '<th>Skill</th><th class="n">Share</th><th class="n">Before</th><th class="n">Change (pts)</th><th class="n">q</th>'
@@ -149,7 +156,7 @@ function skillTable(rows: SkillRow[], opts: { rank: boolean }): string {
         : `<tr><td class="name">${esc(r.name)}</td><td class="n">${pct(r.share)}</td><td class="n muted">${pct(r.previousShare)}</td>${changeCell(r.changePoints, r.significant)}${q}</tr>`
     })
     .join('')
-  return `<table><thead><tr>${head}</tr></thead><tbody>${body || `<tr><td colspan="9" class="muted">None.</td></tr>`}</tbody></table>`
+  return `<table><thead><tr>${head}</tr></thead><tbody>${body || `<tr><td colspan="9" class="muted">${opts.empty ?? 'None.'}</td></tr>`}</tbody></table>`
 }
 
 const SIG_NOTE = `Bold change and q: significant (two-proportion z-test, Benjamini–Hochberg false discovery rate 5%). Before: share in the comparison window.`
@@ -159,7 +166,7 @@ function topSkillsSection(doc: ReportDocument): string {
 }
 
 function movesSection(doc: ReportDocument): string {
-  return `<section><h2>Risers and fallers</h2><div class="pair"><div><h3>Largest rises</h3>${skillTable(doc.risers, { rank: false })}</div><div><h3>Largest falls</h3>${skillTable(doc.fallers, { rank: false })}</div></div><p class="note">${SIG_NOTE} Only significant moves appear in the summary.</p></section>`
+  return `<section><h2>Risers and fallers</h2><div class="pair"><div><h3>Largest rises</h3>${skillTable(doc.risers, { rank: false, empty: noComparison(doc) ?? undefined })}</div><div><h3>Largest falls</h3>${skillTable(doc.fallers, { rank: false, empty: noComparison(doc) ?? undefined })}</div></div><p class="note">${SIG_NOTE} Only significant moves appear in the summary.</p></section>`
 }
 
 function trendSection(doc: ReportDocument): string {
@@ -210,7 +217,7 @@ function newSkillsSection(doc: ReportDocument): string {
         `<tr><td class="name">${esc(r.name)}</td><td class="muted">${esc(r.categoryLabel)}</td><td class="n">${count(r.ads)}</td><td class="n">${pct(r.share)}</td></tr>`,
     )
     .join('')
-  return `<section><h2>New skills this period</h2><table><thead><tr><th>Skill</th><th>Category</th><th class="n">Ads</th><th class="n">Share</th></tr></thead><tbody>${rows || `<tr><td colspan="4" class="muted">No skill with ads this period was absent from ${esc(doc.spec.comparison.label)}.</td></tr>`}</tbody></table><p class="note">Skills named in at least two ads of the period and in none of the comparison window.</p></section>`
+  return `<section><h2>New skills this period</h2><table><thead><tr><th>Skill</th><th>Category</th><th class="n">Ads</th><th class="n">Share</th></tr></thead><tbody>${rows || `<tr><td colspan="4" class="muted">${noComparison(doc) ?? `No skill with ads this period was absent from ${esc(doc.spec.comparison.label)}.`}</td></tr>`}</tbody></table><p class="note">Skills named in at least two ads of the period and in none of the comparison window.</p></section>`
 }
 
 function samplesSection(doc: ReportDocument): string {
