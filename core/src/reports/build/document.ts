@@ -279,7 +279,9 @@ function headlineRows(
   const previousTotal = data.rankings.compareWindow.total
   const days = daysIn(spec.period.from, spec.period.to)
   const previousDays = daysIn(spec.comparison.from, spec.comparison.to)
-  const volume = rateChangeTest(total, days, previousTotal, previousDays)
+  // No test against a comparison window without ads: an empty window says nothing was captured
+  // then, not that the market changed (as the rankings, no change is computed against it).
+  const volume = previousTotal > 0 ? rateChangeTest(total, days, previousTotal, previousDays) : null
   const volumeP = volume ? Number(volume.p.toPrecision(4)) : null
   const remote = workMode.find((r) => r.key === 'remote')
   const pay = salaries.find((r) => r.key === 'all:permanent')

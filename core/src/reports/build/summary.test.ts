@@ -49,6 +49,8 @@ describe('report summary', () => {
     )
     expect(doc.risers).toEqual([])
     expect(doc.fallers).toEqual([])
+    expect(doc.warnings.map((w) => w.key)).toContain('no-comparison')
+    expect(traceabilityProblems(doc)).toEqual([])
     expect(doc.summary.filter((s) => s.kind === 'rise' || s.kind === 'fall')).toEqual([])
     for (const key of ['go', 'java', 'rust']) {
       const row = doc.topSkills.find((r) => r.key === key)!
@@ -57,6 +59,12 @@ describe('report summary', () => {
     const remote = doc.workMode.find((r) => r.key === 'remote')!
     expect(remote).toMatchObject({ previousShare: null, changePoints: null })
     expect(doc.headline.find((h) => h.key === 'remote')).toMatchObject({ previous: null, change: null })
+    expect(doc.headline.find((h) => h.key === 'ads')).toMatchObject({
+      previous: 0,
+      change: null,
+      p: null,
+      significant: null,
+    })
     const html = renderReportHtml(doc)
     expect(html).not.toMatch(/\+25(\.0)? /)
     expect(html).toContain('<td class="n muted">–</td>')

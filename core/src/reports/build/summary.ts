@@ -211,6 +211,15 @@ export function writeWarnings(doc: ReportDocument, now: Date): TracedSentence[] 
         ` ads match the filters in ${label}: shares can move by several points by chance, so read changes with their significance.`,
       ],
     })
+  if (ads.previous === 0 && (ads.value ?? 0) > 0)
+    out.push({
+      key: 'no-comparison',
+      kind: 'sample',
+      figures: [],
+      parts: [
+        `No ads match the filters in ${doc.spec.comparison.label}: nothing is compared with it, so the report shows no change, riser or faller.`,
+      ],
+    })
   const sample = (key: string) => doc.samples.find((s) => s.key === key)?.value ?? 0
   if (sample('below_minimum_skills') > 0)
     out.push({
