@@ -11,7 +11,7 @@ import type { SkillCategory } from '../taxonomy/types.ts'
 import { addDays, addMonths, compileWhere, skillsInCategories, type Filters } from './filters.ts'
 import { choosePath } from './query-path.ts'
 import { newestDay } from './tally-kept.ts'
-import { competitionRanks, round, twoProportionZTest } from './stats.ts'
+import { competitionRanks, pointsChange, round, twoProportionZTest } from './stats.ts'
 
 export { RANKING_SORTS } from '../contracts/api/rankings.ts'
 
@@ -132,8 +132,8 @@ export function rankRows(
     .map((r): RankedSkill => {
       const s = getSkill(r.skill)
       const share = total ? r.ads / total : 0
-      // A window without ads has no share to compare: a change against it would be the other
-      // window's whole share (every skill "rising" on a store whose history starts this year).
+      // A window without ads has no share (every skill "rising" by its whole share on a store whose
+      // history starts this year, were it 0).
       const previousShare = prevTotal ? r.prev / prevTotal : null
       const test = twoProportionZTest(r.ads, total, r.prev, prevTotal)
       const rank = ranks.get(r.skill) ?? null
@@ -150,7 +150,7 @@ export function rankRows(
         previousShare: previousShare === null ? null : round(previousShare),
         previousRank,
         rankChange: rank !== null && previousRank !== null ? previousRank - rank : null,
-        changePoints: total && previousShare !== null ? round((share - previousShare) * 100, 4) : null,
+        changePoints: pointsChange(share, total, previousShare),
         relativeChange: total && previousShare ? round(share / previousShare - 1, 4) : null,
         z: test ? round(test.z, 4) : null,
         p: test ? Number(test.p.toPrecision(4)) : null,

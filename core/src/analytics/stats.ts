@@ -78,6 +78,15 @@ export function competitionRanks(scores: readonly number[]): number[] {
   return ranks
 }
 
+/**
+ * A share's change in percentage points from the previous window's share; null when either
+ * window holds no ads (`total` 0, or `previousShare` null): a window without ads has no share, and
+ * a change against it would be the other window's whole share.
+ */
+export function pointsChange(share: number, total: number, previousShare: number | null): number | null {
+  return total > 0 && previousShare !== null ? round((share - previousShare) * 100, 4) : null
+}
+
 export function round(x: number, digits = 6): number {
   const f = 10 ** digits
   return Math.round(x * f) / f

@@ -18,8 +18,20 @@ export async function newestDay(ch: ClickHouseClient, f: Filters): Promise<strin
   const p = await choosePath(ch, { filters: f, additive: true, facetTallies: true })
   const w = compileWhere(f)
   const sql = `SELECT if(count() = 0, NULL, toString(max(posted_day))) AS d ${p.ads(w)}`
-  const read = async () => (await queryRows<{ d: string | null }>(ch, sql, w.params))[0]?.d ?? null
-  return p.path === 'tally' ? byTallyMark(ch, `${sql} ${JSON.stringify(w.params)}`, read) : read()
+  const day = (rows: { d: string | null }[]) => rows[0]?.d ?? null
+  return p.path === 'tally' ? keptRows(ch, sql, w.params, day) : day(await queryRows(ch, sql, w.params))
+}
+
+/** The rows of a query on the tallies, shaped, and kept under the tallies' mark (`byTallyMark`). */
+function keptRows<R, T>(
+  ch: ClickHouseClient,
+  sql: string,
+  params: Record<string, unknown>,
+  shape: (rows: R[]) => T,
+): Promise<T> {
+  return byTallyMark(ch, `${sql} ${JSON.stringify(params)}`, async () =>
+    shape(await queryRows<R>(ch, sql, params)),
+  )
 }
 
 /** Per client: the tallies' build mark and answers read from the tallies under it. */
@@ -65,10 +77,12 @@ export async function skillPopularity(ch: ClickHouseClient): Promise<ReadonlyMap
   const over = overFilters(NO_FILTERS)
   const sql = `SELECT toString(skill) AS skill, ${p.count(over)} AS n ${p.skills(w)} GROUP BY skill
      UNION ALL SELECT '' AS skill, ${p.count(over)} AS n ${p.ads(w)}`
-  return byTallyMark(ch, `${sql} ${JSON.stringify(w.params)}`, async () => {
-    const rows = await queryRows<{ skill: string; n: string }>(ch, sql, w.params)
-    return new Map(rows.map((r) => [r.skill, Number(r.n)]))
-  })
+  return keptRows(
+    ch,
+    sql,
+    w.params,
+    (rows: { skill: string; n: string }[]) => new Map(rows.map((r) => [r.skill, Number(r.n)])),
+  )
 }
 
 /** What `newestAndHolding` answers: the newest day (capped) and the estimate from it. */
@@ -125,8 +139,8 @@ export async function newestAndHolding(
     hold_days: q.days,
   }
   // The tallies' answer alone: kept under their build mark (ad search asks it before every page).
-  return byTallyMark(ch, `${sql} ${JSON.stringify(params)}`, async () => {
-    const [row] = await queryRows<{ top: string | null; holding: string | null }>(ch, sql, params)
-    return { top: row?.top ?? null, holding: row?.holding ?? null }
-  })
+  return keptRows(ch, sql, params, ([row]: { top: string | null; holding: string | null }[]) => ({
+    top: row?.top ?? null,
+    holding: row?.holding ?? null,
+  }))
 }

@@ -25,6 +25,11 @@ export function formatShare(share: number | null): string {
   return share === null ? '–' : `${(share * 100).toFixed(1)}%`
 }
 
+/** A change in percentage points: 1.234 → "+1.23" (+ `unit`); null (nothing to compare) → "–". */
+export function formatPoints(points: number | null, digits = 2, unit = ''): string {
+  return points === null ? '–' : `${points > 0 ? '+' : ''}${points.toFixed(digits)}${unit}`
+}
+
 /** "2026-09-01T16:00:00.000Z" → "1 Sep 2026" (UTC, so every viewer sees the same day); "" if unparsable. */
 export function formatDate(iso: string | null | undefined): string {
   const time = iso ? Date.parse(iso) : NaN

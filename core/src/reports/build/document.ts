@@ -14,7 +14,7 @@ import {
   type WorkModeRow,
 } from '../../contracts/report-document.ts'
 import type { RankedSkill, Rankings } from '../../analytics/index.ts'
-import { twoProportionZTest, round } from '../../analytics/stats.ts'
+import { pointsChange, round, twoProportionZTest } from '../../analytics/stats.ts'
 import { CATEGORIES, CATEGORY_LABELS } from '../../taxonomy/categories.ts'
 import { getSkill } from '../../taxonomy/index.ts'
 import { FX_TABLE } from '../../extract/fx-rates.ts'
@@ -202,7 +202,7 @@ function zeroRow(id: string, total: number, previousTotal: number): SkillRow {
     previousShare: previousTotal ? 0 : null,
     previousRank: null,
     rankChange: null,
-    changePoints: total && previousTotal ? 0 : null,
+    changePoints: pointsChange(0, total, previousTotal ? 0 : null),
     p: null,
     q: null,
     significant: false,
@@ -261,7 +261,7 @@ function workModeRows(data: Gathered): WorkModeRow[] {
         share,
         previousAds,
         previousShare,
-        changePoints: total && previousShare !== null ? round((share - previousShare) * 100, 4) : null,
+        changePoints: pointsChange(share, total, previousShare),
         p,
         significant: p !== null && p < ALPHA,
       }
@@ -304,7 +304,7 @@ function headlineRows(
       unit: 'share',
       value: remote?.share ?? 0,
       previous: remote ? remote.previousShare : previousTotal ? 0 : null,
-      change: remote ? remote.changePoints : total && previousTotal ? 0 : null,
+      change: remote ? remote.changePoints : pointsChange(0, total, previousTotal ? 0 : null),
       p: remote?.p ?? null,
       significant: remote ? remote.significant : null,
       n: total,

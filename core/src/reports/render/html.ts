@@ -166,7 +166,8 @@ function topSkillsSection(doc: ReportDocument): string {
 }
 
 function movesSection(doc: ReportDocument): string {
-  return `<section><h2>Risers and fallers</h2><div class="pair"><div><h3>Largest rises</h3>${skillTable(doc.risers, { rank: false, empty: noComparison(doc) ?? undefined })}</div><div><h3>Largest falls</h3>${skillTable(doc.fallers, { rank: false, empty: noComparison(doc) ?? undefined })}</div></div><p class="note">${SIG_NOTE} Only significant moves appear in the summary.</p></section>`
+  const empty = noComparison(doc) ?? undefined
+  return `<section><h2>Risers and fallers</h2><div class="pair"><div><h3>Largest rises</h3>${skillTable(doc.risers, { rank: false, empty })}</div><div><h3>Largest falls</h3>${skillTable(doc.fallers, { rank: false, empty })}</div></div><p class="note">${SIG_NOTE} Only significant moves appear in the summary.</p></section>`
 }
 
 function trendSection(doc: ReportDocument): string {
