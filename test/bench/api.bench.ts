@@ -133,6 +133,8 @@ const MIXES: Record<string, string> = {
   none: '',
   'US+remote': 'country=US&work_mode=remote',
   '2025 senior': 'from=2025-01&to=2025-12&seniority=senior',
+  // The second tallied pair (migration 024): the facet tallies, as US + remote.
+  'senior+remote': 'seniority=senior&work_mode=remote',
 }
 /** name → [path with query, goal p95 ms at 1M, takes the filter set]. */
 const ENDPOINTS: [string, string, number, boolean][] = [
@@ -212,7 +214,7 @@ async function latencyTable(ch: ClickHouseHandle): Promise<void> {
       `\n${PASSES[pass]}, answer cache off (API_CACHE_ENTRIES=0), sequential requests over HTTP; ms`,
     )
     console.log(
-      `${'endpoint'.padEnd(24)}${'filters'.padEnd(13)}${'median'.padStart(8)}${'p95'.padStart(8)}  ${'runs'.padStart(4)}  ` +
+      `${'endpoint'.padEnd(24)}${'filters'.padEnd(15)}${'median'.padStart(8)}${'p95'.padStart(8)}  ${'runs'.padStart(4)}  ` +
         (pass === 'default' ? 'goal (p95 at 1M)' : `${pass}/default p95`),
     )
     for (const [name, path, goal, filtered] of ENDPOINTS) {
@@ -226,7 +228,7 @@ async function latencyTable(ch: ClickHouseHandle): Promise<void> {
           note = `≤ ${goal} ${r.p95 <= goal ? 'ok' : 'MISS'}`
         } else note = `${(r.p95 / results.get(key)!).toFixed(1)}×`
         console.log(
-          `${name.padEnd(24)}${mixName.padEnd(13)}${r.med.toFixed(0).padStart(8)}${r.p95.toFixed(0).padStart(8)}  ${String(r.n).padStart(4)}  ${note}` +
+          `${name.padEnd(24)}${mixName.padEnd(15)}${r.med.toFixed(0).padStart(8)}${r.p95.toFixed(0).padStart(8)}  ${String(r.n).padStart(4)}  ${note}` +
             (r.n < P95_MIN_RUNS ? ' (p95 = slowest: too few runs)' : ''),
         )
       }

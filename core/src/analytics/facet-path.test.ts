@@ -1,5 +1,6 @@
-// When the facet tallies answer: one value of one split facet and nothing else but dates, for the
-// callers that read only ads, skills and counts; their SQL filters the tallies' value column.
+// When the facet tallies answer: one value of one split facet (or of each facet of a tallied pair)
+// and nothing else but dates, for the callers that read only ads, skills and counts; their SQL
+// filters the tallies' value column.
 import type { ClickHouseClient } from '@clickhouse/client'
 import { describe, expect, it } from 'vitest'
 import { facetBreakdownRows, tallyFacetFilter } from './facet-path.ts'
@@ -25,6 +26,10 @@ describe('tallyFacetFilter', () => {
     expect(tallyFacetFilter(f({ work_mode: ['onsite'], country: ['DE'], from: '2025-01-01' }))).toBe(
       'country+work_mode',
     )
+    expect(tallyFacetFilter(f({ seniority: ['senior'], work_mode: ['remote'] }))).toBe('seniority+work_mode')
+    expect(tallyFacetFilter(f({ work_mode: ['hybrid'], seniority: ['junior'], to: '2025-12-31' }))).toBe(
+      'seniority+work_mode',
+    )
   })
 
   it('leaves several values, several facets, other filters and the unknown value to the rollups', () => {
@@ -37,6 +42,8 @@ describe('tallyFacetFilter', () => {
       { country: ['unknown'], work_mode: ['remote'] },
       { country: ['US'], source: ['hn'] },
       { seniority: ['senior'], role_family: ['backend'] },
+      { seniority: ['senior', 'lead'], work_mode: ['remote'] },
+      { seniority: ['senior'], industry: ['fintech'] },
       { region: ['europe'] },
       { employment_type: ['permanent'] },
       { country: ['unknown'] },
@@ -69,6 +76,10 @@ describe('the facet tallies path', () => {
     expect(p.skills(compileWhere(filters))).toBe(
       "FROM tally_skill_facets WHERE facet = 'country+work_mode' AND 1 = 1 AND tally_skill_facets.value = concat({f_country:Array(String)}[1], '|', {f_work_mode:Array(String)}[1]) AND 1 = 1",
     )
+    const senior = f({ seniority: ['senior'], work_mode: ['remote'] })
+    expect((await pathOf(senior, true)).skills(compileWhere(senior))).toBe(
+      "FROM tally_skill_facets WHERE facet = 'seniority+work_mode' AND 1 = 1 AND 1 = 1 AND tally_skill_facets.value = concat({f_seniority:Array(String)}[1], '|', {f_work_mode:Array(String)}[1])",
+    )
   })
 })
 
@@ -83,10 +94,20 @@ describe('facetBreakdownRows', () => {
       "if(splitByChar('|', toString(tally_facets.value))[1] = '', 'unknown', splitByChar('|', toString(tally_facets.value))[1])",
     )
     expect(facetBreakdownRows('country+work_mode', 'work_mode')?.facet).toBe('country+work_mode')
+    // Work modes of senior jobs, seniorities of remote ones: the second pair's rows.
+    expect(facetBreakdownRows('seniority', 'work_mode')).toEqual({
+      facet: 'seniority+work_mode',
+      value: "splitByChar('|', toString(tally_facets.value))[2]",
+    })
+    expect(facetBreakdownRows('work_mode', 'seniority')).toEqual({
+      facet: 'seniority+work_mode',
+      value: "splitByChar('|', toString(tally_facets.value))[1]",
+    })
   })
 
   it('holds no other facet, and no industry (several per copy)', () => {
     expect(facetBreakdownRows('country', 'seniority')).toBeNull()
+    expect(facetBreakdownRows('seniority+work_mode', 'country')).toBeNull()
     expect(facetBreakdownRows('country+work_mode', 'industry')).toBeNull()
     expect(facetBreakdownRows('industry', 'industry')).toBeNull()
     expect(facetBreakdownRows('seniority', 'region')).toBeNull()

@@ -1,6 +1,6 @@
 // The facet tallies as a count path (issue 9): a question filtered by one value of one split
 // facet (work mode, country, seniority or industry), or one value of each facet of a tallied pair
-// (country and work mode), and otherwise only by dates, is answered from
+// (country and work mode; seniority and work mode), and otherwise only by dates, is answered from
 // tally_facets (the jobs with a copy carrying the value, per day) and tally_skill_facets (the same
 // per skill, the value and the skill from one copy), with the all-boards tallies' rule for jobs on
 // several days. That is what the filter means on the other paths: a job counts when one of its

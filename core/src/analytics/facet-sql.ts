@@ -44,10 +44,13 @@ export const SKILL_SPLIT_FACETS = ['work_mode', 'country', 'seniority', 'industr
 /**
  * Facet pairs tallied as one facet (tally_facets, tally_skill_facets), for a filter of one value
  * of each: the value is the two facets' values of a copy joined by '|' (country 'US' and work mode
- * 'remote': 'US|remote'). Country with work mode is the pair a job seeker sets first.
+ * 'remote': 'US|remote'). Country with work mode is the pair a job seeker sets first; seniority
+ * with work mode ('senior|remote') the next (migration 024): without its rows, senior + remote
+ * read every rollup row of its window, 2–6× slower than US + remote at 1M ads.
  */
 export const TALLIED_PAIRS = {
   'country+work_mode': ['country', 'work_mode'],
+  'seniority+work_mode': ['seniority', 'work_mode'],
 } as const satisfies Record<string, readonly [BreakdownFacet, BreakdownFacet]>
 
 export type TalliedPair = keyof typeof TALLIED_PAIRS

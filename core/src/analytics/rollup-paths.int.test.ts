@@ -200,6 +200,13 @@ const MIXES: Record<string, Partial<Filters>> = {
     from: '2017-01-10',
     to: '2017-12-20',
   },
+  // The second pair: one seniority with one work mode (migration 024).
+  'seniority+work_mode one+year': {
+    seniority: ['senior'],
+    work_mode: ['remote'],
+    from: '2017-01-01',
+    to: '2017-12-31',
+  },
   'role+employment+category': {
     role_family: ['backend'],
     employment_type: ['permanent'],
@@ -229,6 +236,16 @@ describe('rollup and raw paths give the same numbers', () => {
       await path({ filters: { ...NO_FILTERS, source: ['board-b'], from: '2017-01-01' }, additive: true }),
     ).toBe('tally')
     expect(await path({ filters: { ...NO_FILTERS, seniority: ['senior'] }, additive: true })).toBe('rollup')
+    // One value of a split facet, or of each facet of a tallied pair: the facet tallies, for
+    // callers that read them.
+    for (const one of [
+      MIXES['country one'],
+      MIXES['country+work_mode one'],
+      MIXES['seniority+work_mode one+year'],
+    ])
+      expect(await path({ filters: { ...NO_FILTERS, ...one }, additive: true, facetTallies: true })).toBe(
+        'tally',
+      )
   })
 
   for (const [name, mix] of Object.entries(MIXES)) {
@@ -361,7 +378,12 @@ describe('rollup and raw paths give the same numbers', () => {
 
     // Under one facet value the tallies hold one-day jobs only: every job on several days in the
     // window is worked out per job, whether the window cuts it or not.
-    if (name === 'none' || name === 'country one' || name === 'country+work_mode one')
+    if (
+      name === 'none' ||
+      name === 'country one' ||
+      name === 'country+work_mode one' ||
+      name === 'seniority+work_mode one+year'
+    )
       it(`salaries over windows that cut jobs salaried on several days and months: ${name}`, async () => {
         const windows = [
           ['2016-12-15', '2017-01-10'],
