@@ -135,6 +135,8 @@ const MIXES: Record<string, string> = {
   '2025 senior': 'from=2025-01&to=2025-12&seniority=senior',
   // The second tallied pair (migration 024): the facet tallies, as US + remote.
   'senior+remote': 'seniority=senior&work_mode=remote',
+  // One region: tallied per skill since migration 025.
+  europe: 'region=europe',
 }
 /** name → [path with query, goal p95 ms at 1M, takes the filter set]. */
 const ENDPOINTS: [string, string, number, boolean][] = [

@@ -19,6 +19,7 @@ describe('tallyFacetFilter', () => {
     )
     expect(tallyFacetFilter(f({ industry: ['fintech'] }))).toBe('industry')
     expect(tallyFacetFilter(f({ work_mode: ['remote'] }))).toBe('work_mode')
+    expect(tallyFacetFilter(f({ region: ['europe'], from: '2025-01-01' }))).toBe('region')
   })
 
   it('takes one value of each facet of a tallied pair', () => {
@@ -44,7 +45,10 @@ describe('tallyFacetFilter', () => {
       { seniority: ['senior'], role_family: ['backend'] },
       { seniority: ['senior', 'lead'], work_mode: ['remote'] },
       { seniority: ['senior'], industry: ['fintech'] },
-      { region: ['europe'] },
+      { region: ['europe', 'asia'] },
+      { region: ['europe'], work_mode: ['remote'] },
+      { region: ['europe'], country: ['DE'] },
+      { region: ['atlantis'] },
       { employment_type: ['permanent'] },
       { country: ['unknown'] },
     ] satisfies Partial<Filters>[])
@@ -65,6 +69,14 @@ describe('the facet tallies path', () => {
       "FROM tally_skill_facets WHERE facet = 'country' AND 1 = 1 AND posted_day >= {f_from:Date} AND tally_skill_facets.value IN {f_country:Array(String)}",
     )
     expect(p.ads(w)).toContain("FROM tally_facets WHERE facet = 'country'")
+    // A region's filter holds its countries; the tallies' rows are read by the region's name.
+    const europe = f({ region: ['europe'] })
+    const we = compileWhere(europe)
+    expect((await pathOf(europe, true)).skills(we)).toBe(
+      "FROM tally_skill_facets WHERE facet = 'region' AND 1 = 1 AND tally_skill_facets.value IN {f_region_name:Array(String)}",
+    )
+    expect(we.params.f_region_name).toEqual(['europe'])
+    expect(we.params.f_region).toContain('DE')
     expect(() => p.facets('seniority', w)).toThrow(/no breakdown by seniority under a country filter/)
     expect((await pathOf(filters, false)).path).toBe('rollup')
     expect((await pathOf(f({ country: ['US', 'CA'] }), true)).path).toBe('rollup')

@@ -1,20 +1,21 @@
-// The facet tallies as a count path (issue 9): a question filtered by one value of one split
-// facet (work mode, country, seniority or industry), or one value of each facet of a tallied pair
-// (country and work mode; seniority and work mode), and otherwise only by dates, is answered from
-// tally_facets (the jobs with a copy carrying the value, per day) and tally_skill_facets (the same
-// per skill, the value and the skill from one copy), with the all-boards tallies' rule for jobs on
-// several days. That is what the filter means on the other paths: a job counts when one of its
+// The facet tallies as a count path (issue 9): a question filtered by one value of one tallied
+// facet (work mode, country, seniority, industry or region), or one value of each facet of a
+// tallied pair (country and work mode; seniority and work mode), and otherwise only by dates, is
+// answered from tally_facets (the jobs with a copy carrying the value, per day) and
+// tally_skill_facets (the same per skill, the value and the skill from one copy), with the
+// all-boards tallies' rule for jobs on several days. That is what the filter means on the other paths: a job counts when one of its
 // copies in the window has the value (and, for a skill, names it). So the counts stay sums of rows
 // that stop growing with the ads, instead of distinct jobs over every rollup row of the window.
 // Only for callers that opt in (PathQuestion.facetTallies): those that read `ads`, `skills` and
 // the counts, and breakdowns by a facet the tallies hold with the filter's (facetBreakdownRows).
+import { REGIONS } from '../contracts/api/analytics-filters.ts'
 import { FACET_FILTER_SQL, type CompiledWhere, type Filters } from './filters.ts'
 import {
   isTalliedPair,
   pairOf,
   pairPartSql,
-  SKILL_SPLIT_FACETS,
   TALLIED_PAIRS,
+  TALLIED_SINGLE_FACETS,
   type BreakdownFacet,
   type TalliedPair,
 } from './facet-sql.ts'
@@ -31,14 +32,16 @@ export type TallyFacet = FilterFacet | TalliedPair
  * two facets have one value each); null when there is none.
  */
 export function tallyFacetFilter(f: Filters): TallyFacet | null {
-  const others = [f.source, f.region, f.role_family, f.employment_type]
+  const others = [f.source, f.role_family, f.employment_type]
   if (others.some((values) => values.length > 0)) return null
   const set = (Object.keys(FACET_FILTER_SQL) as FilterFacet[]).filter((facet) => f[facet].length > 0)
   // One value each: a job with copies under two values would count twice in the sum of their rows.
   // 'unknown' stands for an empty country or industry in the tallies, which the filter does not match.
   if (set.some((facet) => f[facet].length !== 1 || f[facet][0] === 'unknown' || f[facet][0] === ''))
     return null
-  if (set.length === 1) return (SKILL_SPLIT_FACETS as readonly string[]).includes(set[0]!) ? set[0]! : null
+  // A region the filter knows no countries of sets no condition (compileWhere) for the path to swap.
+  if (f.region.length && !REGIONS[f.region[0]!]) return null
+  if (set.length === 1) return (TALLIED_SINGLE_FACETS as readonly string[]).includes(set[0]!) ? set[0]! : null
   return set.length === 2 ? (pairOf(set[0]!, set[1]!) ?? null) : null
 }
 
@@ -68,7 +71,9 @@ export function facetTallyPath(facet: TallyFacet, base: Pick<CountPath, 'count' 
     w: CompiledWhere,
     table: 'tally_facets' | 'tally_skill_facets' | 'tally_skill_facet_periods',
   ) => {
-    if (!isTalliedPair(facet)) return swap(w.sql, facet, `${table}.value IN {f_${facet}:Array(String)}`)
+    // A region's filter holds its countries (f_region); the tallies' value is its name.
+    const param = facet === 'region' ? 'f_region_name' : `f_${facet}`
+    if (!isTalliedPair(facet)) return swap(w.sql, facet, `${table}.value IN {${param}:Array(String)}`)
     const [a, b] = TALLIED_PAIRS[facet]
     const value = `${table}.value = concat({f_${a}:Array(String)}[1], '|', {f_${b}:Array(String)}[1])`
     return swap(swap(w.sql, a, value), b, '1 = 1')

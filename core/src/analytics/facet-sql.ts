@@ -42,6 +42,14 @@ export { BREAKDOWN_FACETS }
 export const SKILL_SPLIT_FACETS = ['work_mode', 'country', 'seniority', 'industry'] as const
 
 /**
+ * The single facets tallied per skill (tally_skill_facets, tally_salary_facets), so a filter of
+ * one of their values reads the facet tallies: the split facets and the region (migration 025; one
+ * region per copy, from its country). Before, a region's questions read every rollup row of their
+ * window.
+ */
+export const TALLIED_SINGLE_FACETS = [...SKILL_SPLIT_FACETS, 'region'] as const
+
+/**
  * Facet pairs tallied as one facet (tally_facets, tally_skill_facets), for a filter of one value
  * of each: the value is the two facets' values of a copy joined by '|' (country 'US' and work mode
  * 'remote': 'US|remote'). Country with work mode is the pair a job seeker sets first; seniority
@@ -94,9 +102,9 @@ export function pairPartSql(pair: TalliedPair, facet: BreakdownFacet): string {
 
 /**
  * The facets tallied per skill (tally_skill_facets) and per salary (tally_salary_facets): the
- * skill page's splits and the tallied pairs.
+ * single facets (the skill page's splits, the region) and the tallied pairs.
  */
-const SKILL_TALLY_FACETS = [...SKILL_SPLIT_FACETS, ...TALLIED_PAIR_NAMES]
+const SKILL_TALLY_FACETS = [...TALLIED_SINGLE_FACETS, ...TALLIED_PAIR_NAMES]
 
 /** Every (facet, value) tuple of a row under SKILL_TALLY_FACETS, as one array (for an arrayJoin). */
 export function skillTallyEntriesSql(): string {

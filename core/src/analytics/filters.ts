@@ -143,6 +143,8 @@ export interface CompiledWhere {
  */
 export const FACET_FILTER_SQL = {
   country: 'country IN {f_country:Array(String)}',
+  // A region is its countries (f_region); f_region_name holds the region itself, the tallies' value.
+  region: 'country IN {f_region:Array(String)}',
   work_mode: 'work_mode IN {f_work_mode:Array(String)}',
   seniority: 'seniority IN {f_seniority:Array(String)}',
   industry: 'hasAny(industries, {f_industry:Array(String)})',
@@ -171,7 +173,12 @@ export function compileWhere(f: Filters, opts: { dates?: boolean } = {}): Compil
   }
   inList('source', 'f_source', f.source)
   facet('country')
-  inList('country', 'f_region', [...new Set(f.region.flatMap((r) => REGIONS[r] ?? []))])
+  const regionCountries = [...new Set(f.region.flatMap((r) => REGIONS[r] ?? []))]
+  if (regionCountries.length) {
+    conds.push(FACET_FILTER_SQL.region)
+    params.f_region = regionCountries
+    params.f_region_name = f.region
+  }
   facet('work_mode')
   facet('seniority')
   inList('role_family', 'f_role_family', f.role_family)

@@ -240,6 +240,7 @@ describe('rollup and raw paths give the same numbers', () => {
     // callers that read them.
     for (const one of [
       MIXES['country one'],
+      MIXES.region,
       MIXES['country+work_mode one'],
       MIXES['seniority+work_mode one+year'],
     ])
@@ -382,7 +383,8 @@ describe('rollup and raw paths give the same numbers', () => {
       name === 'none' ||
       name === 'country one' ||
       name === 'country+work_mode one' ||
-      name === 'seniority+work_mode one+year'
+      name === 'seniority+work_mode one+year' ||
+      name === 'region'
     )
       it(`salaries over windows that cut jobs salaried on several days and months: ${name}`, async () => {
         const windows = [

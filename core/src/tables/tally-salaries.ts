@@ -9,7 +9,7 @@
 import type { ClickHouseClient } from '@clickhouse/client'
 import { IN_RANGE, severalCellsSql } from './tally-sql.ts'
 import { FIRST_COPY_SQL, SKILLS_UNION_SQL } from '../analytics/salary-sql.ts'
-import { skillTallyEntriesSql } from '../analytics/facet-sql.ts'
+import { REGION_PARAMS, skillTallyEntriesSql } from '../analytics/facet-sql.ts'
 
 /** Jobs with a copy in the range and copies on more than one day. */
 const SEVERAL_DAYS = severalCellsSql('rollup_salaries', 'posted_day')
@@ -114,5 +114,6 @@ export async function fillSalaries(ch: ClickHouseClient, range: { from: string; 
     FACET_YEAR_ROWS,
     FACET_WHOLE_SPAN_ROWS,
   ])
-    await ch.command({ query, query_params: range })
+    // The facet rows' region is worked out from REGION_PARAMS (facet-sql.ts).
+    await ch.command({ query, query_params: { ...range, ...REGION_PARAMS } })
 }
