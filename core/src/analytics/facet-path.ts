@@ -3,9 +3,10 @@
 // tallied pair (country and work mode; seniority and work mode), and otherwise only by dates, is
 // answered from tally_facets (the jobs with a copy carrying the value, per day) and
 // tally_skill_facets (the same per skill, the value and the skill from one copy), with the
-// all-boards tallies' rule for jobs on several days. That is what the filter means on the other paths: a job counts when one of its
-// copies in the window has the value (and, for a skill, names it). So the counts stay sums of rows
-// that stop growing with the ads, instead of distinct jobs over every rollup row of the window.
+// all-boards tallies' rule for jobs on several days. That is what the filter means on the other
+// paths: a job counts when one of its copies in the window has the value (and, for a skill, names
+// it). So the counts stay sums of rows that stop growing with the ads, instead of distinct jobs
+// over every rollup row of the window.
 // Only for callers that opt in (PathQuestion.facetTallies): those that read `ads`, `skills` and
 // the counts, and breakdowns by a facet the tallies hold with the filter's (facetBreakdownRows).
 import { REGIONS } from '../contracts/api/analytics-filters.ts'
@@ -40,7 +41,7 @@ export function tallyFacetFilter(f: Filters): TallyFacet | null {
   if (set.some((facet) => f[facet].length !== 1 || f[facet][0] === 'unknown' || f[facet][0] === ''))
     return null
   // A region the filter knows no countries of sets no condition (compileWhere) for the path to swap.
-  if (f.region.length && !REGIONS[f.region[0]!]) return null
+  if (f.region.length && !Object.hasOwn(REGIONS, f.region[0]!)) return null
   if (set.length === 1) return (TALLIED_SINGLE_FACETS as readonly string[]).includes(set[0]!) ? set[0]! : null
   return set.length === 2 ? (pairOf(set[0]!, set[1]!) ?? null) : null
 }
