@@ -11,7 +11,7 @@ import type { SkillCategory } from '../taxonomy/types.ts'
 import { addDays, addMonths, compileWhere, skillsInCategories, type Filters } from './filters.ts'
 import { choosePath } from './query-path.ts'
 import { newestDay } from './tally-kept.ts'
-import { competitionRanks, pointsChange, round, twoProportionZTest } from './stats.ts'
+import { competitionRanks, pointsChange, round, twoProportionZTest, windowShare } from './stats.ts'
 
 export { RANKING_SORTS } from '../contracts/api/rankings.ts'
 
@@ -134,7 +134,7 @@ export function rankRows(
       const share = total ? r.ads / total : 0
       // A window without ads has no share (every skill "rising" by its whole share on a store whose
       // history starts this year, were it 0).
-      const previousShare = prevTotal ? r.prev / prevTotal : null
+      const previousShare = windowShare(r.prev, prevTotal)
       const test = twoProportionZTest(r.ads, total, r.prev, prevTotal)
       const rank = ranks.get(r.skill) ?? null
       const previousRank = prevRanks.get(r.skill) ?? null

@@ -78,6 +78,11 @@ export function competitionRanks(scores: readonly number[]): number[] {
   return ranks
 }
 
+/** `ads` of a window's `total` as a share; null when the window holds no ads (it has no share). */
+export function windowShare(ads: number, total: number): number | null {
+  return total > 0 ? ads / total : null
+}
+
 /**
  * A share's change in percentage points from the previous window's share; null when either
  * window holds no ads (`total` 0, or `previousShare` null): a window without ads has no share, and

@@ -14,7 +14,7 @@ import {
   type WorkModeRow,
 } from '../../contracts/report-document.ts'
 import type { RankedSkill, Rankings } from '../../analytics/index.ts'
-import { pointsChange, round, twoProportionZTest } from '../../analytics/stats.ts'
+import { pointsChange, round, twoProportionZTest, windowShare } from '../../analytics/stats.ts'
 import { CATEGORIES, CATEGORY_LABELS } from '../../taxonomy/categories.ts'
 import { getSkill } from '../../taxonomy/index.ts'
 import { FX_TABLE } from '../../extract/fx-rates.ts'
@@ -190,6 +190,7 @@ function skillRows(r: Rankings, featured: Set<string>): SkillRow[] {
 /** A featured skill without ads in either window: 0% of each window, unknown where it is empty. */
 function zeroRow(id: string, total: number, previousTotal: number): SkillRow {
   const s = getSkill(id)
+  const previousShare = windowShare(0, previousTotal)
   return {
     key: id,
     name: s?.name ?? id,
@@ -199,10 +200,10 @@ function zeroRow(id: string, total: number, previousTotal: number): SkillRow {
     share: 0,
     rank: null,
     previousAds: 0,
-    previousShare: previousTotal ? 0 : null,
+    previousShare,
     previousRank: null,
     rankChange: null,
-    changePoints: pointsChange(0, total, previousTotal ? 0 : null),
+    changePoints: pointsChange(0, total, previousShare),
     p: null,
     q: null,
     significant: false,
@@ -303,8 +304,8 @@ function headlineRows(
       label: 'Remote share',
       unit: 'share',
       value: remote?.share ?? 0,
-      previous: remote ? remote.previousShare : previousTotal ? 0 : null,
-      change: remote ? remote.changePoints : pointsChange(0, total, previousTotal ? 0 : null),
+      previous: remote ? remote.previousShare : windowShare(0, previousTotal),
+      change: remote ? remote.changePoints : pointsChange(0, total, windowShare(0, previousTotal)),
       p: remote?.p ?? null,
       significant: remote ? remote.significant : null,
       n: total,
