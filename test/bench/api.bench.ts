@@ -137,6 +137,8 @@ const MIXES: Record<string, string> = {
   'senior+remote': 'seniority=senior&work_mode=remote',
   // One region: tallied per skill since migration 025.
   europe: 'region=europe',
+  // The third pair (migration 026): one region with one work mode.
+  'europe+remote': 'region=europe&work_mode=remote',
 }
 /** name → [path with query, goal p95 ms at 1M, takes the filter set]. */
 const ENDPOINTS: [string, string, number, boolean][] = [

@@ -31,6 +31,7 @@ describe('tallyFacetFilter', () => {
     expect(tallyFacetFilter(f({ work_mode: ['hybrid'], seniority: ['junior'], to: '2025-12-31' }))).toBe(
       'seniority+work_mode',
     )
+    expect(tallyFacetFilter(f({ region: ['europe'], work_mode: ['remote'] }))).toBe('region+work_mode')
   })
 
   it('leaves several values, several facets, other filters and the unknown value to the rollups', () => {
@@ -46,8 +47,9 @@ describe('tallyFacetFilter', () => {
       { seniority: ['senior', 'lead'], work_mode: ['remote'] },
       { seniority: ['senior'], industry: ['fintech'] },
       { region: ['europe', 'asia'] },
-      { region: ['europe'], work_mode: ['remote'] },
       { region: ['europe'], country: ['DE'] },
+      { region: ['atlantis'], work_mode: ['remote'] },
+      { region: ['europe'], work_mode: ['remote'], seniority: ['senior'] },
       { region: ['atlantis'] },
       { employment_type: ['permanent'] },
       { country: ['unknown'] },
@@ -92,6 +94,20 @@ describe('the facet tallies path', () => {
     expect((await pathOf(senior, true)).skills(compileWhere(senior))).toBe(
       "FROM tally_skill_facets WHERE facet = 'seniority+work_mode' AND 1 = 1 AND 1 = 1 AND tally_skill_facets.value = concat({f_seniority:Array(String)}[1], '|', {f_work_mode:Array(String)}[1])",
     )
+    // A region's part of the value is its name (f_region_name), not its countries (f_region).
+    const europe = f({ region: ['europe'], work_mode: ['remote'] })
+    expect((await pathOf(europe, true)).skills(compileWhere(europe))).toBe(
+      "FROM tally_skill_facets WHERE facet = 'region+work_mode' AND 1 = 1 AND tally_skill_facets.value = concat({f_region_name:Array(String)}[1], '|', {f_work_mode:Array(String)}[1]) AND 1 = 1",
+    )
+  })
+
+  it("breaks one region's jobs down by work mode from the pair's rows, by the region's name", async () => {
+    const europe = f({ region: ['europe'], from: '2025-01-01' })
+    const p = await pathOf(europe, true)
+    expect(p.facets('work_mode', compileWhere(europe))).toEqual({
+      from: "FROM tally_facets WHERE facet = 'region+work_mode' AND 1 = 1 AND posted_day >= {f_from:Date} AND splitByChar('|', toString(tally_facets.value))[1] IN {f_region_name:Array(String)}",
+      value: "splitByChar('|', toString(tally_facets.value))[2]",
+    })
   })
 })
 
@@ -113,6 +129,12 @@ describe('facetBreakdownRows', () => {
     })
     expect(facetBreakdownRows('work_mode', 'seniority')).toEqual({
       facet: 'seniority+work_mode',
+      value: "splitByChar('|', toString(tally_facets.value))[1]",
+    })
+    // Work modes of Europe's jobs, regions of remote ones: the third pair's (a region is never empty).
+    expect(facetBreakdownRows('region', 'work_mode')?.facet).toBe('region+work_mode')
+    expect(facetBreakdownRows('work_mode', 'region')).toEqual({
+      facet: 'region+work_mode',
       value: "splitByChar('|', toString(tally_facets.value))[1]",
     })
   })

@@ -1,6 +1,6 @@
 // The facet tallies as a count path (issue 9): a question filtered by one value of one tallied
 // facet (work mode, country, seniority, industry or region), or one value of each facet of a
-// tallied pair (country and work mode; seniority and work mode), and otherwise only by dates, is
+// tallied pair (country, seniority or region with work mode), and otherwise only by dates, is
 // answered from tally_facets (the jobs with a copy carrying the value, per day) and
 // tally_skill_facets (the same per skill, the value and the skill from one copy), with the
 // all-boards tallies' rule for jobs on several days. That is what the filter means on the other
@@ -72,11 +72,9 @@ export function facetTallyPath(facet: TallyFacet, base: Pick<CountPath, 'count' 
     w: CompiledWhere,
     table: 'tally_facets' | 'tally_skill_facets' | 'tally_skill_facet_periods',
   ) => {
-    // A region's filter holds its countries (f_region); the tallies' value is its name.
-    const param = facet === 'region' ? 'f_region_name' : `f_${facet}`
-    if (!isTalliedPair(facet)) return swap(w.sql, facet, `${table}.value IN {${param}:Array(String)}`)
+    if (!isTalliedPair(facet)) return swap(w.sql, facet, `${table}.value IN ${valueParam(facet)}`)
     const [a, b] = TALLIED_PAIRS[facet]
-    const value = `${table}.value = concat({f_${a}:Array(String)}[1], '|', {f_${b}:Array(String)}[1])`
+    const value = `${table}.value = concat(${valueParam(a)}[1], '|', ${valueParam(b)}[1])`
     return swap(swap(w.sql, a, value), b, '1 = 1')
   }
   return {
@@ -105,12 +103,20 @@ export function facetTallyPath(facet: TallyFacet, base: Pick<CountPath, 'count' 
       // A single facet's filter on a pair's rows: its part of the pair's value is the filter's value.
       const filtered = facet as FilterFacet
       const part = pairPartSql(rows.facet as TalliedPair, filtered)
-      const sql = swap(w.sql, filtered, `${part} IN {f_${filtered}:Array(String)}`)
+      const sql = swap(w.sql, filtered, `${part} IN ${valueParam(filtered)}`)
       return { from: `FROM tally_facets WHERE facet = '${rows.facet}' AND ${sql}`, value: rows.value }
     },
     count: base.count,
     countIf: base.countIf,
   }
+}
+
+/**
+ * The parameter that holds a filter's values as the tallies write them: its own, except a region's
+ * filter, whose own (f_region) holds its countries for the other paths; f_region_name its name.
+ */
+function valueParam(facet: FilterFacet): string {
+  return facet === 'region' ? '{f_region_name:Array(String)}' : `{f_${facet}:Array(String)}`
 }
 
 /**

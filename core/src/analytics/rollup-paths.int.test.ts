@@ -191,6 +191,8 @@ const MIXES: Record<string, Partial<Filters>> = {
   'weeks over new year': { from: '2016-12-19', to: '2017-01-15' },
   // One value of one split facet: the facet tallies' path where the question is additive.
   'country one': { country: ['US'] },
+  // Breakdowns by country, seniority or region read the pairs' rows under it.
+  'work_mode one': { work_mode: ['remote'] },
   'seniority one+year': { seniority: ['senior'], from: '2017-01-01', to: '2017-12-31' },
   // One value of each facet of a tallied pair: the pair's rows in the facet tallies.
   'country+work_mode one': { country: ['US'], work_mode: ['remote'] },
@@ -206,6 +208,13 @@ const MIXES: Record<string, Partial<Filters>> = {
     work_mode: ['remote'],
     from: '2017-01-01',
     to: '2017-12-31',
+  },
+  // The third: one region with one work mode (migration 026), over a window that cuts months.
+  'region+work_mode one+cut year': {
+    region: ['europe'],
+    work_mode: ['remote'],
+    from: '2016-11-20',
+    to: '2017-10-10',
   },
   'role+employment+category': {
     role_family: ['backend'],
@@ -243,6 +252,7 @@ describe('rollup and raw paths give the same numbers', () => {
       MIXES.region,
       MIXES['country+work_mode one'],
       MIXES['seniority+work_mode one+year'],
+      MIXES['region+work_mode one+cut year'],
     ])
       expect(await path({ filters: { ...NO_FILTERS, ...one }, additive: true, facetTallies: true })).toBe(
         'tally',
@@ -384,6 +394,7 @@ describe('rollup and raw paths give the same numbers', () => {
       name === 'country one' ||
       name === 'country+work_mode one' ||
       name === 'seniority+work_mode one+year' ||
+      name === 'region+work_mode one+cut year' ||
       name === 'region'
     )
       it(`salaries over windows that cut jobs salaried on several days and months: ${name}`, async () => {
@@ -478,6 +489,7 @@ describe('rollup and raw paths give the same numbers', () => {
       { seniority: ['senior'] },
       { work_mode: ['remote'] },
       { country: ['US'], work_mode: ['remote'] },
+      { region: ['europe'], work_mode: ['remote'] },
     ]
     for (const mix of mixes)
       for (const skill of ['python', 'docker', 'go', undefined])
