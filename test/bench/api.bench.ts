@@ -1,6 +1,7 @@
 // `npm run bench:api [-- --ads 1000000 --runs 40 --seed 42 --keep]`: the API at scale. Loads N
 // deterministic synthetic ads (synthetic-ads.ts) into a temp embedded chDB through the real batched
-// writer and table modules (ingest ads/s), starts the real API (createApp) on loopback and prints,
+// writer and table modules (ingest ads/s, and where its CPU goes), starts the real API (createApp)
+// on loopback and prints,
 // per endpoint and filter mix, the median and p95 of repeated requests with the answer cache off
 // (API_CACHE_ENTRIES=0, so every request runs its queries), next to the goals of issue 9, after
 // building the tallies (timed); then the same requests on the rollup path (ANALYTICS_PATH=rollup:
@@ -15,6 +16,7 @@
 // latency table; `--raw-runs 0` / `--rollup-runs 0` leave out those passes (both for the 10M run).
 import { execFileSync } from 'node:child_process'
 import { rmSync } from 'node:fs'
+import { availableParallelism } from 'node:os'
 import { parseArgs } from 'node:util'
 import { createApp, startServer } from '@stackradar/api'
 import { setAnalyticsPath } from '@stackradar/core/analytics'
@@ -79,6 +81,10 @@ async function load(ch: ClickHouseHandle): Promise<void> {
   const inFlight: Promise<unknown>[] = []
   let genMs = 0
   let skillRows = 0
+  // Where the CPU goes: the process's (every thread: the engine's and this one) and this thread's
+  // busy time (the event loop's utilization: generating the ads, encoding their rows).
+  const cpu0 = process.cpuUsage()
+  const elu0 = performance.eventLoopUtilization()
   const t0 = performance.now()
   let nextReport = 0.1
   for (let done = 0; done < N;) {
@@ -110,6 +116,17 @@ async function load(ch: ClickHouseHandle): Promise<void> {
     `ingest: ${fmt(N)} ads (${fmt(skillRows)} skill rows, ${fmt(N)} raw ads) in ${s.toFixed(1)} s = ` +
       `${fmt(N / s)} ads/s [goal ≥ 50,000]; of which generating ${(genMs / 1000).toFixed(1)} s ` +
       `(writer alone ≈ ${fmt(N / Math.max(0.001, s - genMs / 1000))} ads/s)`,
+  )
+  const cpu = process.cpuUsage(cpu0)
+  const cpuS = (cpu.user + cpu.system) / 1e6
+  const mainS = performance.eventLoopUtilization(elu0).active / 1000
+  const engineS = Math.max(0, cpuS - mainS)
+  const perAd = (sec: number) => `${((sec / N) * 1e6).toFixed(0)} µs`
+  console.log(
+    `ingest CPU: ${cpuS.toFixed(1)} s (${(cpuS / s).toFixed(1)} of ${availableParallelism()} cores busy); ` +
+      `this thread busy ${mainS.toFixed(1)} s (generating ${(genMs / 1000).toFixed(1)} s, encoding and the rest ` +
+      `${(mainS - genMs / 1000).toFixed(1)} s), the other threads (the engine's; V8's and libuv's helpers) ≈ ${engineS.toFixed(1)} s: ` +
+      `${perAd(engineS)} per ad; ${fmt(50_000)} ads/s would allow ${perAd((availableParallelism() / 50_000) * N)} per ad in all`,
   )
 }
 
