@@ -1,9 +1,10 @@
 // `npm run bench:api [-- --ads 1000000 --runs 40 --seed 42 --keep]`: the API at scale. Loads N
 // deterministic synthetic ads (synthetic-ads.ts) into a temp embedded chDB through the real batched
 // writer and table modules (ingest ads/s, and where its CPU goes), starts the real API (createApp)
-// on loopback and prints,
-// per endpoint and filter mix, the median and p95 of repeated requests with the answer cache off
-// (API_CACHE_ENTRIES=0, so every request runs its queries), next to the goals of issue 9, after
+// on loopback and prints, per endpoint and filter mix, the median and p95 of repeated requests
+// with the answer cache off (API_CACHE_ENTRIES=0, so every request runs its queries), next to the
+// goals of issue 9 (`--save FILE` keeps them; a later run with `--baseline FILE`, e.g. at 10M
+// against the 1M figures, prints each p95 as a multiple of the baseline's, goal ≤ 3×), after
 // building the tallies (timed); then the same requests on the rollup path (ANALYTICS_PATH=rollup:
 // no tallies) and the raw path (ANALYTICS_PATH=raw: no rollups) for the ratios, the
 // gain of concurrent sessions + literal binding over chDB's native binding, and 50 concurrent
@@ -15,7 +16,7 @@
 // `REPORT_DATA_DIR=<dir> npm run bench:report` loads and keeps. `--latency-only` stops after the
 // latency table; `--raw-runs 0` / `--rollup-runs 0` leave out those passes (both for the 10M run).
 import { execFileSync } from 'node:child_process'
-import { rmSync } from 'node:fs'
+import { readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
 import { parseArgs } from 'node:util'
 import { createApp, startServer } from '@stackradar/api'
@@ -49,6 +50,8 @@ const { values: args } = parseArgs({
     'clients-only': { type: 'boolean', default: false },
     'latency-only': { type: 'boolean', default: false },
     'data-dir': { type: 'string' },
+    save: { type: 'string' },
+    baseline: { type: 'string' },
   },
 })
 const N = Number(args.ads)
@@ -63,6 +66,8 @@ const WARM_UP = 3
 const P95_MIN_RUNS = 20
 
 const log = createRootLogger('silent')
+// Read first: a wrong file fails before minutes of loading (and before a temp directory is made).
+const BASELINE = readBaseline()
 const dir = args['data-dir'] ?? tempDir('bench-api')
 const reuse = args['data-dir'] !== undefined
 const chCfg = {
@@ -224,8 +229,29 @@ const PASSES = {
   raw: 'raw path (ANALYTICS_PATH=raw: no rollups)',
 } as const
 
+/** A default pass's cells as `--save` writes them and `--baseline` reads them. */
+interface SavedCells {
+  dataDir: string
+  cells: Record<string, { median: number; p95: number; runs: number }>
+}
+
+/**
+ * The p95 of a run on other data (`--baseline`, a file a `--save` run wrote, e.g. at 1M ads) for
+ * the issue's goal at 10M: at most 3× the 1M figure.
+ */
+function readBaseline(): SavedCells | null {
+  if (!args.baseline) return null
+  const saved = JSON.parse(readFileSync(args.baseline, 'utf8')) as SavedCells
+  if (!saved.cells || typeof saved.cells !== 'object')
+    throw new Error(`--baseline ${args.baseline}: not a file that --save wrote`)
+  return saved
+}
+
+const MAX_RATIO = 3
+
 async function latencyTable(ch: ClickHouseHandle): Promise<void> {
   const results = new Map<string, number>()
+  const saved: SavedCells = { dataDir: dir, cells: {} }
   const runsOf = { default: RUNS, rollup: ROLLUP_RUNS, raw: RAW_RUNS }
   // A pass with 0 runs is skipped (at 10M the raw path's full scans take minutes per cell).
   for (const pass of (['default', 'rollup', 'raw'] as const).filter((p) => runsOf[p] > 0)) {
@@ -236,7 +262,9 @@ async function latencyTable(ch: ClickHouseHandle): Promise<void> {
     )
     console.log(
       `${'endpoint'.padEnd(24)}${'filters'.padEnd(15)}${'median'.padStart(8)}${'p95'.padStart(8)}  ${'runs'.padStart(4)}  ` +
-        (pass === 'default' ? 'goal (p95 at 1M)' : `${pass}/default p95`),
+        (pass === 'default'
+          ? `goal (p95 at 1M)${BASELINE ? `; p95 against the baseline's (goal ≤ ${MAX_RATIO}×)` : ''}`
+          : `${pass}/default p95`),
     )
     for (const [name, path, goal, filtered] of ENDPOINTS) {
       for (const [mixName, mix] of Object.entries(MIXES)) {
@@ -246,7 +274,13 @@ async function latencyTable(ch: ClickHouseHandle): Promise<void> {
         let note: string
         if (pass === 'default') {
           results.set(key, r.p95)
+          saved.cells[key] = { median: r.med, p95: r.p95, runs: r.n }
           note = `≤ ${goal} ${r.p95 <= goal ? 'ok' : 'MISS'}`
+          const base = BASELINE?.cells[key]?.p95
+          if (base) {
+            const ratio = r.p95 / base
+            note += `; ${ratio.toFixed(1)}× ${ratio <= MAX_RATIO ? 'ok' : 'MISS'}`
+          }
         } else note = `${(r.p95 / results.get(key)!).toFixed(1)}×`
         console.log(
           `${name.padEnd(24)}${mixName.padEnd(15)}${r.med.toFixed(0).padStart(8)}${r.p95.toFixed(0).padStart(8)}  ${String(r.n).padStart(4)}  ${note}` +
@@ -255,6 +289,10 @@ async function latencyTable(ch: ClickHouseHandle): Promise<void> {
       }
     }
     await api.close()
+    if (pass === 'default' && args.save) {
+      writeFileSync(args.save, `${JSON.stringify(saved, null, 1)}\n`)
+      console.log(`(this pass's figures saved to ${args.save}, for --baseline)`)
+    }
   }
   setAnalyticsPath('auto')
 }
