@@ -16,7 +16,7 @@
 // `REPORT_DATA_DIR=<dir> npm run bench:report` loads and keeps. `--latency-only` stops after the
 // latency table; `--raw-runs 0` / `--rollup-runs 0` leave out those passes (both for the 10M run).
 import { execFileSync } from 'node:child_process'
-import { readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { rmSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
 import { parseArgs } from 'node:util'
 import { createApp, startServer } from '@stackradar/api'
@@ -33,6 +33,7 @@ import { createRootLogger } from '@stackradar/core/logger'
 import { InProcessQueue } from '@stackradar/core/queue'
 import { adSkills, ads, rawAds, tallies } from '@stackradar/core/tables'
 import { tempDir } from '../support/test-config.ts'
+import { againstBaseline, BASELINE_HEADER, readBaseline, saveCells, type SavedCells } from './baseline.ts'
 import { driveLoad } from './load-driver.ts'
 import { SyntheticAds } from './synthetic-ads.ts'
 
@@ -67,7 +68,7 @@ const P95_MIN_RUNS = 20
 
 const log = createRootLogger('silent')
 // Read first: a wrong file fails before minutes of loading (and before a temp directory is made).
-const BASELINE = readBaseline()
+const BASELINE = args.baseline ? readBaseline(args.baseline) : null
 const dir = args['data-dir'] ?? tempDir('bench-api')
 const reuse = args['data-dir'] !== undefined
 const chCfg = {
@@ -229,26 +230,6 @@ const PASSES = {
   raw: 'raw path (ANALYTICS_PATH=raw: no rollups)',
 } as const
 
-/** A default pass's cells as `--save` writes them and `--baseline` reads them. */
-interface SavedCells {
-  dataDir: string
-  cells: Record<string, { median: number; p95: number; runs: number }>
-}
-
-/**
- * The p95 of a run on other data (`--baseline`, a file a `--save` run wrote, e.g. at 1M ads) for
- * the issue's goal at 10M: at most 3× the 1M figure.
- */
-function readBaseline(): SavedCells | null {
-  if (!args.baseline) return null
-  const saved = JSON.parse(readFileSync(args.baseline, 'utf8')) as SavedCells
-  if (!saved.cells || typeof saved.cells !== 'object')
-    throw new Error(`--baseline ${args.baseline}: not a file that --save wrote`)
-  return saved
-}
-
-const MAX_RATIO = 3
-
 async function latencyTable(ch: ClickHouseHandle): Promise<void> {
   const results = new Map<string, number>()
   const saved: SavedCells = { dataDir: dir, cells: {} }
@@ -263,7 +244,7 @@ async function latencyTable(ch: ClickHouseHandle): Promise<void> {
     console.log(
       `${'endpoint'.padEnd(24)}${'filters'.padEnd(15)}${'median'.padStart(8)}${'p95'.padStart(8)}  ${'runs'.padStart(4)}  ` +
         (pass === 'default'
-          ? `goal (p95 at 1M)${BASELINE ? `; p95 against the baseline's (goal ≤ ${MAX_RATIO}×)` : ''}`
+          ? `goal (p95 at 1M)${BASELINE ? `; ${BASELINE_HEADER}` : ''}`
           : `${pass}/default p95`),
     )
     for (const [name, path, goal, filtered] of ENDPOINTS) {
@@ -275,12 +256,7 @@ async function latencyTable(ch: ClickHouseHandle): Promise<void> {
         if (pass === 'default') {
           results.set(key, r.p95)
           saved.cells[key] = { median: r.med, p95: r.p95, runs: r.n }
-          note = `≤ ${goal} ${r.p95 <= goal ? 'ok' : 'MISS'}`
-          const base = BASELINE?.cells[key]?.p95
-          if (base) {
-            const ratio = r.p95 / base
-            note += `; ${ratio.toFixed(1)}× ${ratio <= MAX_RATIO ? 'ok' : 'MISS'}`
-          }
+          note = `≤ ${goal} ${r.p95 <= goal ? 'ok' : 'MISS'}${againstBaseline(r.p95, BASELINE?.cells[key]?.p95)}`
         } else note = `${(r.p95 / results.get(key)!).toFixed(1)}×`
         console.log(
           `${name.padEnd(24)}${mixName.padEnd(15)}${r.med.toFixed(0).padStart(8)}${r.p95.toFixed(0).padStart(8)}  ${String(r.n).padStart(4)}  ${note}` +
@@ -290,7 +266,7 @@ async function latencyTable(ch: ClickHouseHandle): Promise<void> {
     }
     await api.close()
     if (pass === 'default' && args.save) {
-      writeFileSync(args.save, `${JSON.stringify(saved, null, 1)}\n`)
+      saveCells(args.save, saved)
       console.log(`(this pass's figures saved to ${args.save}, for --baseline)`)
     }
   }
