@@ -231,7 +231,7 @@ const PASSES = {
 } as const
 
 async function latencyTable(ch: ClickHouseHandle): Promise<void> {
-  const results = new Map<string, number>()
+  // The default pass's cells: for --save, and the other passes' ratios to them.
   const saved: SavedCells = { dataDir: dir, cells: {} }
   const runsOf = { default: RUNS, rollup: ROLLUP_RUNS, raw: RAW_RUNS }
   // A pass with 0 runs is skipped (at 10M the raw path's full scans take minutes per cell).
@@ -254,10 +254,9 @@ async function latencyTable(ch: ClickHouseHandle): Promise<void> {
         const key = `${name}|${mixName}`
         let note: string
         if (pass === 'default') {
-          results.set(key, r.p95)
           saved.cells[key] = { median: r.med, p95: r.p95, runs: r.n }
           note = `≤ ${goal} ${r.p95 <= goal ? 'ok' : 'MISS'}${againstBaseline(r.p95, BASELINE?.cells[key]?.p95)}`
-        } else note = `${(r.p95 / results.get(key)!).toFixed(1)}×`
+        } else note = `${(r.p95 / saved.cells[key]!.p95).toFixed(1)}×`
         console.log(
           `${name.padEnd(24)}${mixName.padEnd(15)}${r.med.toFixed(0).padStart(8)}${r.p95.toFixed(0).padStart(8)}  ${String(r.n).padStart(4)}  ${note}` +
             (r.n < P95_MIN_RUNS ? ' (p95 = slowest: too few runs)' : ''),

@@ -10,7 +10,7 @@
 // Only for callers that opt in (PathQuestion.facetTallies): those that read `ads`, `skills` and
 // the counts, and breakdowns by a facet the tallies hold with the filter's (facetBreakdownRows).
 import { REGIONS } from '../contracts/api/analytics-filters.ts'
-import { FACET_FILTER_SQL, type CompiledWhere, type Filters } from './filters.ts'
+import { FACET_FILTER_SQL, REGION_NAME_PARAM, type CompiledWhere, type Filters } from './filters.ts'
 import {
   isTalliedPair,
   pairOf,
@@ -113,10 +113,10 @@ export function facetTallyPath(facet: TallyFacet, base: Pick<CountPath, 'count' 
 
 /**
  * The parameter that holds a filter's values as the tallies write them: its own, except a region's
- * filter, whose own (f_region) holds its countries for the other paths; f_region_name its name.
+ * filter, whose own (f_region) holds its countries for the other paths; REGION_NAME_PARAM its name.
  */
 function valueParam(facet: FilterFacet): string {
-  return facet === 'region' ? '{f_region_name:Array(String)}' : `{f_${facet}:Array(String)}`
+  return `{${facet === 'region' ? REGION_NAME_PARAM : `f_${facet}`}:Array(String)}`
 }
 
 /**

@@ -137,13 +137,16 @@ export interface CompiledWhere {
   params: Record<string, unknown>
 }
 
+/** The parameter of a region filter's names (f_region holds its countries): the tallies' value. */
+export const REGION_NAME_PARAM = 'f_region_name'
+
 /**
  * The condition compileWhere writes for a filter on one of these facets (its parameter is
  * f_<facet>): the facet tallies' path swaps it for one on their `value` column (facet-path.ts).
  */
 export const FACET_FILTER_SQL = {
   country: 'country IN {f_country:Array(String)}',
-  // A region is its countries (f_region); f_region_name holds the region itself, the tallies' value.
+  // A region is its countries (f_region); REGION_NAME_PARAM holds the region itself, the tallies' value.
   region: 'country IN {f_region:Array(String)}',
   work_mode: 'work_mode IN {f_work_mode:Array(String)}',
   seniority: 'seniority IN {f_seniority:Array(String)}',
@@ -177,7 +180,7 @@ export function compileWhere(f: Filters, opts: { dates?: boolean } = {}): Compil
   if (regionCountries.length) {
     conds.push(FACET_FILTER_SQL.region)
     params.f_region = regionCountries
-    params.f_region_name = f.region
+    params[REGION_NAME_PARAM] = f.region
   }
   facet('work_mode')
   facet('seniority')

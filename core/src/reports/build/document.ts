@@ -187,10 +187,23 @@ function skillRows(r: Rankings, featured: Set<string>): SkillRow[] {
   })
 }
 
+/**
+ * What a row without ads in either window compares: 0% of the previous window (no share when that
+ * window is empty) and the change from it. A featured skill's zero row and the remote headline
+ * without remote jobs.
+ */
+function withoutAds(
+  total: number,
+  previousTotal: number,
+): { previousShare: number | null; changePoints: number | null } {
+  const previousShare = windowShare(0, previousTotal)
+  return { previousShare, changePoints: pointsChange(0, total, previousShare) }
+}
+
 /** A featured skill without ads in either window: 0% of each window, unknown where it is empty. */
 function zeroRow(id: string, total: number, previousTotal: number): SkillRow {
   const s = getSkill(id)
-  const previousShare = windowShare(0, previousTotal)
+  const { previousShare, changePoints } = withoutAds(total, previousTotal)
   return {
     key: id,
     name: s?.name ?? id,
@@ -203,7 +216,7 @@ function zeroRow(id: string, total: number, previousTotal: number): SkillRow {
     previousShare,
     previousRank: null,
     rankChange: null,
-    changePoints: pointsChange(0, total, previousShare),
+    changePoints,
     p: null,
     q: null,
     significant: false,
@@ -285,6 +298,7 @@ function headlineRows(
   const volume = previousTotal > 0 ? rateChangeTest(total, days, previousTotal, previousDays) : null
   const volumeP = volume ? Number(volume.p.toPrecision(4)) : null
   const remote = workMode.find((r) => r.key === 'remote')
+  const noRemote = withoutAds(total, previousTotal)
   const pay = salaries.find((r) => r.key === 'all:permanent')
   return [
     {
@@ -304,8 +318,8 @@ function headlineRows(
       label: 'Remote share',
       unit: 'share',
       value: remote?.share ?? 0,
-      previous: remote ? remote.previousShare : windowShare(0, previousTotal),
-      change: remote ? remote.changePoints : pointsChange(0, total, windowShare(0, previousTotal)),
+      previous: remote ? remote.previousShare : noRemote.previousShare,
+      change: remote ? remote.changePoints : noRemote.changePoints,
       p: remote?.p ?? null,
       significant: remote ? remote.significant : null,
       n: total,
