@@ -57,12 +57,13 @@ export interface RollupState {
 
 /**
  * What the tallies hold as this code builds them: the number of the newest migration that
- * changed it (026: the pair region + work mode). Written into the tallies' mark; a mark of
- * another format is not current, so tallies built by a process on other code (during a rolling
- * upgrade of the distributed roles) are rebuilt, never read: their readers would look for rows
- * that build does not write.
+ * changed it or how they are kept (027: the small tallies in one partition, a year's rows removed
+ * by mutation; code before it would refill a year by dropping a partition they no longer have).
+ * Written into the tallies' mark; a mark of another format is not current, so tallies built by a
+ * process on other code (during a rolling upgrade of the distributed roles) are rebuilt, never
+ * read: their readers would look for rows that build does not write.
  */
-export const TALLY_FORMAT = 26
+export const TALLY_FORMAT = 27
 
 /** The status of the tallies' mark: the rollup version they were built from, and their format. */
 export const tallyMarkStatus = (version: number): string => `${version}/${TALLY_FORMAT}`

@@ -4,6 +4,7 @@
 // numbers come from the plain-TypeScript oracle (currentDistinctAds) and the raw path.
 import { afterEach, describe, expect, it } from 'vitest'
 import type { ClickHouseHandle } from '../clickhouse/client.ts'
+import { queryBreakdown } from '../analytics/breakdown.ts'
 import { NO_FILTERS } from '../analytics/filters.ts'
 import { withAnalyticsPath } from '../analytics/query-path.ts'
 import { queryCooccurrence } from '../analytics/cooccurrence.ts'
@@ -86,6 +87,16 @@ async function expectExact(c: ClickHouseHandle, ads: FixtureAd[], year: string):
         currency: 'USD',
         minN: 1,
       }),
+      // The facet tallies (tally_facets, tally_skill_facet_periods: one partition, a year's rows
+      // removed by mutation on a refresh): remote jobs by week, and every work mode by year.
+      querySeries(c.client, {
+        filters: { ...NO_FILTERS, work_mode: ['remote'] },
+        interval: 'week',
+        skills: ['python', 'go'],
+        categories: [],
+        rolling: 0,
+      }),
+      queryBreakdown(c.client, { filters: NO_FILTERS, facet: 'work_mode', interval: 'year' }),
       queryCooccurrence(c.client, { filters: NO_FILTERS, skills: ['python'], limit: 100 }),
       queryCooccurrence(c.client, {
         filters: { ...NO_FILTERS, from: `${year}-01-01`, to: `${year}-12-31` },
@@ -135,11 +146,11 @@ describe('tallies', () => {
         usdMax: 90_000,
         kind: 'salary',
       }),
-      makeAd({ id: 'c', day: '2017-03-05', skills: ['go'] }),
+      makeAd({ id: 'c', day: '2017-03-05', skills: ['go'], work_mode: 'remote' }),
       // One job on two boards the same day: two cells, counted once.
       makeAd({ id: 'c2', dedupe: 'c', source: 'board-b', day: '2017-03-05', skills: ['go', 'python'] }),
       // A Sunday: its week starts on 2016-12-26, so refilling 2017 refills that week's 2017 rows.
-      makeAd({ id: 'n', day: '2017-01-01', skills: ['python'] }),
+      makeAd({ id: 'n', day: '2017-01-01', skills: ['python'], work_mode: 'remote' }),
     ]
     await writeAds(ch, base)
     expect(await usable(ch)).toBe(false)
@@ -157,6 +168,7 @@ describe('tallies', () => {
       source: 'board-b',
       day: '2018-02-02',
       skills: ['python', 'go'],
+      work_mode: 'remote',
       usdMin: 130_000,
       usdMax: 150_000,
       kind: 'salary',

@@ -50,6 +50,18 @@ export const TALLY_TABLES = [
 ] as const
 type TallyTable = 'tally_ads' | 'tally_skills'
 
+/**
+ * The tallies kept in one partition (migration 027: the small ones, read over long windows, where
+ * each part a query reads costs the engine close to a millisecond) and which rows are a year's:
+ * a refresh deletes them by mutation. The others are partitioned by that year and drop it.
+ */
+const YEAR_ROWS: Partial<Record<(typeof TALLY_TABLES)[number], string>> = {
+  tally_ads: 'toYear(posted_day)',
+  tally_facets: 'toYear(posted_day)',
+  tally_skill_periods: 'year',
+  tally_skill_facet_periods: 'year',
+}
+
 /** More years to refill than this: one full build is cheaper than year-by-year refills. */
 const MAX_YEARS_PER_REFRESH = 3
 const ALL_DAYS = { from: '1970-01-01', to: '2149-06-06' }
@@ -344,14 +356,22 @@ async function refreshOnce(ch: ClickHouseClient, settleMs: number, steps: BuildS
       await ch.command({ query: `TRUNCATE TABLE ${await maintenanceTarget(ch, table)}` })
     await fill(ch, ALL_DAYS, steps)
   } else {
-    // The tables are partitioned by year: each year holding a month to refresh is refilled whole.
+    // Each year holding a month to refresh is refilled whole: its rows removed (its partition, or
+    // by mutation where the table has one partition), then written again.
     for (const year of [...new Set(months.map((m) => m.slice(0, 4)))]) {
-      for (const table of TALLY_TABLES)
+      for (const table of TALLY_TABLES) {
+        const target = await maintenanceTarget(ch, table)
+        const yearRows = YEAR_ROWS[table]
         await ch.command({
-          query: inlineParams(`ALTER TABLE ${await maintenanceTarget(ch, table)} DROP PARTITION {y:UInt16}`, {
-            y: Number(year),
-          }),
+          query: inlineParams(
+            yearRows
+              ? `ALTER TABLE ${target} DELETE WHERE ${yearRows} = {y:UInt16}`
+              : `ALTER TABLE ${target} DROP PARTITION {y:UInt16}`,
+            { y: Number(year) },
+          ),
+          ...(yearRows && { clickhouse_settings: { mutations_sync: '2' } }),
         })
+      }
       await fill(ch, { from: `${year}-01-01`, to: `${year}-12-31` }, steps)
     }
   }
