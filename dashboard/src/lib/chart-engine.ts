@@ -19,7 +19,7 @@ import {
   type Plugin,
   type ScriptableLineSegmentContext,
 } from 'chart.js'
-import { formatValue, PALETTE, type ChartSpec } from './chart'
+import { formatValue, PALETTE, stackedShareMax, type ChartSpec } from './chart'
 import { cssVar, onThemeChange } from './theme'
 
 Chart.register(
@@ -129,6 +129,7 @@ function build(spec: ChartSpec): Built {
   })
 
   const isSeries = new Set(seriesIndex)
+  const shareMax = stackedShareMax(spec)
   const fmt = (v: number) => formatValue(v, spec.format, spec.currency)
   const valueAxis = spec.horizontal ? 'x' : 'y'
   const categoryAxis = spec.horizontal ? 'y' : 'x'
@@ -171,6 +172,7 @@ function build(spec: ChartSpec): Built {
       scales: {
         [valueAxis]: {
           beginAtZero: true,
+          ...(shareMax !== undefined && { max: shareMax }),
           stacked: spec.stacked === true,
           title: spec.yTitle ? { display: true, text: spec.yTitle, color: text } : { display: false },
           ticks: { color: text, callback: (v) => fmt(Number(v)) },

@@ -53,6 +53,24 @@ export interface ChartSpec {
 }
 
 /**
+ * The value axis's top for stacked shares: 100% when no stack passes it. Shares that add up to
+ * exactly 100 sum to a hair above it in floating point (100.00000000000001), and Chart.js then
+ * rounded the axis up to 120%. A stack that truly passes 100 (beyond rounding) keeps the engine's
+ * own scale. Undefined for other charts.
+ */
+export function stackedShareMax(spec: ChartSpec): number | undefined {
+  if (!spec.stacked || spec.format !== 'percent') return undefined
+  const sums = new Map<string, number>()
+  for (const s of spec.series)
+    s.values.forEach((v, j) => {
+      const key = `${s.stack ?? 'all'}|${j}`
+      sums.set(key, (sums.get(key) ?? 0) + (v ?? 0))
+    })
+  for (const sum of sums.values()) if (sum > 100 + 1e-6) return undefined
+  return 100
+}
+
+/**
  * Tableau 20: ten distinct hues, then their light variants, so up to 20 series get their own colour
  * and dashes stay reserved for incomplete periods.
  */
